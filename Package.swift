@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Attune",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "attune", targets: ["attune"]),
+        .library(name: "IntentEngine", targets: ["IntentEngine"]),
+        .library(name: "Coach", targets: ["Coach"]),
+        .library(name: "Transcripts", targets: ["Transcripts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CReadline",
+            path: "Sources/CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(
+            name: "IntentEngine",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Coach",
+            dependencies: ["IntentEngine"]
+        ),
+        .target(
+            name: "Transcripts"
+        ),
+        // The shipped coach content. The target sits at the package root so that the
+        // top-level `Intents/` folder (where authors edit it) is the bundled resource.
+        .target(
+            name: "ShippedIntents",
+            path: ".",
+            exclude: [
+                "Sources/IntentEngine", "Sources/Coach", "Sources/Transcripts", "Sources/Terminal",
+                "Sources/AttuneCLI", "Sources/attune", "Sources/CReadline",
+                "Tests", "Scripts", "Benchmarks", "README.md", "LICENSE",
+            ],
+            
+            sources: ["Sources/ShippedIntents"],
+            resources: [.copy("Intents")]
+        ),
+        .target(
+            name: "Terminal",
+            dependencies: ["CReadline"]
+        ),
+        .target(
+            name: "AttuneCLI",
+            dependencies: [
+                "IntentEngine", "Coach", "Transcripts", "Terminal", "ShippedIntents",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+        ),
+        .executableTarget(
+            name: "attune",
+            dependencies: ["AttuneCLI"]
+        ),
+        .testTarget(
+            name: "IntentEngineTests",
+            dependencies: ["IntentEngine"]
+        ),
+        .testTarget(
+            name: "CoachTests",
+            dependencies: ["Coach", "IntentEngine"]
+        ),
+        .testTarget(
+            name: "TranscriptsTests",
+            dependencies: ["Transcripts"]
+        ),
+        .testTarget(
+            name: "AttuneCLITests",
+            dependencies: ["AttuneCLI", "IntentEngine", "Coach", "Transcripts"]
+        ),
+    ]
+)

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import IntentEngine
+
+/// `attune explain TEXT`: why the matcher reads a sentence the way it does.
+public struct ExplainCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show the ranked intents for TEXT, with scores, the matching template and slot spans.")
+
+    @Argument(help: "What a partner might type.")
+    var text: String
+
+    @Option(name: .long, help: ArgumentHelp("Judge TEXT in this flow state.", valueName: "FLOW.STATE"))
+    var state: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var intentsOptions: IntentsOptions
+
+    public init() {}
+
+    public func run() throws {
+        try reportingErrors {
+            let loaded = try intentsOptions.load()
+            let result = loaded.matcher.match(text, context: MatchContext(parsing: state))
+            switch format {
+            case .json: print(jsonString(MatchDescription.json(result)))
+            case .text: print(MatchDescription.text(result), terminator: "")
+            }
+        }
+    }
+}
+
+/// Renders a `MatchResult` for people and for programs; shared by `explain` and `test`.
+enum MatchDescription {
+    static func text(_ result: MatchResult, limit: Int = 5) -> String {
+        var out = "\"\(result.text)\"\n"
+        var verdict = "→ \(result.intent)  confidence \(format(result.confidence))"
+        if let best = result.best { verdict += "  (\(best.tier))" }
+        if result.isAmbiguous { verdict += "  AMBIGUOUS: the coach will ask which was meant" }
+        if result.isFuzzy { verdict += "  fuzzy" }
+        out += verdict + "\n"
+        if !result.corrections.isEmpty {
+            out += "  typos corrected: " + result.corrections.map { "\($0.typed) → \($0.known)" }.joined(separator: ", ") + "\n"
+        }
+        if result.candidates.isEmpty {
+            out += "  no template or keyword matched\n"
+        }
+        for (rank, candidate) in result.candidates.prefix(limit).enumerated() {
+            var line = "  \(rank + 1). \(candidate.intent)  \(format(candidate.confidence))  \(candidate.tier)"
+            if candidate.tier == .keyword {
+                line += "  keywords \(candidate.keywords.joined(separator: ", ")) = \(format(candidate.keywordScore))"
+            } else {
+                line += "  literal \(candidate.literalWords)  wildcard \(candidate.wildcardWords)"
+            }
+            if candidate.priority != 0 { line += "  priority \(candidate.priority)" }
+            if let safety = candidate.safety { line += "  SAFETY \(safety)" }
+            out += line + "\n"
+            if let template = candidate.template {
+                out += "       \(template.location): \(template.text)\n"
+            }
+            for slot in candidate.slots {
+                out += "       slot \(slot.name) = \(slot.value)  \"\(slot.text)\" [\(slot.start)..<\(slot.end)]\n"
+            }
+        }
+        if result.candidates.count > limit {
+            out += "  … and \(result.candidates.count - limit) more\n"
+        }
+        return out
+    }
+
+    static func json(_ result: MatchResult) -> [String: Any] {
+        [
+            "text": result.text,
+            "intent": result.intent,
+            "confidence": round(result.confidence),
+            "ambiguous": result.isAmbiguous,
+            "fuzzy": result.isFuzzy,
+            "slots": result.slots,
+            "corrections": result.corrections.map { ["typed": $0.typed, "known": $0.known] },
+            "candidates": result.candidates.map { candidate -> [String: Any] in
+                var entry: [String: Any] = [
+                    "intent": candidate.intent,
+                    "confidence": round(candidate.confidence),
+                    "tier": "\(candidate.tier)",
+                    "literal_words": candidate.literalWords,
+                    "wildcard_words": candidate.wildcardWords,
+                    "priority": candidate.priority,
+                    "slots": candidate.slots.map { ["name": $0.name, "value": $0.value, "text": $0.text, "start": $0.start, "end": $0.end] },
+                ]
+                if let template = candidate.template {
+                    entry["template"] = ["text": template.text, "file": template.location.file,
+                                         "line": template.location.line, "column": template.location.column]
+                }
+                if candidate.tier == .keyword {
+                    entry["keywords"] = candidate.keywords
+                    entry["keyword_score"] = candidate.keywordScore
+                }
+                if let safety = candidate.safety { entry["safety"] = safety }
+                return entry
+            },
+        ]
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}

@@ -1,0 +1,45 @@
+/// One instruction of the compiled word automaton. Templates compile to a small NFA over
+/// words (Thompson's construction); the matcher simulates it breadth-first, so there is no
+/// backtracking and no regular expression anywhere.
+struct Instruction: Sendable {
+    enum Op: UInt8, Sendable {
+        /// Consume the word `argument`, go to `next`.
+        case word
+        /// Consume any one word (a wildcard), go to `next`.
+        case any
+        /// Go to both `next` and `alternative` without consuming.
+        case split
+        /// A slot starts here: slot `argument`.
+        case open
+        /// A slot ends here: slot `argument`, value `alternative` (-1: the spoken text).
+        case close
+        /// Template `argument` has matched.
+        case match
+    }
+
+    var op: Op
+    var argument: Int32
+    var next: Int32
+    var alternative: Int32
+}
+
+/// A template after compilation, with what the index needs to find it quickly.
+struct CompiledTemplate: Sendable {
+    var intent: Int32
+    var source: TemplateSource
+    /// Where its instructions start, and how many there are (they are contiguous).
+    var start: Int32
+    var base: Int32
+    var count: Int32
+    /// Words that can begin a match.
+    var firstWords: Set<Int32>
+    /// Whether a wildcard can begin a match (then it is tried at every word).
+    var startsWithWildcard: Bool
+}
+
+/// An intent after compilation.
+struct CompiledIntent: Sendable {
+    var definition: IntentDefinition
+    var keywords: [(word: Int32, weight: Double)]
+    var isCrisis: Bool { definition.safety != nil }
+}

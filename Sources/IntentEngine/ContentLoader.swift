@@ -1,0 +1,297 @@
+import Foundation
+
+/// Loads every YAML file under an `Intents/` folder into `IntentContent`, collecting every
+/// problem as a diagnostic so an author sees them all at once.
+public enum ContentLoader {
+    /// The top-level keys a content file may hold.
+    public static let topLevelKeys = ["skip_words", "lists", "rules", "intents", "flows", "responses", "resources"]
+    static let passThroughSections = ["flows", "responses", "resources"]
+    static let intentKeys = ["templates", "keywords", "priority", "safety", "requires_state", "excludes_state", "description"]
+
+    /// Loads `directory`. `displayRoot` is how paths are shown in messages (defaults to the folder as given).
+    public static func load(directory: String) -> (IntentContent, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (IntentContent(), [.error(at: SourceLocation(file: directory, line: 1, column: 1),
+                                             "no such folder", hint: "pass a folder of intent YAML files with --intents DIR")])
+        }
+        let files = yamlFiles(in: directory)
+        if files.isEmpty {
+            return (IntentContent(), [.error(at: SourceLocation(file: directory, line: 1, column: 1),
+                                             "no intent files (*.yaml) in this folder",
+                                             hint: "an Intents/ folder needs at least one YAML file with intents")])
+        }
+        var builder = ContentBuilder()
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read file"))
+                continue
+            }
+            builder.content.files.append(file)
+            switch YAMLFileReader.read(data: data, file: file) {
+            case .failure(let error):
+                diagnostics += error.diagnostics
+            case .success(let value):
+                builder.add(document: value)
+            }
+        }
+        diagnostics += builder.diagnostics
+        return (builder.content, diagnostics)
+    }
+
+    /// Loads content from in-memory files (name → text), for tests and generated content.
+    public static func load(files: [(name: String, text: String)]) -> (IntentContent, [Diagnostic]) {
+        var builder = ContentBuilder()
+        var diagnostics: [Diagnostic] = []
+        for (name, text) in files {
+            builder.content.files.append(name)
+            switch YAMLFileReader.read(data: Data(text.utf8), file: name) {
+            case .failure(let error): diagnostics += error.diagnostics
+            case .success(let value): builder.add(document: value)
+            }
+        }
+        return (builder.content, diagnostics + builder.diagnostics)
+    }
+
+    /// Every `*.yaml`/`*.yml` below `directory`, sorted by path.
+    static func yamlFiles(in directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+                files.append((directory as NSString).appendingPathComponent(relative))
+            }
+        }
+        return files.sorted()
+    }
+}
+
+/// Accumulates content file by file, noting duplicates across files.
+struct ContentBuilder {
+    var content = IntentContent()
+    var diagnostics: [Diagnostic] = []
+
+    mutating func add(document: YAMLValue) {
+        switch document {
+        case .null:
+            return
+        case .mapping(let pairs, _):
+            for (key, keyLocation, value) in pairs {
+                switch key {
+                case "skip_words": addSkipWords(value)
+                case "lists": for (name, location, entry) in entries(of: value, section: key) { addList(name, location, entry) }
+                case "rules": for (name, location, entry) in entries(of: value, section: key) { addRule(name, location, entry) }
+                case "intents": for (name, location, entry) in entries(of: value, section: key) { addIntent(name, location, entry) }
+                case _ where ContentLoader.passThroughSections.contains(key):
+                    for (name, location, entry) in entries(of: value, section: key) {
+                        if let previous = content.sections[key]?[name] {
+                            duplicate(key, name, at: location, previous: previous.location)
+                        } else {
+                            content.sections[key, default: [:]][name] = NamedSection(name: name, location: location, value: entry)
+                        }
+                    }
+                default:
+                    diagnostics.append(.error(at: keyLocation, "unknown top-level key '\(key)'",
+                                              hint: "expected one of: \(ContentLoader.topLevelKeys.joined(separator: ", "))"))
+                }
+            }
+        default:
+            diagnostics.append(.error(at: document.location, "expected a mapping at the top of the file, found \(document.kindName)",
+                                      hint: "start with a key such as 'intents:'"))
+        }
+    }
+
+    private mutating func entries(of value: YAMLValue, section: String) -> [(key: String, keyLocation: SourceLocation, value: YAMLValue)] {
+        switch value {
+        case .null: return []
+        case .mapping(let pairs, _): return pairs
+        default:
+            diagnostics.append(.error(at: value.location, "'\(section)' must be a mapping of names, found \(value.kindName)"))
+            return []
+        }
+    }
+
+    private mutating func duplicate(_ section: String, _ name: String, at location: SourceLocation, previous: SourceLocation) {
+        diagnostics.append(.error(at: location, "\(section.dropLastS) '\(name)' is defined twice",
+                                  hint: "first defined at \(previous); a name may be defined only once across all files"))
+    }
+
+    private mutating func addSkipWords(_ value: YAMLValue) {
+        for item in strings(value, what: "skip_words") {
+            content.skipWords.formUnion(TextNormalizer.words(item.text))
+        }
+    }
+
+    private mutating func addList(_ name: String, _ location: SourceLocation, _ value: YAMLValue) {
+        if let previous = content.lists[name] { return duplicate("lists", name, at: location, previous: previous.location) }
+        var list = WordList(name: name, location: location, values: [], isWildcard: false)
+        switch value {
+        case .sequence:
+            list.values = listValues(value)
+        case .mapping(let pairs, _):
+            for (key, keyLocation, entry) in pairs {
+                switch key {
+                case "values": list.values = listValues(entry)
+                case "wildcard":
+                    list.isWildcard = entry.string == "true"
+                    if entry.string != "true" && entry.string != "false" {
+                        diagnostics.append(.error(at: entry.location, "'wildcard' must be true or false"))
+                    }
+                default:
+                    diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in list '\(name)'", hint: "expected values or wildcard"))
+                }
+            }
+        default:
+            diagnostics.append(.error(at: value.location, "list '\(name)' must be a mapping with 'values' or 'wildcard', found \(value.kindName)"))
+        }
+        if !list.isWildcard && list.values.isEmpty {
+            diagnostics.append(.error(at: location, "list '\(name)' has no values", hint: "add values, or set wildcard: true"))
+        }
+        content.lists[name] = list
+    }
+
+    private mutating func listValues(_ value: YAMLValue) -> [ListValue] {
+        guard case .sequence(let items, _) = value else {
+            diagnostics.append(.error(at: value.location, "'values' must be a list, found \(value.kindName)"))
+            return []
+        }
+        var result: [ListValue] = []
+        for item in items {
+            switch item {
+            case .scalar(let text, _, _):
+                if let node = parseTemplate(text, at: item.textStart) {
+                    result.append(ListValue(spoken: node, spokenText: text, value: text, location: item.location))
+                }
+            case .mapping(let pairs, _):
+                var spoken: (String, SourceLocation)?
+                var out: String?
+                for (key, keyLocation, entry) in pairs {
+                    switch key {
+                    case "in":
+                        if let text = entry.string { spoken = (text, entry.textStart) }
+                        else { diagnostics.append(.error(at: entry.location, "'in' must be text")) }
+                    case "out":
+                        if let text = entry.string { out = text }
+                        else { diagnostics.append(.error(at: entry.location, "'out' must be text")) }
+                    default:
+                        diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in a list value", hint: "expected in and out"))
+                    }
+                }
+                guard let spoken else {
+                    diagnostics.append(.error(at: item.location, "list value has no 'in'", hint: "write in: spoken words, out: value"))
+                    continue
+                }
+                if let node = parseTemplate(spoken.0, at: spoken.1) {
+                    result.append(ListValue(spoken: node, spokenText: spoken.0, value: out ?? spoken.0, location: item.location))
+                }
+            default:
+                diagnostics.append(.error(at: item.location, "a list value must be text or {in, out}, found \(item.kindName)"))
+            }
+        }
+        return result
+    }
+
+    private mutating func addRule(_ name: String, _ location: SourceLocation, _ value: YAMLValue) {
+        if let previous = content.rules[name] { return duplicate("rules", name, at: location, previous: previous.location) }
+        guard let text = value.string else {
+            diagnostics.append(.error(at: value.location, "rule '\(name)' must be template text, found \(value.kindName)"))
+            return
+        }
+        if let node = parseTemplate(text, at: value.textStart) {
+            content.rules[name] = ExpansionRule(name: name, location: location,
+                                                body: TemplateSource(text: text, location: value.textStart, node: node))
+        }
+    }
+
+    private mutating func addIntent(_ name: String, _ location: SourceLocation, _ value: YAMLValue) {
+        if let previous = content.intents[name] { return duplicate("intents", name, at: location, previous: previous.location) }
+        var intent = IntentDefinition(name: name, location: location, templates: [], keywords: [:], priority: 0,
+                                      safety: nil, requiresState: [], excludesState: [])
+        guard case .mapping(let pairs, _) = value else {
+            if case .null = value {
+                content.intents[name] = intent
+                return
+            }
+            diagnostics.append(.error(at: value.location, "intent '\(name)' must be a mapping, found \(value.kindName)",
+                                      hint: "give it templates: and optionally keywords:"))
+            return
+        }
+        for (key, keyLocation, entry) in pairs {
+            switch key {
+            case "templates":
+                for item in strings(entry, what: "templates") {
+                    if let node = parseTemplate(item.text, at: item.location) {
+                        intent.templates.append(TemplateSource(text: item.text, location: item.location, node: node))
+                    }
+                }
+            case "keywords":
+                guard case .mapping(let words, _) = entry else {
+                    diagnostics.append(.error(at: entry.location, "'keywords' must map words to weights, found \(entry.kindName)",
+                                              hint: "keywords: {lonely: 2, miss: 1}"))
+                    continue
+                }
+                for (word, wordLocation, weight) in words {
+                    guard let text = weight.string, let number = Double(text), number > 0 else {
+                        diagnostics.append(.error(at: weight.location, "keyword weight must be a positive number"))
+                        continue
+                    }
+                    let normalised = TextNormalizer.words(word)
+                    guard normalised.count == 1 else {
+                        diagnostics.append(.error(at: wordLocation, "keyword '\(word)' must be one word"))
+                        continue
+                    }
+                    intent.keywords[normalised[0]] = number
+                }
+            case "priority":
+                if let text = entry.string, let number = Int(text) { intent.priority = number }
+                else { diagnostics.append(.error(at: entry.location, "'priority' must be a whole number")) }
+            case "safety":
+                if let text = entry.string, !text.isEmpty { intent.safety = text }
+                else { diagnostics.append(.error(at: entry.location, "'safety' must name a kind, such as self_harm or abuse")) }
+            case "requires_state", "excludes_state":
+                let patterns = strings(entry, what: key).map { StatePattern($0.text, location: $0.location) }
+                if key == "requires_state" { intent.requiresState = patterns } else { intent.excludesState = patterns }
+            case "description":
+                continue
+            default:
+                diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in intent '\(name)'",
+                                          hint: "expected one of: \(ContentLoader.intentKeys.joined(separator: ", "))"))
+            }
+        }
+        content.intents[name] = intent
+    }
+
+    /// A scalar or a list of scalars, each with where its text starts.
+    private mutating func strings(_ value: YAMLValue, what: String) -> [(text: String, location: SourceLocation)] {
+        switch value {
+        case .null: return []
+        case .scalar(let text, _, _): return [(text, value.textStart)]
+        case .sequence(let items, _):
+            var result: [(text: String, location: SourceLocation)] = []
+            for item in items {
+                if let text = item.string { result.append((text, item.textStart)) }
+                else { diagnostics.append(.error(at: item.location, "each of '\(what)' must be text, found \(item.kindName)")) }
+            }
+            return result
+        default:
+            diagnostics.append(.error(at: value.location, "'\(what)' must be a list of text, found \(value.kindName)"))
+            return []
+        }
+    }
+
+    private mutating func parseTemplate(_ text: String, at location: SourceLocation) -> TemplateNode? {
+        switch TemplateParser.parse(text) {
+        case .success(let node):
+            return node
+        case .failure(let error):
+            diagnostics.append(.error(at: location.advanced(by: error.offset), error.message, hint: error.hint))
+            return nil
+        }
+    }
+}
+
+private extension String {
+    /// "intents" → "intent", for messages.
+    var dropLastS: String { hasSuffix("s") ? String(dropLast()) : self }
+}

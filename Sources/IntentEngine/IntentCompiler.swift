@@ -1,0 +1,271 @@
+/// Turns loaded content into a `Matcher`: resolves lists and rules, compiles each template
+/// to word-automaton instructions, and builds the word index. Runs once per start-up.
+public struct IntentCompiler {
+    /// The most parts an any-order group may have; 5 parts is 120 orders.
+    static let maxPermutationParts = 5
+
+    private var instructions: [Instruction] = []
+    private var vocabulary: [String: Int32] = [:]
+    private var words: [String] = []
+    private var slotNames: [String] = []
+    private var slotIndex: [String: Int32] = [:]
+    private var values: [String] = []
+    private var valueIndex: [String: Int32] = [:]
+    private var diagnostics: [Diagnostic] = []
+    private let content: IntentContent
+
+    private init(content: IntentContent) {
+        self.content = content
+    }
+
+    /// Compiles `content`; the diagnostics hold unknown lists and rules, recursive rules and
+    /// templates that could match nothing. The matcher is usable even when there are errors
+    /// (broken templates are left out), so `lint` and `explain` can still run.
+    public static func compile(_ content: IntentContent, options: MatcherOptions = MatcherOptions()) -> (Matcher, [Diagnostic]) {
+        var compiler = IntentCompiler(content: content)
+        return compiler.run(options: options)
+    }
+
+    private mutating func run(options: MatcherOptions) -> (Matcher, [Diagnostic]) {
+        for word in content.skipWords.sorted() { _ = wordID(word) }
+        let intentNames = content.intents.keys.sorted()
+        var intents: [CompiledIntent] = []
+        var templates: [CompiledTemplate] = []
+        var requiredSets: [Set<Int32>] = []
+        for (intentNumber, name) in intentNames.enumerated() {
+            let definition = content.intents[name]!
+            let keywords = definition.keywords.sorted { $0.key < $1.key }.map { (wordID($0.key), $0.value) }
+            intents.append(CompiledIntent(definition: definition, keywords: keywords))
+            for source in definition.templates {
+                guard let compiled = compileTemplate(source, intent: Int32(intentNumber), templateNumber: Int32(templates.count)) else {
+                    continue
+                }
+                templates.append(compiled.template)
+                requiredSets.append(compiled.required)
+            }
+        }
+        // Index each template under its rarest required word, or under every word that can
+        // begin it; templates that can begin with a wildcard are tried on every utterance.
+        var frequency: [Int32: Int] = [:]
+        for set in requiredSets { for word in set { frequency[word, default: 0] += 1 } }
+        var index: [Int32: [Int32]] = [:]
+        var alwaysTried: [Int32] = []
+        for (number, template) in templates.enumerated() {
+            let required = requiredSets[number].subtracting(content.skipWords.compactMap { vocabulary[$0] })
+            if let rarest = required.min(by: { (frequency[$0]!, $0) < (frequency[$1]!, $1) }) {
+                index[rarest, default: []].append(Int32(number))
+            } else if template.startsWithWildcard {
+                alwaysTried.append(Int32(number))
+            } else {
+                for word in template.firstWords { index[word, default: []].append(Int32(number)) }
+            }
+        }
+        let skipIDs = Set(content.skipWords.compactMap { vocabulary[$0] })
+        let matcher = Matcher(
+            instructions: instructions, templates: templates, intents: intents,
+            vocabulary: vocabulary, words: words, slotNames: slotNames, values: values,
+            index: index, alwaysTried: alwaysTried, skipWords: skipIDs, options: options)
+        return (matcher, diagnostics)
+    }
+
+    private mutating func wordID(_ word: String) -> Int32 {
+        if let id = vocabulary[word] { return id }
+        let id = Int32(words.count)
+        words.append(word)
+        vocabulary[word] = id
+        return id
+    }
+
+    private mutating func slotID(_ name: String) -> Int32 {
+        if let id = slotIndex[name] { return id }
+        let id = Int32(slotNames.count)
+        slotNames.append(name)
+        slotIndex[name] = id
+        return id
+    }
+
+    private mutating func valueID(_ value: String) -> Int32 {
+        if let id = valueIndex[value] { return id }
+        let id = Int32(values.count)
+        values.append(value)
+        valueIndex[value] = id
+        return id
+    }
+
+    private mutating func append(_ op: Instruction.Op, _ argument: Int32 = 0, next: Int32 = -1, alternative: Int32 = -1) -> Int32 {
+        instructions.append(Instruction(op: op, argument: argument, next: next, alternative: alternative))
+        return Int32(instructions.count - 1)
+    }
+
+    private mutating func compileTemplate(_ source: TemplateSource, intent: Int32, templateNumber: Int32)
+        -> (template: CompiledTemplate, required: Set<Int32>)? {
+        let base = Int32(instructions.count)
+        let errorsBefore = diagnostics.count
+        var expanding: [String] = []
+        let accept = append(.match, templateNumber)
+        let start = emit(source.node, then: accept, source: source, expanding: &expanding)
+        let required = requiredWords(source.node, source: source, depth: 0)
+        if diagnostics.count > errorsBefore {
+            instructions.removeSubrange(Int(base)...)
+            return nil
+        }
+        let (first, wildcardFirst, canBeEmpty) = firstSet(from: start)
+        if canBeEmpty {
+            diagnostics.append(.error(at: source.location, "template can match nothing: every part is optional",
+                                      hint: "make at least one word required"))
+            instructions.removeSubrange(Int(base)...)
+            return nil
+        }
+        let template = CompiledTemplate(intent: intent, source: source, start: start, base: base,
+                                        count: Int32(instructions.count) - base, firstWords: first,
+                                        startsWithWildcard: wildcardFirst)
+        return (template, required)
+    }
+
+    /// Emits code matching `node` then continuing at `next`; returns its entry.
+    private mutating func emit(_ node: TemplateNode, then next: Int32, source: TemplateSource, expanding: inout [String]) -> Int32 {
+        switch node {
+        case .word(let word):
+            return append(.word, wordID(word), next: next)
+        case .sequence(let parts):
+            var entry = next
+            for part in parts.reversed() { entry = emit(part, then: entry, source: source, expanding: &expanding) }
+            return entry
+        case .alternatives(let choices):
+            return emitChoice(choices.map { choice in { (compiler: inout IntentCompiler, expanding: inout [String]) in
+                compiler.emit(choice, then: next, source: source, expanding: &expanding) } }, expanding: &expanding)
+        case .optional(let body):
+            let entry = emit(body, then: next, source: source, expanding: &expanding)
+            return append(.split, next: entry, alternative: next)
+        case .permutation(let parts):
+            if parts.count > Self.maxPermutationParts {
+                diagnostics.append(.error(at: source.location, "an any-order group has \(parts.count) parts; at most \(Self.maxPermutationParts) are allowed",
+                                          hint: "split it, or nest groups"))
+                return next
+            }
+            let orders = permutations(of: Array(parts.indices))
+            return emitChoice(orders.map { order in { (compiler: inout IntentCompiler, expanding: inout [String]) in
+                compiler.emit(.sequence(order.map { parts[$0] }), then: next, source: source, expanding: &expanding) } },
+                expanding: &expanding)
+        case .wildcard:
+            let any = append(.any)
+            let loop = append(.split, next: any, alternative: next)
+            instructions[Int(any)].next = loop
+            return any
+        case .list(let name, let slot, let offset):
+            guard let list = content.lists[name] else {
+                diagnostics.append(.error(at: source.location.advanced(by: offset), "unknown list '\(name)'",
+                                          hint: suggestion(for: name, among: Array(content.lists.keys), kind: "list")))
+                return next
+            }
+            let slotNumber = slotID(slot)
+            if list.isWildcard {
+                let close = append(.close, slotNumber, next: next, alternative: -1)
+                let any = append(.any)
+                let loop = append(.split, next: any, alternative: close)
+                instructions[Int(any)].next = loop
+                return append(.open, slotNumber, next: any)
+            }
+            if expanding.contains("{\(name)}") {
+                diagnostics.append(.error(at: source.location.advanced(by: offset), "list '\(name)' refers to itself"))
+                return next
+            }
+            expanding.append("{\(name)}")
+            defer { expanding.removeLast() }
+            let entry = emitChoice(list.values.map { value in { (compiler: inout IntentCompiler, expanding: inout [String]) in
+                let valueNumber = compiler.valueID(value.value)
+                let close = compiler.append(.close, slotNumber, next: next, alternative: valueNumber)
+                let valueSource = TemplateSource(text: value.spokenText, location: value.location, node: value.spoken)
+                return compiler.emit(value.spoken, then: close, source: valueSource, expanding: &expanding) } },
+                expanding: &expanding)
+            return append(.open, slotNumber, next: entry)
+        case .rule(let name, let offset):
+            guard let rule = content.rules[name] else {
+                diagnostics.append(.error(at: source.location.advanced(by: offset), "unknown rule '\(name)'",
+                                          hint: suggestion(for: name, among: Array(content.rules.keys), kind: "rule")))
+                return next
+            }
+            if expanding.contains("<\(name)>") {
+                diagnostics.append(.error(at: source.location.advanced(by: offset), "rule '\(name)' refers to itself",
+                                          hint: "a rule may use other rules, but not itself"))
+                return next
+            }
+            expanding.append("<\(name)>")
+            defer { expanding.removeLast() }
+            return emit(rule.body.node, then: next, source: rule.body, expanding: &expanding)
+        }
+    }
+
+    private mutating func emitChoice(_ branches: [(inout IntentCompiler, inout [String]) -> Int32], expanding: inout [String]) -> Int32 {
+        var entries: [Int32] = []
+        for branch in branches { entries.append(branch(&self, &expanding)) }
+        guard var entry = entries.last else { return -1 }
+        for choice in entries.dropLast().reversed() {
+            entry = append(.split, next: choice, alternative: entry)
+        }
+        return entry
+    }
+
+    /// Words every sentence of `node` contains: the index files a template under one of them.
+    private func requiredWords(_ node: TemplateNode, source: TemplateSource, depth: Int) -> Set<Int32> {
+        guard depth < 32 else { return [] }
+        switch node {
+        case .word(let word): return vocabulary[word].map { [$0] } ?? []
+        case .sequence(let parts), .permutation(let parts):
+            return parts.reduce(into: Set<Int32>()) { $0.formUnion(requiredWords($1, source: source, depth: depth + 1)) }
+        case .alternatives(let choices):
+            guard let first = choices.first else { return [] }
+            return choices.dropFirst().reduce(requiredWords(first, source: source, depth: depth + 1)) {
+                $0.intersection(requiredWords($1, source: source, depth: depth + 1))
+            }
+        case .optional, .wildcard: return []
+        case .list(let name, _, _):
+            guard let list = content.lists[name], !list.isWildcard, let first = list.values.first else { return [] }
+            return list.values.dropFirst().reduce(requiredWords(first.spoken, source: source, depth: depth + 1)) {
+                $0.intersection(requiredWords($1.spoken, source: source, depth: depth + 1))
+            }
+        case .rule(let name, _):
+            guard let rule = content.rules[name] else { return [] }
+            return requiredWords(rule.body.node, source: source, depth: depth + 1)
+        }
+    }
+
+    /// The words (and whether a wildcard) that can begin a match from `start`, and whether
+    /// the match can be empty.
+    private func firstSet(from start: Int32) -> (Set<Int32>, Bool, Bool) {
+        var words: Set<Int32> = []
+        var wildcard = false
+        var empty = false
+        var seen: Set<Int32> = []
+        var stack = [start]
+        while let pc = stack.popLast() {
+            guard pc >= 0, seen.insert(pc).inserted else { continue }
+            let instruction = instructions[Int(pc)]
+            switch instruction.op {
+            case .word: words.insert(instruction.argument)
+            case .any: wildcard = true
+            case .split: stack.append(instruction.next); stack.append(instruction.alternative)
+            case .open, .close: stack.append(instruction.next)
+            case .match: empty = true
+            }
+        }
+        return (words, wildcard, empty)
+    }
+
+    private func permutations(of items: [Int]) -> [[Int]] {
+        guard items.count > 1 else { return [items] }
+        var result: [[Int]] = []
+        for (position, item) in items.enumerated() {
+            var rest = items
+            rest.remove(at: position)
+            for tail in permutations(of: rest) { result.append([item] + tail) }
+        }
+        return result
+    }
+
+    private func suggestion(for name: String, among names: [String], kind: String) -> String {
+        let close = names.filter { EditDistance.damerau(name, $0, limit: 2) <= 2 }.sorted()
+        if let best = close.first { return "did you mean '\(best)'?" }
+        return names.isEmpty ? "no \(kind)s are defined" : "define it under '\(kind)s:'"
+    }
+}

@@ -1,0 +1,110 @@
+/// A template as written, with where it was written.
+public struct TemplateSource: Sendable, Hashable {
+    public var text: String
+    /// Where the template's first character is.
+    public var location: SourceLocation
+    public var node: TemplateNode
+}
+
+/// One value of a word list: what people say (`in`, template syntax) and what the slot gets (`out`).
+public struct ListValue: Sendable, Hashable {
+    public var spoken: TemplateNode
+    public var spokenText: String
+    public var value: String
+    public var location: SourceLocation
+}
+
+/// A named word list used as `{list}` in templates.
+public struct WordList: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    public var values: [ListValue]
+    /// A wildcard list matches one or more words of anything; the slot's value is the text.
+    public var isWildcard: Bool
+}
+
+/// A named piece of template syntax used as `<rule>`.
+public struct ExpansionRule: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    public var body: TemplateSource
+}
+
+/// An intent: what a partner means, with the ways of saying it.
+public struct IntentDefinition: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    public var templates: [TemplateSource]
+    /// The keyword tier, as ELIZA ranks keywords: normalised word → weight.
+    public var keywords: [String: Double]
+    public var priority: Int
+    /// The safety kind (`self_harm`, `abuse`, …) for a crisis intent; crisis intents outrank everything.
+    public var safety: String?
+    public var requiresState: [StatePattern]
+    public var excludesState: [StatePattern]
+}
+
+/// A flow-state condition such as `mirroring.send`, `mirroring.*` or `idle`.
+public struct StatePattern: Sendable, Hashable, CustomStringConvertible {
+    public var flow: String
+    /// nil means any state of the flow.
+    public var state: String?
+    public var location: SourceLocation
+
+    public init(_ text: String, location: SourceLocation) {
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        flow = parts.first ?? text
+        state = parts.count > 1 && parts[1] != "*" ? parts[1] : nil
+        self.location = location
+    }
+
+    /// Whether a session in `context` (`FLOW.STATE`, or nil when idle) satisfies this pattern.
+    public func matches(_ context: MatchContext) -> Bool {
+        guard let flowName = context.flow else { return flow == "idle" }
+        return flow == flowName && (state == nil || state == context.state)
+    }
+
+    public var description: String { state.map { "\(flow).\($0)" } ?? flow }
+}
+
+/// Where the conversation is, for intents that only make sense in some states.
+public struct MatchContext: Sendable, Hashable {
+    public var flow: String?
+    public var state: String?
+
+    public init(flow: String? = nil, state: String? = nil) {
+        self.flow = flow
+        self.state = state
+    }
+
+    /// Parses `FLOW.STATE` as given to `--state`; `idle` or empty means no flow.
+    public init(parsing text: String?) {
+        guard let text, !text.isEmpty, text != "idle" else { self.init(); return }
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        self.init(flow: parts[0], state: parts.count > 1 ? parts[1] : nil)
+    }
+
+    public static let idle = MatchContext()
+}
+
+/// A named entry of a section the intent engine does not interpret itself (flows,
+/// responses, resources): handed on to the coach with its location.
+public struct NamedSection: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    public var value: YAMLValue
+}
+
+/// Everything loaded from an `Intents/` folder, before compilation.
+public struct IntentContent: Sendable {
+    public var skipWords: Set<String> = []
+    public var lists: [String: WordList] = [:]
+    public var rules: [String: ExpansionRule] = [:]
+    public var intents: [String: IntentDefinition] = [:]
+    /// `flows`, `responses` and `resources`, keyed by section then name.
+    public var sections: [String: [String: NamedSection]] = [:]
+    /// The files that were read, in the order read.
+    public var files: [String] = []
+
+    public init() {}
+}

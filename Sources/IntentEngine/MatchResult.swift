@@ -1,0 +1,101 @@
+/// How a candidate was found; earlier tiers always rank above later ones.
+public enum MatchTier: Int, Sendable, Comparable, CustomStringConvertible {
+    case template = 0
+    case fuzzyTemplate = 1
+    case keyword = 2
+
+    public static func < (lhs: MatchTier, rhs: MatchTier) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String {
+        switch self {
+        case .template: return "template"
+        case .fuzzyTemplate: return "fuzzy template"
+        case .keyword: return "keywords"
+        }
+    }
+}
+
+/// A slot filled by a match: the value it maps to and where it was said.
+public struct SlotMatch: Sendable, Hashable {
+    public var name: String
+    /// The list's `out` value, or the spoken text for a wildcard list.
+    public var value: String
+    /// The words as typed.
+    public var text: String
+    /// Character offsets into the utterance.
+    public var start: Int
+    public var end: Int
+}
+
+/// One intent that could be what was meant, with why.
+public struct IntentCandidate: Sendable {
+    public var intent: String
+    public var confidence: Double
+    public var tier: MatchTier
+    /// Literal template words matched (slot values count as literal).
+    public var literalWords: Int
+    /// Words swallowed by `*` and wildcard lists.
+    public var wildcardWords: Int
+    public var priority: Int
+    /// The safety kind of a crisis intent.
+    public var safety: String?
+    /// The template that matched, for template tiers.
+    public var template: TemplateSource?
+    public var slots: [SlotMatch]
+    /// For the keyword tier: the keywords found and their summed weight.
+    public var keywords: [String]
+    public var keywordScore: Double
+    /// Character offsets of the stretch the template matched.
+    public var span: Range<Int>?
+
+    /// Whether this candidate outranks `other` under the documented specificity order:
+    /// crisis first, then literal words, fewer wildcard words, the tier (exact before
+    /// typo-corrected before keywords), the keyword score, priority.
+    public func outranks(_ other: IntentCandidate) -> Bool {
+        rankKey < other.rankKey
+    }
+
+    /// Equal keys on different intents make a tie.
+    var rankKey: RankKey {
+        RankKey(crisis: safety == nil ? 1 : 0, tier: tier.rawValue, literal: -literalWords,
+                wildcard: wildcardWords, keyword: -keywordScore, priority: -priority)
+    }
+
+    struct RankKey: Comparable, Equatable {
+        var crisis: Int, tier: Int, literal: Int, wildcard: Int, keyword: Double, priority: Int
+        static func < (a: RankKey, b: RankKey) -> Bool {
+            (a.crisis, a.literal, a.wildcard, a.tier, a.keyword, a.priority) <
+                (b.crisis, b.literal, b.wildcard, b.tier, b.keyword, b.priority)
+        }
+    }
+}
+
+/// What the matcher made of an utterance.
+public struct MatchResult: Sendable {
+    public static let noneIntent = "none"
+
+    public var text: String
+    /// The winning intent, or `none` below the threshold.
+    public var intent: String
+    public var confidence: Double
+    /// The winner, when there is one above the threshold.
+    public var best: IntentCandidate?
+    /// Every intent that matched, best first, one entry per intent.
+    public var candidates: [IntentCandidate]
+    /// The two best are different intents the specificity order cannot separate.
+    public var isAmbiguous: Bool
+    /// The winner was found only after correcting typos.
+    public var isFuzzy: Bool
+    /// Typo corrections applied: typed word → known word.
+    public var corrections: [(typed: String, known: String)]
+
+    /// The winner's slots as name → value.
+    public var slots: [String: String] {
+        var result: [String: String] = [:]
+        for slot in best?.slots ?? [] where result[slot.name] == nil { result[slot.name] = slot.value }
+        return result
+    }
+
+    /// The safety kind when the winner is a crisis intent.
+    public var safety: String? { best?.safety }
+}

@@ -1,0 +1,207 @@
+/// Settings of the matcher that authors and tests may tune.
+public struct MatcherOptions: Sendable {
+    /// Below this confidence the intent is `none`.
+    public var threshold: Double = 0.35
+    /// A typo-corrected match's confidence is scaled by this.
+    public var fuzzyScale: Double = 0.85
+    /// Words shorter than this are never typo-corrected.
+    public var typoMinimumLength: Int = 4
+
+    public init() {}
+}
+
+/// The compiled intents: matches an utterance to ranked intents with slots and confidence.
+/// Immutable and `Sendable`; compile once with `IntentCompiler` and share.
+public struct Matcher: Sendable {
+    let instructions: [Instruction]
+    let templates: [CompiledTemplate]
+    let intents: [CompiledIntent]
+    let vocabulary: [String: Int32]
+    let words: [String]
+    let slotNames: [String]
+    let values: [String]
+    let index: [Int32: [Int32]]
+    let alwaysTried: [Int32]
+    let skipWords: Set<Int32>
+    public let options: MatcherOptions
+    private let typos: TypoCorrector
+
+    init(instructions: [Instruction], templates: [CompiledTemplate], intents: [CompiledIntent],
+         vocabulary: [String: Int32], words: [String], slotNames: [String], values: [String],
+         index: [Int32: [Int32]], alwaysTried: [Int32], skipWords: Set<Int32>, options: MatcherOptions) {
+        self.instructions = instructions
+        self.templates = templates
+        self.intents = intents
+        self.vocabulary = vocabulary
+        self.words = words
+        self.slotNames = slotNames
+        self.values = values
+        self.index = index
+        self.alwaysTried = alwaysTried
+        self.skipWords = skipWords
+        self.options = options
+        self.typos = TypoCorrector(words: words, minimumLength: options.typoMinimumLength)
+    }
+
+    /// The intent names, sorted.
+    public var intentNames: [String] { intents.map(\.definition.name) }
+    /// Every template, in intent-name order.
+    public var allTemplates: [(intent: String, source: TemplateSource)] {
+        templates.map { (intents[Int($0.intent)].definition.name, $0.source) }
+    }
+    /// The definition of an intent, if it exists.
+    public func definition(of intent: String) -> IntentDefinition? {
+        intents.first { $0.definition.name == intent }?.definition
+    }
+    /// Whether a word is known to any template, list or keyword.
+    public func knows(_ word: String) -> Bool { vocabulary[word] != nil }
+
+    /// Matches `text` said in `context`.
+    public func match(_ text: String, context: MatchContext = .idle) -> MatchResult {
+        let tokens = TextNormalizer.tokenize(text)
+        let ids = tokens.map { vocabulary[$0.word] ?? -1 }
+        let skip = ids.map { skipWords.contains($0) }
+        let contentWords = max(1, skip.filter { !$0 }.count)
+        var runner = AutomatonRunner(instructions: instructions)
+        var candidates = templateCandidates(ids, skip: skip, tokens: tokens, text: text, context: context,
+                                            tier: .template, contentWords: contentWords, runner: &runner)
+
+        // Typo tier: correct unknown words and try again. A corrected match that explains more
+        // words beats an exact one that explains fewer, and a slip of the keyboard never hides
+        // a crisis.
+        var corrections: [(typed: String, known: String)] = []
+        var corrected = ids
+        for position in ids.indices where ids[position] < 0 {
+            if let fix = typos.correction(for: tokens[position].word) {
+                corrected[position] = fix
+                corrections.append((tokens[position].word, words[Int(fix)]))
+            }
+        }
+        if !corrections.isEmpty {
+            candidates += templateCandidates(corrected, skip: skip, tokens: tokens, text: text, context: context,
+                                             tier: .fuzzyTemplate, contentWords: contentWords, runner: &runner)
+        }
+        if candidates.isEmpty || !candidates.contains(where: { $0.safety != nil }) {
+            candidates += keywordCandidates(corrected, original: ids, context: context,
+                                            crisisOnly: !candidates.isEmpty)
+        }
+        return decide(text: text, candidates: candidates, corrections: corrections)
+    }
+
+    private func templateCandidates(_ ids: [Int32], skip: [Bool], tokens: [Token], text: String, context: MatchContext,
+                                    tier: MatchTier, contentWords: Int, runner: inout AutomatonRunner,
+                                    ) -> [IntentCandidate] {
+        var chosen: Set<Int32> = Set(alwaysTried)
+        for id in Set(ids) where id >= 0 {
+            if let list = index[id] { chosen.formUnion(list) }
+        }
+        var result: [IntentCandidate] = []
+        var characters: [Character]?
+        for number in chosen.sorted() {
+            let template = templates[Int(number)]
+            let intent = intents[Int(template.intent)]
+            guard isEligible(intent.definition, in: context) else { continue }
+            runner.resetTrail()
+            guard let hit = runner.run(template, number: number, tokens: ids, skip: skip) else { continue }
+            if characters == nil { characters = Array(text) }
+            let slots = slotMatches(hit, trail: runner.trail, tokens: tokens, skip: skip, characters: characters!)
+            let coverage = min(1.0, Double(hit.literal) / Double(contentWords))
+            var confidence = 0.5 + 0.5 * coverage
+            if tier == .fuzzyTemplate { confidence *= options.fuzzyScale }
+            let span = Int(tokens[Int(hit.start)].start)..<Int(tokens[Int(hit.end) - 1].end)
+            result.append(IntentCandidate(
+                intent: intent.definition.name, confidence: confidence, tier: tier,
+                literalWords: Int(hit.literal), wildcardWords: Int(hit.wildcard),
+                priority: intent.definition.priority, safety: intent.definition.safety,
+                template: template.source, slots: slots, keywords: [], keywordScore: 0, span: span))
+        }
+        return result
+    }
+
+    private func keywordCandidates(_ ids: [Int32], original: [Int32], context: MatchContext, crisisOnly: Bool) -> [IntentCandidate] {
+        let present = Set(ids)
+        var result: [IntentCandidate] = []
+        for intent in intents where !intent.keywords.isEmpty && (!crisisOnly || intent.isCrisis) {
+            guard isEligible(intent.definition, in: context) else { continue }
+            var score = 0.0
+            var found: [String] = []
+            var fuzzy = false
+            for (word, weight) in intent.keywords where present.contains(word) {
+                score += weight
+                found.append(words[Int(word)])
+                if !original.contains(word) { fuzzy = true }
+            }
+            guard score > 0 else { continue }
+            var confidence = min(0.49, 0.2 + 0.1 * score)
+            if fuzzy { confidence *= options.fuzzyScale }
+            result.append(IntentCandidate(
+                intent: intent.definition.name, confidence: confidence, tier: .keyword,
+                literalWords: 0, wildcardWords: 0, priority: intent.definition.priority,
+                safety: intent.definition.safety, template: nil, slots: [], keywords: found,
+                keywordScore: score, span: nil))
+        }
+        return result
+    }
+
+    /// Whether `intent` may match in `context`, given its required and excluded states.
+    public func isEligible(_ intent: IntentDefinition, in context: MatchContext) -> Bool {
+        if !intent.requiresState.isEmpty && !intent.requiresState.contains(where: { $0.matches(context) }) { return false }
+        if intent.excludesState.contains(where: { $0.matches(context) }) { return false }
+        return true
+    }
+
+    private func slotMatches(_ hit: TemplateHit, trail: [TrailEvent], tokens: [Token], skip: [Bool], characters: [Character]) -> [SlotMatch] {
+        var closes: [(slot: Int32, value: Int32, position: Int32)] = []
+        var slots: [SlotMatch] = []
+        var cursor = hit.trail
+        while cursor >= 0 {
+            let event = trail[Int(cursor)]
+            if event.value == -2 {
+                if let open = closes.lastIndex(where: { $0.slot == event.slot }) {
+                    let close = closes.remove(at: open)
+                    // Skip words at the edges belong to the sentence, not the slot.
+                    var first = Int(event.position), last = Int(close.position) - 1
+                    while first < last, skip[first] { first += 1 }
+                    while last > first, skip[last] { last -= 1 }
+                    if close.position > event.position {
+                        let start = tokens[first].start
+                        let end = tokens[last].end
+                        let spoken = String(characters[start..<end])
+                        let value = close.value >= 0 ? values[Int(close.value)] : spoken
+                        slots.append(SlotMatch(name: slotNames[Int(event.slot)], value: value, text: spoken, start: start, end: end))
+                    }
+                }
+            } else {
+                closes.append((event.slot, event.value, event.position))
+            }
+            cursor = event.parent
+        }
+        return slots.sorted { $0.start < $1.start }
+    }
+
+    private func decide(text: String, candidates: [IntentCandidate], corrections: [(typed: String, known: String)]) -> MatchResult {
+        // One entry per intent (its best), ranked by the specificity order.
+        var bestPerIntent: [String: IntentCandidate] = [:]
+        for candidate in candidates {
+            if let current = bestPerIntent[candidate.intent], !candidate.outranks(current) { continue }
+            bestPerIntent[candidate.intent] = candidate
+        }
+        let ranked = bestPerIntent.values.sorted {
+            $0.outranks($1) || (!$1.outranks($0) && $0.intent < $1.intent)
+        }
+        var result = MatchResult(text: text, intent: MatchResult.noneIntent, confidence: 0, best: nil,
+                                 candidates: ranked, isAmbiguous: false, isFuzzy: false, corrections: corrections)
+        guard let top = ranked.first, top.confidence >= options.threshold else {
+            result.confidence = ranked.first.map { 1 - $0.confidence } ?? 1
+            return result
+        }
+        result.intent = top.intent
+        result.confidence = top.confidence
+        result.best = top
+        result.isFuzzy = top.tier == .fuzzyTemplate || (top.tier == .keyword && corrections.contains { fix in top.keywords.contains(fix.known) })
+        if ranked.count > 1, ranked[1].rankKey == top.rankKey, ranked[1].confidence >= options.threshold {
+            result.isAmbiguous = true
+        }
+        return result
+    }
+}

@@ -1,0 +1,47 @@
+/// Finds the known word one typing slip away from an unknown word, with a deletion index
+/// (SymSpell's idea): a word and its one-letter deletions are looked up, never the whole
+/// vocabulary scanned.
+struct TypoCorrector: Sendable {
+    /// Shorter words have too many neighbours to guess safely.
+    let minimumLength: Int
+    private var deletions: [String: [Int32]] = [:]
+    private let words: [String]
+
+    init(words: [String], minimumLength: Int) {
+        self.words = words
+        self.minimumLength = minimumLength
+        for (id, word) in words.enumerated() where word.count >= minimumLength - 1 && !word.allSatisfy(\.isNumber) {
+            for variant in Self.variants(of: word) {
+                deletions[variant, default: []].append(Int32(id))
+            }
+        }
+    }
+
+    /// The word itself and each one-letter deletion of it.
+    private static func variants(of word: String) -> Set<String> {
+        let letters = Array(word)
+        var result: Set<String> = [word]
+        for index in letters.indices {
+            var copy = letters
+            copy.remove(at: index)
+            result.insert(String(copy))
+        }
+        return result
+    }
+
+    /// The known word closest to `word` (distance 1), preferring the alphabetically first
+    /// among equals so the choice never depends on load order; nil when there is none.
+    func correction(for word: String) -> Int32? {
+        guard word.count >= minimumLength, !word.allSatisfy(\.isNumber) else { return nil }
+        var best: Int32?
+        for variant in Self.variants(of: word) {
+            for id in deletions[variant] ?? [] {
+                let known = words[Int(id)]
+                guard EditDistance.damerau(word, known, limit: 1) == 1 else { continue }
+                if let current = best, words[Int(current)] <= known { continue }
+                best = id
+            }
+        }
+        return best
+    }
+}

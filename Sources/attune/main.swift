@@ -1,0 +1,2 @@
+import AttuneCLI
+AttuneCommand.main()
