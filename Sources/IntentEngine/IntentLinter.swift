@@ -47,7 +47,8 @@ public struct IntentLinter {
                 sentences += 1
                 let sentence = words.joined(separator: " ")
                 let match = matcher.match(sentence, context: context)
-                if match.intent == intent || match.best?.safety != nil && definition.safety != nil {
+                let tiedWithOwn = match.isAmbiguous && match.candidates.prefix(2).contains { $0.intent == intent }
+                if match.intent == intent || tiedWithOwn || match.best?.safety != nil && definition.safety != nil {
                     won = true
                 } else if match.intent != MatchResult.noneIntent {
                     lostTo.insert(match.intent)

@@ -1,0 +1,147 @@
+import Testing
+@testable import IntentEngine
+
+@Suite struct MatcherTests {
+    let sample = matcher(sampleContent)
+
+    @Test func contentCompilesCleanly() {
+        #expect(diagnostics(sampleContent).isEmpty)
+    }
+
+    @Test func listSlotsMapSpokenWordsToValues() {
+        let result = sample.match("honestly I'm just feeling so down today")
+        #expect(result.intent == "express_feeling")
+        #expect(result.slots == ["feeling": "sad"])
+        let slot = result.best!.slots[0]
+        #expect(slot.text == "down")
+        #expect(slot.start == 29 && slot.end == 33)
+    }
+
+    @Test func multiWordListValues() {
+        #expect(sample.match("I feel left out").slots == ["feeling": "excluded"])
+    }
+
+    @Test func wildcardListCapturesTheSpokenText() {
+        let result = sample.match("hey, we are Alex Smith and Sam")
+        #expect(result.intent == "give_names")
+        #expect(result.slots == ["first": "Alex Smith", "second": "Sam"])
+    }
+
+    @Test func skipWordsMayAppearBetweenTemplateWords() {
+        #expect(sample.match("i um really just feel lonely").intent == "express_feeling")
+    }
+
+    @Test func anyOrderGroupsMatchEitherOrder() {
+        #expect(sample.match("mirroring please start").slots == ["exercise": "mirroring"])
+        #expect(sample.match("start mirroring").intent == "start_exercise")
+    }
+
+    @Test func theMoreSpecificTemplateWins() {
+        // "hi" matches greet; the feeling template matches more literal words.
+        let result = sample.match("hi, I'm feeling lonely")
+        #expect(result.intent == "express_feeling")
+        #expect(result.candidates.map(\.intent).contains("greet"))
+        #expect(sample.match("no, not really").intent == "deny")
+    }
+
+    @Test func crisisOutranksEverything() {
+        let result = sample.match("hi, I'm so exhausted, I don't want to live anymore")
+        #expect(result.intent == "crisis_self_harm")
+        #expect(result.safety == "self_harm")
+    }
+
+    @Test func crisisKeywordsAreLookedAtEvenWhenATemplateMatched() {
+        #expect(sample.match("hello, I keep thinking about suicide").intent == "crisis_self_harm")
+    }
+
+    @Test func typosAreCorrectedAndFlaggedFuzzy() {
+        let result = sample.match("i feel so lonley")
+        #expect(result.intent == "express_feeling")
+        #expect(result.isFuzzy)
+        #expect(result.slots == ["feeling": "lonely"])
+        #expect(result.corrections.first?.typed == "lonley")
+        #expect(result.confidence < sample.match("i feel so lonely").confidence)
+    }
+
+    @Test func shortWordsAreNeverTypoCorrected() {
+        #expect(sample.match("yse").intent == "none")
+    }
+
+    @Test func keywordTierAnswersWhenNoTemplateMatches() {
+        let result = sample.match("lonely again tonight")
+        #expect(result.intent == "express_feeling")
+        #expect(result.best?.tier == .keyword)
+        #expect(result.confidence < 0.5)
+    }
+
+    @Test func belowTheThresholdTheIntentIsNone() {
+        #expect(sample.match("what's the weather tomorrow").intent == "none")
+        #expect(sample.match("feel").intent == "none")  // one weight-1 keyword is not enough
+        #expect(sample.match("").intent == "none")
+    }
+
+    @Test func confidenceGrowsWithCoverage() {
+        let full = sample.match("yes")
+        let partial = sample.match("yes I guess that could be how it went")
+        #expect(full.confidence == 1)
+        #expect(partial.confidence > 0.5 && partial.confidence < full.confidence)
+    }
+
+    @Test func requiredAndExcludedStates() {
+        #expect(sample.match("you feel lonely").intent != "mirror")
+        #expect(sample.match("you feel lonely", context: MatchContext(flow: "mirroring", state: "mirror")).intent == "mirror")
+        #expect(sample.match("thanks").intent == "thanks")
+        #expect(sample.match("thanks", context: MatchContext(flow: "mirroring", state: "send")).intent == "none")
+    }
+
+    @Test func equalCandidatesOfDifferentIntentsAreAmbiguous() {
+        let tied = matcher("""
+        intents:
+          a: {templates: ["open up"]}
+          b: {templates: ["open up"]}
+        """)
+        let result = tied.match("open up")
+        #expect(result.isAmbiguous)
+        #expect(Set(result.candidates.prefix(2).map(\.intent)) == ["a", "b"])
+    }
+
+    @Test func priorityBreaksTies() {
+        let prioritised = matcher("""
+        intents:
+          a: {templates: ["open up"]}
+          b: {templates: ["open up"], priority: 2}
+        """)
+        let result = prioritised.match("open up")
+        #expect(result.intent == "b")
+        #expect(!result.isAmbiguous)
+    }
+
+    @Test func resultsNeverDependOnFileOrder() {
+        let first = "intents:\n  a: {templates: [\"i feel (sad|low)\"]}\n"
+        let second = "intents:\n  b: {templates: [\"i feel *\"]}\n"
+        let forward = compile([("1.yaml", first), ("2.yaml", second)]).0
+        let backward = compile([("1.yaml", second), ("2.yaml", first)]).0
+        for text in ["i feel sad", "i feel odd", "i feel low today"] {
+            #expect(forward.match(text).intent == backward.match(text).intent)
+            #expect(forward.match(text).confidence == backward.match(text).confidence)
+        }
+        #expect(forward.match("i feel sad").intent == "a")  // literal beats wildcard
+    }
+
+    @Test func manyOptionalsAndAlternativesStayLinear() {
+        // 20 optional alternatives: 3^20 sentences. A backtracking matcher would never finish
+        // on a near-miss input; the word automaton visits each instruction once per word.
+        let parts = (0..<20).map { "[(w\($0)|x\($0)|y\($0) z\($0))]" }.joined(separator: " ")
+        let big = matcher("intents:\n  big: {templates: [\"start \(parts) end\"]}\n")
+        let words = (0..<20).map { "y\($0) z\($0)" }.joined(separator: " ")
+        #expect(big.match("start \(words) end").intent == "big")
+        let nearMiss = "start " + String(repeating: "w1 x2 y3 ", count: 300) + "nope"
+        #expect(big.match(nearMiss).intent == "none")
+    }
+
+    @Test func explainsWhichTemplateWon() {
+        let result = sample.match("it makes me feel exhausted")
+        #expect(result.best?.template?.text == "it makes me feel {feeling}")
+        #expect(result.best?.template?.location.line == 25)
+    }
+}
