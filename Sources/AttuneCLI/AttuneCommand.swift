@@ -4,9 +4,9 @@ import ArgumentParser
 public struct AttuneCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "attune",
-        abstract: "A coach for couples, in the terminal.",
-        discussion: "Attune is a coaching program, not therapy.",
-        subcommands: [ExplainCommand.self, LintCommand.self, TestCommand.self])
+        abstract: "A coach for couples, in the terminal. Attune is a coaching program, not therapy.",
+        subcommands: [ChatCommand.self, ReplayCommand.self, TestCommand.self, ExplainCommand.self, LintCommand.self],
+        defaultSubcommand: ChatCommand.self)
 
     public init() {}
 }

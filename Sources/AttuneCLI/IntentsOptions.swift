@@ -28,7 +28,7 @@ struct IntentsOptions: ParsableArguments {
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
             throw CLIError(status: ExitStatus.noInput, message: "\(directory): no such folder (from --intents or ATTUNE_INTENTS)")
         }
-        let loaded = LoadedIntents.load(directory: directory)
+        let loaded = LoadedIntents.load(directory: directory, shipped: directory == ShippedIntents.directory?.path)
         if loaded.diagnostics.hasErrors {
             throw CLIError(status: ExitStatus.dataError, diagnostics: loaded.diagnostics)
         }
@@ -43,8 +43,8 @@ struct LoadedIntents {
     var matcher: Matcher
     var diagnostics: [Diagnostic]
 
-    static func load(directory: String) -> LoadedIntents {
-        let (content, loadDiagnostics) = ContentLoader.load(directory: directory)
+    static func load(directory: String, shipped: Bool) -> LoadedIntents {
+        let (content, loadDiagnostics) = ContentLoader.load(directory: directory, displayRoot: shipped ? "Intents" : nil)
         let (matcher, compileDiagnostics) = IntentCompiler.compile(content)
         return LoadedIntents(directory: directory, content: content, matcher: matcher,
                              diagnostics: (loadDiagnostics + compileDiagnostics).sortedByLocation)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Coach
+import ShippedIntents
 import IntentEngine
 
 /// `attune lint`: every problem in the content at once.
@@ -14,7 +16,7 @@ public struct LintCommand: ParsableCommand {
     public func run() throws {
         try reportingErrors {
             let directory = try intentsOptions.directory()
-            let loaded = LoadedIntents.load(directory: directory)
+            let loaded = LoadedIntents.load(directory: directory, shipped: directory == ShippedIntents.directory?.path)
             var diagnostics = loaded.diagnostics
             if loaded.content.files.isEmpty && !diagnostics.hasErrors {
                 throw CLIError(status: ExitStatus.noInput, message: "\(directory): no such folder")
@@ -37,6 +39,9 @@ public struct LintCommand: ParsableCommand {
 enum ContentChecks {
     static func all(_ loaded: LoadedIntents) -> [Diagnostic] {
         guard !loaded.diagnostics.hasErrors else { return [] }
-        return IntentLinter(content: loaded.content, matcher: loaded.matcher).check()
+        let (script, coachDiagnostics) = CoachScript.build(content: loaded.content, matcher: loaded.matcher)
+        var diagnostics = IntentLinter(content: loaded.content, matcher: loaded.matcher).check() + coachDiagnostics
+        if !coachDiagnostics.hasErrors { diagnostics += script.lint() }
+        return diagnostics
     }
 }

@@ -4,12 +4,13 @@ import Foundation
 /// problem as a diagnostic so an author sees them all at once.
 public enum ContentLoader {
     /// The top-level keys a content file may hold.
-    public static let topLevelKeys = ["skip_words", "lists", "rules", "intents", "flows", "responses", "resources"]
-    static let passThroughSections = ["flows", "responses", "resources"]
+    public static let topLevelKeys = ["skip_words", "lists", "rules", "intents", "flows", "responses", "resources", "lexicon"]
+    static let passThroughSections = ["flows", "responses", "resources", "lexicon"]
     static let intentKeys = ["templates", "keywords", "priority", "safety", "requires_state", "excludes_state", "description"]
 
-    /// Loads `directory`. `displayRoot` is how paths are shown in messages (defaults to the folder as given).
-    public static func load(directory: String) -> (IntentContent, [Diagnostic]) {
+    /// Loads `directory`. Paths in messages start with `displayRoot` instead of the folder
+    /// (the shipped copy lives deep in the build folder, but authors edit `Intents/`).
+    public static func load(directory: String, displayRoot: String? = nil) -> (IntentContent, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -23,8 +24,9 @@ public enum ContentLoader {
                                              hint: "an Intents/ folder needs at least one YAML file with intents")])
         }
         var builder = ContentBuilder()
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
+        for path in files {
+            let file = displayRoot.map { root in root + path.dropFirst(directory.count) } ?? path
+            guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read file"))
                 continue
             }

@@ -18,7 +18,7 @@ public struct Matcher: Sendable {
     let intents: [CompiledIntent]
     let vocabulary: [String: Int32]
     let words: [String]
-    let slotNames: [String]
+    public let slotNames: [String]
     let values: [String]
     let index: [Int32: [Int32]]
     let alwaysTried: [Int32]

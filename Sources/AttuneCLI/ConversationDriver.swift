@@ -1,0 +1,110 @@
+import Coach
+import Foundation
+import Transcripts
+
+/// Interprets a session's outputs: records them in the transcript (durably, before the
+/// coach's reply is shown) and hands coach lines to the screen. The REPL, `replay` and
+/// `test` all drive a session through this.
+final class ConversationDriver {
+    let session: Session
+    private(set) var state: SessionState
+    private var sink: TranscriptSink?
+    let sessionID: String
+    private var seq = 0
+    private let version: String
+    private let clock: () -> TranscriptTimestamp
+    /// The last failure reported, so the same problem is said once, not every turn.
+    private var reportedFailure: TranscriptWriteFailure?
+    /// Called with each failure when it first happens.
+    var onWriteFailure: (TranscriptWriteFailure) -> Void = { _ in }
+    /// Records as written, for `--format jsonl` and tests.
+    var onRecord: (TranscriptRecord) -> Void = { _ in }
+
+    init(session: Session, sink: TranscriptSink?, sessionID: String, version: String = AttuneVersion.current,
+         clock: @escaping () -> TranscriptTimestamp = { .now() }) {
+        self.session = session
+        self.state = session.initialState()
+        self.sink = sink
+        self.sessionID = sessionID
+        self.version = version
+        self.clock = clock
+    }
+
+    /// Steps the session, records what happened, and returns the outputs for the screen.
+    @discardableResult
+    func feed(_ input: SessionInput) -> [SessionOutput] {
+        let (next, outputs) = session.step(state, input)
+        state = next
+        for output in outputs {
+            if let record = record(for: output) { write(record) }
+        }
+        if sink != nil { handle(sink!.sync()) }
+        return outputs
+    }
+
+    /// Closes the transcript; the report says what could not be saved.
+    func close() -> TranscriptCloseReport? {
+        guard sink != nil else { return nil }
+        return sink!.close()
+    }
+
+    private func write(_ record: TranscriptRecord) {
+        onRecord(record)
+        if sink != nil { handle(sink!.append(record)) }
+    }
+
+    /// Says a failure once when it starts, and once when the lines kept aside are saved.
+    private func handle(_ status: TranscriptSinkStatus) {
+        switch status {
+        case .saved: break
+        case .failing(let failure): report(failure)
+        case .recovered(let count):
+            reportedFailure = nil
+            onRecovery(count)
+        }
+    }
+
+    /// Called when lines that could not be saved have been written after all.
+    var onRecovery: (Int) -> Void = { _ in }
+
+    private func report(_ failure: TranscriptWriteFailure) {
+        if reportedFailure?.errno != failure.errno {
+            onWriteFailure(failure)
+        }
+        reportedFailure = failure
+    }
+
+    private func record(for output: SessionOutput) -> TranscriptRecord? {
+        let body: TranscriptRecord.Body
+        switch output {
+        case .coach(let text):
+            body = .coach(text: text)
+        case .partner(let line):
+            body = .partner(Transcripts.PartnerTurn(
+                speaker: line.speaker ?? "", text: line.text, intent: line.intent, confidence: line.confidence,
+                slots: line.slots, flags: line.flags, flow: line.flow, state: line.state,
+                mirror: line.mirror.map { MirrorJudgement(verdict: Transcripts.MirrorVerdict(rawValue: $0.verdict.rawValue) ?? .off,
+                                                          kept: $0.kept, missed: $0.missed, added: $0.added) },
+                confirmed: line.confirmed))
+        case .event(let event):
+            switch event {
+            case .sessionStart(let partners, let seed):
+                body = .event(.sessionStart(partners: partners, version: version, seed: seed))
+            case .sessionEnd: body = .event(.sessionEnd)
+            case .flowStart(let flow): body = .event(.flowStart(flow: flow))
+            case .flowEnd(let flow, let completed): body = .event(.flowEnd(flow: flow, completed: completed))
+            case .safety(let kind): body = .event(.safety(kind: kind))
+            case .command(let command): body = .event(.command(command))
+            }
+        case .clearScreen, .end:
+            return nil
+        }
+        seq += 1
+        return TranscriptRecord(session: sessionID, seq: seq, timestamp: clock(), body: body)
+    }
+}
+
+/// Attune's version, written into each transcript's `session_start`.
+enum AttuneVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,93 @@
+import Foundation
+import IntentEngine
+
+/// A `.dialogue` script: lines to feed the coach, each followed by expectations about it.
+struct DialogueScript {
+    struct Step {
+        var input: String
+        var line: Int
+        var expectations: [Expectation] = []
+    }
+
+    enum Check: Equatable {
+        case intent(String), says(String), notSays(String), flow(String), state(String), safety(String)
+        case speaker(String), mirror(String), flag(String)
+    }
+
+    struct Expectation {
+        var check: Check
+        var line: Int
+    }
+
+    var file: String
+    var partners: [String]?
+    var seed: UInt64 = 0
+    var firstSession = false
+    var steps: [Step] = []
+    /// Expectations about the coach's opening, before any line.
+    var opening: [Expectation] = []
+
+    static let checks = ["intent", "says", "not-says", "flow", "state", "safety", "speaker", "mirror", "flag"]
+
+    /// Parses a script; every problem is a diagnostic with file:line:col.
+    static func parse(_ text: String, file: String) -> (DialogueScript, [Diagnostic]) {
+        var script = DialogueScript(file: file)
+        var diagnostics: [Diagnostic] = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            let line = rawLine.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+            let here = SourceLocation(file: file, line: number, column: 1)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("@") {
+                let parts = line.dropFirst().split(separator: " ").map(String.init)
+                switch parts.first ?? "" {
+                case "partners":
+                    let names = parts.dropFirst().flatMap { $0.split(separator: ",").map(String.init) }
+                    if (1...2).contains(names.count) { script.partners = names }
+                    else { diagnostics.append(.error(at: here.advanced(by: 10), "@partners takes one or two names", hint: "@partners Alex Sam")) }
+                case "seed":
+                    if parts.count == 2, let seed = UInt64(parts[1]) { script.seed = seed }
+                    else { diagnostics.append(.error(at: here.advanced(by: 6), "@seed takes a whole number", hint: "@seed 7")) }
+                case "first-session":
+                    script.firstSession = true
+                default:
+                    diagnostics.append(.error(at: here.advanced(by: 1), "unknown directive '@\(parts.first ?? "")'",
+                                              hint: "directives: @partners, @seed, @first-session"))
+                }
+                continue
+            }
+            if line.hasPrefix("?") {
+                let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+                let name = body.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+                let value = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+                let column = line.count - line.drop(while: { $0 == "?" || $0 == " " }).count + 1
+                guard !value.isEmpty else {
+                    diagnostics.append(.error(at: here.advanced(by: column - 1), "expectation '\(name)' needs a value", hint: "? says lonely"))
+                    continue
+                }
+                let check: Check
+                switch name {
+                case "intent": check = .intent(value)
+                case "says": check = .says(value)
+                case "not-says": check = .notSays(value)
+                case "flow": check = .flow(value)
+                case "state": check = .state(value)
+                case "safety": check = .safety(value)
+                case "speaker": check = .speaker(value)
+                case "mirror": check = .mirror(value)
+                case "flag": check = .flag(value)
+                default:
+                    diagnostics.append(.error(at: here.advanced(by: column - 1), "unknown expectation '\(name)'",
+                                              hint: "expectations: \(checks.joined(separator: ", "))"))
+                    continue
+                }
+                let expectation = Expectation(check: check, line: number)
+                if script.steps.isEmpty { script.opening.append(expectation) }
+                else { script.steps[script.steps.count - 1].expectations.append(expectation) }
+                continue
+            }
+            script.steps.append(Step(input: line, line: number))
+        }
+        return (script, diagnostics)
+    }
+}

@@ -1,0 +1,173 @@
+import Coach
+import Foundation
+import IntentEngine
+import Transcripts
+
+/// What a replay produced: the conversation as text and the expectations that failed.
+struct ReplayOutcome {
+    var transcript: [String] = []
+    var failures: [String] = []
+    var checks = 0
+}
+
+/// Replays `.dialogue` scripts and `.jsonl` transcripts through the coach.
+struct ReplayRunner {
+    let script: CoachScript
+    /// Receives each transcript record (for `--format jsonl`).
+    var onRecord: (TranscriptRecord) -> Void = { _ in }
+
+    func run(_ dialogue: DialogueScript) -> ReplayOutcome {
+        let config = SessionConfig(partners: dialogue.partners, seed: dialogue.seed, firstSession: dialogue.firstSession)
+        let driver = ConversationDriver(session: Session(script: script, config: config), sink: nil,
+                                        sessionID: (dialogue.file as NSString).lastPathComponent, clock: Self.fixedClock())
+        driver.onRecord = onRecord
+        var outcome = ReplayOutcome()
+        let opening = driver.feed(.begin)
+        outcome.transcript += Self.describe(opening, input: nil)
+        check(dialogue.opening, outputs: opening, driver: driver, file: dialogue.file, into: &outcome)
+        for step in dialogue.steps {
+            let outputs = driver.feed(.line(step.input, speaker: nil))
+            outcome.transcript += Self.describe(outputs, input: step.input)
+            check(step.expectations, outputs: outputs, driver: driver, file: dialogue.file, into: &outcome)
+            if outputs.contains(where: { if case .end = $0 { return true } else { return false } }) { break }
+        }
+        if driver.state.phase != .ended {
+            outcome.transcript += Self.describe(driver.feed(.end(.endOfInput)), input: nil)
+        }
+        return outcome
+    }
+
+    private func check(_ expectations: [DialogueScript.Expectation], outputs: [SessionOutput], driver: ConversationDriver,
+                       file: String, into outcome: inout ReplayOutcome) {
+        let coach = outputs.compactMap { if case .coach(let text) = $0 { return text } else { return nil } }
+        let partner = outputs.compactMap { if case .partner(let line) = $0 { return line } else { return nil } }.first
+        let safety = outputs.compactMap { if case .event(.safety(let kind)) = $0 { return kind } else { return nil } }
+        for expectation in expectations {
+            outcome.checks += 1
+            var problem: String?
+            switch expectation.check {
+            case .intent(let intent):
+                let got = partner?.intent ?? "(a command, no intent)"
+                if got != intent { problem = "expected intent \(intent), got \(got)" }
+            case .says(let text):
+                if !coach.contains(where: { $0.lowercased().contains(text.lowercased()) }) {
+                    problem = "expected the coach to say \"\(text)\", it said: \(coach.map { "\"\($0)\"" }.joined(separator: " "))"
+                }
+            case .notSays(let text):
+                if coach.contains(where: { $0.lowercased().contains(text.lowercased()) }) {
+                    problem = "expected the coach not to say \"\(text)\""
+                }
+            case .flow(let flow):
+                let got = driver.state.flowRun?.flow ?? "none"
+                if got != flow { problem = "expected flow \(flow), got \(got)" }
+            case .state(let state):
+                let got = driver.state.flowRun.map { "\($0.flow).\($0.state)" } ?? "none"
+                if got != state { problem = "expected state \(state), got \(got)" }
+            case .safety(let kind):
+                if !safety.contains(kind) {
+                    problem = "expected a safety event \(kind), got \(safety.isEmpty ? "none" : safety.joined(separator: ", "))"
+                }
+            case .speaker(let name):
+                let got = driver.state.expectedSpeaker ?? "nobody"
+                if got.lowercased() != name.lowercased() { problem = "expected \(name) to speak next, got \(got)" }
+            case .mirror(let verdict):
+                let got = partner?.mirror?.verdict.rawValue ?? "no mirror check"
+                if got != verdict { problem = "expected mirror verdict \(verdict), got \(got)" }
+            case .flag(let flag):
+                let got = partner?.flags ?? []
+                if !got.contains(flag) { problem = "expected flag \(flag), got [\(got.joined(separator: ", "))]" }
+            }
+            if let problem { outcome.failures.append("\(file):\(expectation.line): \(problem)") }
+        }
+    }
+
+    /// Replays a recorded transcript; with `check`, every coach reply must equal the recorded one.
+    func run(transcript records: [TranscriptRecord], file: String) -> ReplayOutcome {
+        var partners: [String]?
+        var seed: UInt64 = 0
+        var inputs: [(input: SessionInput, shown: String, expected: [String])] = []
+        var opening: [String] = []
+        for record in records {
+            switch record.body {
+            case .event(.sessionStart(let names, _, let recordedSeed)):
+                partners = names.isEmpty ? nil : names
+                seed = recordedSeed
+            case .partner(let turn):
+                inputs.append((.line(turn.text, speaker: turn.speaker.isEmpty ? nil : turn.speaker),
+                               turn.speaker.isEmpty ? turn.text : "\(turn.speaker): \(turn.text)", []))
+            case .event(.command(let command)):
+                inputs.append((.line(command, speaker: nil), command, []))
+            case .coach(let text):
+                if inputs.isEmpty { opening.append(text) } else { inputs[inputs.count - 1].expected.append(text) }
+            default:
+                break
+            }
+        }
+        // Whether the coach asked the first-session question is read from the record itself:
+        // replay both ways and keep the one that reproduces it.
+        let attempts = [false, true].map { first in
+            replay(partners: partners, seed: seed, firstSession: first, opening: opening, inputs: inputs, file: file)
+        }
+        return attempts[0].failures.count <= attempts[1].failures.count ? attempts[0] : attempts[1]
+    }
+
+    private func replay(partners: [String]?, seed: UInt64, firstSession: Bool, opening: [String],
+                        inputs: [(input: SessionInput, shown: String, expected: [String])], file: String) -> ReplayOutcome {
+        let config = SessionConfig(partners: partners, seed: seed, firstSession: firstSession)
+        let driver = ConversationDriver(session: Session(script: script, config: config), sink: nil,
+                                        sessionID: (file as NSString).lastPathComponent, clock: Self.fixedClock())
+        var outcome = ReplayOutcome()
+        let begin = driver.feed(.begin)
+        outcome.transcript += Self.describe(begin, input: nil)
+        compare(begin, expected: opening, at: "the opening", file: file, into: &outcome)
+        for (number, step) in inputs.enumerated() {
+            let outputs = driver.feed(step.input)
+            outcome.transcript += Self.describe(outputs, input: step.shown)
+            compare(outputs, expected: step.expected, at: "turn \(number + 1) (\"\(step.shown.prefix(40))\")", file: file, into: &outcome)
+        }
+        return outcome
+    }
+
+    private func compare(_ outputs: [SessionOutput], expected: [String], at place: String, file: String, into outcome: inout ReplayOutcome) {
+        let said = outputs.compactMap { if case .coach(let text) = $0 { return text } else { return nil } }
+        outcome.checks += 1
+        if said != expected {
+            outcome.failures.append("\(file): \(place): the coach said \(said.map { "\"\($0)\"" }.joined(separator: " ")); the transcript has \(expected.map { "\"\($0)\"" }.joined(separator: " "))")
+        }
+    }
+
+    /// The conversation as people read it.
+    static func describe(_ outputs: [SessionOutput], input: String?) -> [String] {
+        var lines: [String] = []
+        var speaker: String?
+        for output in outputs {
+            if case .partner(let line) = output { speaker = line.speaker }
+        }
+        if let input {
+            if input.hasPrefix("/") || speaker == nil || input.lowercased().hasPrefix("\(speaker!.lowercased()):") {
+                lines.append(input)
+            } else {
+                lines.append("\(speaker!): \(input)")
+            }
+        }
+        for output in outputs {
+            switch output {
+            case .coach(let text): lines.append("Coach: \(text)")
+            case .event(.flowStart(let flow)): lines.append("— \(flow) started —")
+            case .event(.flowEnd(let flow, let completed)): lines.append("— \(flow) \(completed ? "finished" : "stopped") —")
+            case .event(.safety(let kind)): lines.append("— safety: \(kind) —")
+            default: break
+            }
+        }
+        return lines
+    }
+
+    /// Replays are stamped with a steady clock from a fixed start, so their records are reproducible.
+    static func fixedClock() -> () -> TranscriptTimestamp {
+        var tick: Int64 = 0
+        return {
+            tick += 1
+            return TranscriptTimestamp(millisecondsSinceEpoch: 1_767_225_600_000 + tick * 1000)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Transcripts
+
+/// `attune review [PATH…|-]`: a report over transcripts, for the couple or someone they share it with.
+///
+/// Wiring only: paths become inputs (`TranscriptInputs`), records stream into a
+/// `ReviewAccumulator`, a `Review` is built and handed to a renderer. Diagnostics go to stderr
+/// as they are found; the report still prints; the exit status says what went wrong
+/// (65 unknown format version, 66 missing input, 74 read error).
+public struct ReviewCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Summarise transcripts: talk balance, exercises, \"I\" statements, the four horsemen, mirrors, feelings, trends.",
+        discussion: """
+            Reads transcript files, folders (every *.jsonl below them) or - (standard input); with \
+            no path, the transcript folder. Safety events are always listed first. Malformed lines \
+            are reported on stderr with file:line:col and skipped; a torn last line is a warning.
+            Exit status: 0 ok, 64 usage, 65 a transcript in an unsupported format version, \
+            66 a path that does not exist, 74 a read error.
+            """)
+
+    @Argument(help: ArgumentHelp("Transcript files, folders, or - for standard input.", valueName: "PATH"))
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, markdown or json.")
+    var format: ReviewFormat = .text
+
+    @Option(help: ArgumentHelp("Leave out sessions that started before this day.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Flag(help: "Replace partners' names with Partner A, Partner B…; mask emails, phone numbers, links and addresses.")
+    var redact = false
+
+    @Option(name: .customLong("color"), help: "Colour: auto (only on a terminal, never with NO_COLOR), always or never.")
+    var colour: TranscriptColourChoice = .auto
+
+    @OptionGroup var directory: TranscriptDirectoryOptions
+
+    public init() {}
+
+    public func validate() throws {
+        if let since, CivilDay(parsing: since) == nil {
+            throw ValidationError("--since expects a day as YYYY-MM-DD, such as 2026-11-01 (got \"\(since)\")")
+        }
+    }
+
+    public func run() throws {
+        let inputs: [TranscriptInput]
+        if paths.isEmpty {
+            inputs = directory.folderExists ? try expand([directory.folder]) : []
+        } else {
+            inputs = try expand(paths)
+        }
+
+        var accumulator = ReviewAccumulator()
+        var summary = DiagnosticSummary()
+        var missing = false
+        for input in inputs {
+            do {
+                var reader = try input.open()
+                accumulator.read(&reader, summary: &summary) { TranscriptConsole.error($0.description) }
+            } catch {
+                TranscriptConsole.error("attune: cannot read \(error)")
+                missing = true
+            }
+        }
+
+        let sinceDay = since.flatMap(CivilDay.init(parsing:))
+        let options = Review.Options(since: sinceDay, redact: redact,
+                                     utcOffsetSeconds: TranscriptConsole.localUTCOffsetSeconds(), today: TranscriptConsole.today())
+        let review = Review(accumulator, options: options)
+        switch format {
+        case .text: TranscriptConsole.out(ReviewTextRenderer(colour: colour.enabled).render(review))
+        case .markdown: TranscriptConsole.out(ReviewMarkdownRenderer().render(review))
+        case .json: TranscriptConsole.out(ReviewJSONRenderer().render(review, since: sinceDay))
+        }
+
+        if summary.unsupportedVersions > 0 {
+            TranscriptConsole.error("attune: \(summary.unsupportedVersions) line(s) use a transcript format this version cannot read; they were skipped")
+            throw ExitStatus.dataError
+        }
+        if summary.readFailures > 0 { throw ExitStatus.ioError }
+        if missing { throw ExitStatus.noInput }
+    }
+
+    private func expand(_ paths: [String]) throws -> [TranscriptInput] {
+        do {
+            return try TranscriptInputs.expand(paths)
+        } catch {
+            TranscriptConsole.error("attune: cannot read \(error)")
+            throw error.exitStatus
+        }
+    }
+}
+
+/// `review --format`.
+enum ReviewFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}

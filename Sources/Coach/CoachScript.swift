@@ -1,0 +1,39 @@
+import IntentEngine
+
+/// Everything the coach knows, loaded once and immutable: the matcher, the exercises, the
+/// responses, the safety resources and the lexicon. The session reads it; nothing changes it.
+public struct CoachScript: Sendable {
+    public var matcher: Matcher
+    public var flows: [String: Flow]
+    public var responses: ResponseBook
+    public var lexicon: Lexicon
+    /// Flow names in a stable order for menus and completion.
+    public var flowNames: [String] { flows.keys.sorted() }
+
+    /// The responses the session itself says, which content must provide.
+    public static let requiredResponses = [
+        "onboarding.ask_names", "onboarding.names_unclear", "onboarding.welcome", "onboarding.welcome_solo",
+        "onboarding.not_therapy", "onboarding.safety_question", "onboarding.safety_clear", "onboarding.safety_unclear",
+        "menu.hint", "help", "exercises.intro", "flow.unknown", "flow.needs_couple", "flow.blocked",
+        "flow.stopped", "flow.none_running", "flow.not_understood", "flow.skip_nothing", "break",
+        "switch.now", "names.current", "transcript.on", "transcript.off", "goodbye",
+        "safety.self_harm", "safety.abuse", "safety.unsafe", "safety.safe_yes", "safety.safe_no", "safety.check_again",
+        "input.too_long", "input.invalid_utf8", "input.empty", "command.unknown", "ambiguous", "fuzzy.confirm",
+        "fallback.reflect", "fallback.none",
+    ]
+
+    /// Builds the coach from loaded content, with diagnostics for flows, responses and lexicon.
+    public static func build(content: IntentContent, matcher: Matcher) -> (CoachScript, [Diagnostic]) {
+        let (flows, flowDiagnostics) = FlowLoader.load(content.sections["flows"] ?? [:])
+        let (responses, responseDiagnostics) = ResponseBook.load(responses: content.sections["responses"] ?? [:],
+                                                                 resources: content.sections["resources"] ?? [:])
+        let (lexicon, lexiconDiagnostics) = Lexicon.load(content.sections["lexicon"] ?? [:])
+        let script = CoachScript(matcher: matcher, flows: flows, responses: responses, lexicon: lexicon)
+        return (script, flowDiagnostics + responseDiagnostics + lexiconDiagnostics)
+    }
+
+    /// The checks `attune lint` runs on flows and responses.
+    public func lint() -> [Diagnostic] {
+        FlowLinter(script: self).check()
+    }
+}

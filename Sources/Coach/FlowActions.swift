@@ -1,0 +1,73 @@
+import IntentEngine
+
+/// The built-in actions a flow state can run on a line; their results drive transitions.
+enum FlowActions {
+    struct Outcome {
+        var result: String
+        var variables: [String: String] = [:]
+        var mirror: MirrorResult?
+    }
+
+    static func run(_ action: FlowAction, text: String, run flowRun: FlowRun, turn: Turn, speaker: Int) -> Outcome {
+        let lexicon = turn.script.lexicon
+        switch action {
+        case .mirrorCheck:
+            let original = flowRun.variables["message"] ?? ""
+            let listener = turn.state.partners.indices.contains(speaker) ? turn.state.partners[speaker] : nil
+            let verdict = MirrorCheck(lexicon: lexicon).judge(mirror: text, of: original,
+                                                              speaker: flowRun.variables["message_by"], listener: listener)
+            return Outcome(result: verdict.verdict.rawValue, variables: [
+                "missed": naturalList(verdict.missed),
+                "added": naturalList(verdict.added),
+                "kept": naturalList(verdict.kept),
+            ], mirror: verdict)
+        case .questionKind:
+            return Outcome(result: QuestionKind.classify(text).rawValue)
+        case .feelingCheck:
+            let words = TextNormalizer.words(text)
+            if let pseudo = words.first(where: { lexicon.pseudoFeelings[$0] != nil }) {
+                return Outcome(result: "pseudo", variables: ["feeling": pseudo, "felt": naturalList(lexicon.pseudoFeelings[pseudo] ?? [], joiner: "or")])
+            }
+            if let feeling = words.first(where: { lexicon.feelings.contains($0) }) {
+                return Outcome(result: "feeling", variables: ["feeling": feeling])
+            }
+            return Outcome(result: "none")
+        case .absoluteCheck:
+            let words = TextNormalizer.words(text)
+            if let absolute = words.first(where: { lexicon.absolutes.contains($0) }) {
+                return Outcome(result: "absolute", variables: ["absolute": absolute])
+            }
+            return Outcome(result: "fine")
+        }
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func naturalList(_ items: [String], joiner: String = "and") -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " \(joiner) " + items.last!
+        }
+    }
+}
+
+/// Open questions invite a story; closed ones a yes or no. Active listening favours open ones.
+public enum QuestionKind: String, Sendable {
+    case open, closed, statement
+
+    static let closedStarts: Set<String> = ["do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would",
+                                             "have", "has", "had", "should", "shall", "am", "dont", "didnt", "isnt", "arent",
+                                             "wasnt", "wouldnt", "couldnt", "wont", "cant", "may", "might"]
+    static let openStarts: Set<String> = ["what", "how", "why", "when", "where", "who", "which", "tell", "describe", "say"]
+
+    public static func classify(_ text: String) -> QuestionKind {
+        var words = TextNormalizer.words(text)
+        while let first = words.first, ["so", "and", "but", "ok", "okay", "um", "well"].contains(first) { words.removeFirst() }
+        guard let first = words.first else { return .statement }
+        if openStarts.contains(first) || words.starts(with: ["can", "you", "tell"]) || words.starts(with: ["could", "you", "tell"]) {
+            return .open
+        }
+        if closedStarts.contains(first) { return .closed }
+        return text.trimmingWhitespace().hasSuffix("?") ? .closed : .statement
+    }
+}

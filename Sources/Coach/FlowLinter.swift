@@ -1,0 +1,143 @@
+import IntentEngine
+
+/// The checks `lint` runs on exercises and responses: undefined states, intents, roles,
+/// responses and variables; unreachable states; states with no way out; flows that can
+/// never finish; responses the session needs but content lacks.
+struct FlowLinter {
+    let script: CoachScript
+
+    /// Variables every response may use (see `Turn.variables`).
+    static let globalVariables: Set<String> = ["first", "second", "partner", "other", "transcript", "exercise",
+                                               "reflection", "said", "resources", "exercises", "requested", "command",
+                                               "option_a", "option_b", "meant"]
+
+    func check() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let slotNames = Set(script.matcher.slotNames)
+        for name in CoachScript.requiredResponses where !script.responses.has(name) {
+            diagnostics.append(.error(at: SourceLocation(file: "Intents", line: 1, column: 1), "missing response '\(name)'",
+                                      hint: "the coach says it; add it under responses:"))
+        }
+        for entry in script.responses.entries.values {
+            let known = Self.globalVariables.union(slotNames)
+            for text in entry.variants {
+                for placeholder in ResponseBook.placeholders(in: text) where !known.contains(placeholder) && !entry.name.hasPrefix("flow.") {
+                    diagnostics.append(.error(at: entry.location, "response '\(entry.name)' names unknown slot or variable '{\(placeholder)}'",
+                                              hint: "known here: \(known.sorted().joined(separator: ", "))"))
+                }
+            }
+        }
+        for flow in script.flows.values { diagnostics += check(flow, slotNames: slotNames) }
+        return diagnostics
+    }
+
+    private func check(_ flow: Flow, slotNames: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let intentNames = Set(script.matcher.intentNames)
+        var variables = Self.globalVariables.union(slotNames).union(flow.roles)
+        for state in flow.states.values {
+            if let action = state.action { variables.formUnion(action.setsVariables) }
+            for transition in state.on + state.then {
+                for effect in transition.effects {
+                    switch effect {
+                    case .capture(let name), .append(let name):
+                        variables.formUnion([name, "\(name)_reflected", "\(name)_by"])
+                    case .set(let name, _): variables.insert(name)
+                    default: break
+                    }
+                }
+            }
+        }
+        for stateName in flow.stateOrder {
+            guard let state = flow.states[stateName] else { continue }
+            if let speaker = state.speaker, speaker != "either", !flow.roles.contains(speaker) {
+                diagnostics.append(.error(at: state.location, "state '\(stateName)' expects unknown role '\(speaker)'",
+                                          hint: "roles of '\(flow.name)': \(flow.roles.joined(separator: ", ")), or either"))
+            }
+            if let say = state.say { diagnostics += checkResponse(say, variables: variables) }
+            for transition in state.on + state.then {
+                for condition in transition.conditions {
+                    switch condition {
+                    case .intent(let intents):
+                        for intent in intents where !intentNames.contains(intent) && intent != MatchResult.noneIntent {
+                            diagnostics.append(.error(at: transition.location, "unknown intent '\(intent)' in flow '\(flow.name)'"))
+                        }
+                    case .result(let results):
+                        let allowed = state.action?.results ?? []
+                        for result in results where !allowed.contains(result) {
+                            diagnostics.append(.error(at: transition.location,
+                                                      state.action == nil ? "'result' needs an action on state '\(stateName)'"
+                                                          : "action '\(state.action!.rawValue)' never returns '\(result)'",
+                                                      hint: allowed.isEmpty ? nil : "it returns: \(allowed.joined(separator: ", "))"))
+                        }
+                    case .variable(let name, _):
+                        if !variables.contains(name) {
+                            diagnostics.append(.error(at: transition.location, "unknown variable '\(name)' in flow '\(flow.name)'"))
+                        }
+                    case .slot: break
+                    }
+                }
+                for effect in transition.effects {
+                    if case .say(let reference) = effect { diagnostics += checkResponse(reference, variables: variables) }
+                }
+                if case .state(let target) = transition.target, flow.states[target] == nil {
+                    diagnostics.append(.error(at: transition.location, "undefined state '\(target)' in flow '\(flow.name)'",
+                                              hint: "states: \(flow.stateOrder.joined(separator: ", "))"))
+                }
+            }
+            if !state.isFinal && state.on.isEmpty && state.then.isEmpty {
+                diagnostics.append(.error(at: state.location, "state '\(stateName)' has no way out",
+                                          hint: "add transitions under on: or then:, or mark it final: true"))
+            }
+            if state.speaker == nil && !state.isFinal && state.then.isEmpty {
+                diagnostics.append(.error(at: state.location, "state '\(stateName)' waits for no speaker and has no 'then'",
+                                          hint: "name the speaker who answers here, or move on with then:"))
+            }
+        }
+        let reachable = reachableStates(flow)
+        for stateName in flow.stateOrder where !reachable.contains(stateName) {
+            diagnostics.append(.error(at: flow.states[stateName]!.location, "state '\(stateName)' is unreachable from '\(flow.start)'"))
+        }
+        if !reachable.isEmpty && !reachable.contains(where: { finishes(flow, $0) }) {
+            diagnostics.append(.error(at: flow.location, "flow '\(flow.name)' can never finish",
+                                      hint: "mark a reachable state final: true, or add a transition with finish: true"))
+        }
+        return diagnostics
+    }
+
+    private func checkResponse(_ reference: ResponseReference, variables: Set<String>) -> [Diagnostic] {
+        switch reference {
+        case .named(let name, let location):
+            guard let entry = script.responses.entries[name] else {
+                return [.error(at: location, "unknown response '\(name)'", hint: "define it under responses:, or write the text inline with a space in it")]
+            }
+            return placeholderProblems(entry.variants, at: location, variables: variables)
+        case .inline(let variants, let location):
+            return placeholderProblems(variants, at: location, variables: variables)
+        }
+    }
+
+    private func placeholderProblems(_ variants: [String], at location: SourceLocation, variables: Set<String>) -> [Diagnostic] {
+        variants.flatMap { ResponseBook.placeholders(in: $0) }.filter { !variables.contains($0) }.map {
+            .error(at: location, "response names unknown slot or variable '{\($0)}'",
+                   hint: "capture or set it earlier in the flow, or use a role name")
+        }
+    }
+
+    private func reachableStates(_ flow: Flow) -> Set<String> {
+        var seen: Set<String> = []
+        var stack = [flow.start]
+        while let name = stack.popLast() {
+            guard let state = flow.states[name], seen.insert(name).inserted else { continue }
+            for transition in state.on + state.then {
+                if case .state(let target) = transition.target { stack.append(target) }
+            }
+        }
+        return seen
+    }
+
+    private func finishes(_ flow: Flow, _ name: String) -> Bool {
+        guard let state = flow.states[name] else { return false }
+        return state.isFinal || (state.on + state.then).contains { $0.target == .finish }
+    }
+}

@@ -1,0 +1,204 @@
+import IntentEngine
+
+/// Reads the `flows:` section of the content into `Flow` values, with a diagnostic for every
+/// malformed entry.
+enum FlowLoader {
+    static let flowKeys = ["title", "summary", "roles", "couple", "start", "states"]
+    static let stateKeys = ["speaker", "say", "action", "on", "then", "final"]
+    static let transitionKeys = ["intent", "slot", "result", "if", "say", "capture", "append", "set", "swap", "goto", "finish"]
+
+    static func load(_ sections: [String: NamedSection]) -> ([String: Flow], [Diagnostic]) {
+        var flows: [String: Flow] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (name, section) in sections.sorted(by: { $0.key < $1.key }) {
+            if let flow = flow(name, section, &diagnostics) { flows[name] = flow }
+        }
+        return (flows, diagnostics)
+    }
+
+    private static func flow(_ name: String, _ section: NamedSection, _ diagnostics: inout [Diagnostic]) -> Flow? {
+        guard case .mapping(let pairs, _) = section.value else {
+            diagnostics.append(.error(at: section.value.location, "flow '\(name)' must be a mapping, found \(section.value.kindName)"))
+            return nil
+        }
+        var flow = Flow(name: name, location: section.location, title: name, summary: "", roles: ["first", "second"],
+                        needsCouple: false, start: "", states: [:], stateOrder: [])
+        var startLocation = section.location
+        for (key, keyLocation, value) in pairs {
+            switch key {
+            case "title": flow.title = text(value, key, &diagnostics) ?? name
+            case "summary": flow.summary = text(value, key, &diagnostics) ?? ""
+            case "roles":
+                let roles = texts(value, key, &diagnostics)
+                if roles.count < 1 || roles.contains("either") {
+                    diagnostics.append(.error(at: value.location, "'roles' must name one or more roles ('either' is reserved)"))
+                } else {
+                    flow.roles = roles
+                }
+            case "couple": flow.needsCouple = boolean(value, key, &diagnostics)
+            case "start":
+                flow.start = text(value, key, &diagnostics) ?? ""
+                startLocation = value.location
+            case "states":
+                guard case .mapping(let states, _) = value else {
+                    diagnostics.append(.error(at: value.location, "'states' must be a mapping of state names, found \(value.kindName)"))
+                    continue
+                }
+                for (stateName, stateLocation, stateValue) in states {
+                    if flow.states[stateName] != nil {
+                        diagnostics.append(.error(at: stateLocation, "state '\(stateName)' is defined twice in flow '\(name)'"))
+                        continue
+                    }
+                    if let state = state(stateName, stateLocation, stateValue, &diagnostics) {
+                        flow.states[stateName] = state
+                        flow.stateOrder.append(stateName)
+                    }
+                }
+            default:
+                diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in flow '\(name)'",
+                                          hint: "expected one of: \(flowKeys.joined(separator: ", "))"))
+            }
+        }
+        if flow.start.isEmpty {
+            if let first = flow.stateOrder.first { flow.start = first }
+            else { diagnostics.append(.error(at: section.location, "flow '\(name)' has no states")) }
+        } else if flow.states[flow.start] == nil {
+            diagnostics.append(.error(at: startLocation, "start state '\(flow.start)' is not defined in flow '\(name)'"))
+        }
+        return flow
+    }
+
+    private static func state(_ name: String, _ location: SourceLocation, _ value: YAMLValue,
+                              _ diagnostics: inout [Diagnostic]) -> FlowState? {
+        guard case .mapping(let pairs, _) = value else {
+            diagnostics.append(.error(at: value.location, "state '\(name)' must be a mapping, found \(value.kindName)"))
+            return nil
+        }
+        var state = FlowState(name: name, location: location, speaker: nil, say: nil, action: nil, on: [], then: [], isFinal: false)
+        for (key, keyLocation, entry) in pairs {
+            switch key {
+            case "speaker": state.speaker = text(entry, key, &diagnostics)
+            case "say": state.say = response(entry, &diagnostics)
+            case "action":
+                guard let actionName = text(entry, key, &diagnostics) else { continue }
+                if let action = FlowAction(rawValue: actionName) { state.action = action }
+                else {
+                    diagnostics.append(.error(at: entry.location, "unknown action '\(actionName)'",
+                                              hint: "built-in actions: \(FlowAction.allCases.map(\.rawValue).joined(separator: ", "))"))
+                }
+            case "on", "then":
+                guard case .sequence(let items, _) = entry else {
+                    diagnostics.append(.error(at: entry.location, "'\(key)' must be a list of transitions, found \(entry.kindName)"))
+                    continue
+                }
+                let transitions = items.compactMap { transition($0, &diagnostics) }
+                if key == "on" { state.on = transitions } else { state.then = transitions }
+            case "final": state.isFinal = boolean(entry, key, &diagnostics)
+            default:
+                diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in state '\(name)'",
+                                          hint: "expected one of: \(stateKeys.joined(separator: ", "))"))
+            }
+        }
+        return state
+    }
+
+    private static func transition(_ value: YAMLValue, _ diagnostics: inout [Diagnostic]) -> FlowTransition? {
+        guard case .mapping(let pairs, let location) = value else {
+            diagnostics.append(.error(at: value.location, "a transition must be a mapping, found \(value.kindName)",
+                                      hint: "for example: {intent: affirm, goto: next}"))
+            return nil
+        }
+        var transition = FlowTransition(location: location, conditions: [], effects: [], target: .stay)
+        for (key, keyLocation, entry) in pairs {
+            switch key {
+            case "intent": transition.conditions.append(.intent(texts(entry, key, &diagnostics)))
+            case "result": transition.conditions.append(.result(texts(entry, key, &diagnostics)))
+            case "slot":
+                switch entry {
+                case .scalar(let slot, _, _): transition.conditions.append(.slot(slot, []))
+                case .mapping(let slots, _):
+                    for (slot, _, values) in slots { transition.conditions.append(.slot(slot, texts(values, slot, &diagnostics))) }
+                default: diagnostics.append(.error(at: entry.location, "'slot' must name a slot or map slots to values"))
+                }
+            case "if":
+                guard case .mapping(let variables, _) = entry else {
+                    diagnostics.append(.error(at: entry.location, "'if' must map variables to values", hint: "if: {round: \"1\"}"))
+                    continue
+                }
+                for (variable, _, expected) in variables {
+                    transition.conditions.append(.variable(variable, expected.string ?? ""))
+                }
+            case "say":
+                if let reference = response(entry, &diagnostics) { transition.effects.append(.say(reference)) }
+            case "capture", "append":
+                if let variable = text(entry, key, &diagnostics) {
+                    transition.effects.append(key == "capture" ? .capture(variable) : .append(variable))
+                }
+            case "set":
+                guard case .mapping(let variables, _) = entry else {
+                    diagnostics.append(.error(at: entry.location, "'set' must map variables to values"))
+                    continue
+                }
+                for (variable, _, newValue) in variables { transition.effects.append(.set(variable, newValue.string ?? "")) }
+            case "swap":
+                if boolean(entry, key, &diagnostics) { transition.effects.append(.swapRoles) }
+            case "goto":
+                if let target = text(entry, key, &diagnostics) { transition.target = .state(target) }
+            case "finish":
+                if boolean(entry, key, &diagnostics) { transition.target = .finish }
+            default:
+                diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in a transition",
+                                          hint: "expected one of: \(transitionKeys.joined(separator: ", "))"))
+            }
+        }
+        return transition
+    }
+
+    /// A response name (one word, defined under `responses:`), inline text, or a list of variants.
+    static func response(_ value: YAMLValue, _ diagnostics: inout [Diagnostic]) -> ResponseReference? {
+        switch value {
+        case .scalar(let text, let location, _):
+            if text.contains(" ") || text.contains("{") { return .inline([text], location) }
+            return .named(text, location)
+        case .sequence(let items, let location):
+            let variants = items.compactMap(\.string)
+            if variants.count != items.count || variants.isEmpty {
+                diagnostics.append(.error(at: location, "'say' variants must be a list of text"))
+                return nil
+            }
+            return .inline(variants, location)
+        default:
+            diagnostics.append(.error(at: value.location, "'say' must be a response name, text, or a list of variants, found \(value.kindName)"))
+            return nil
+        }
+    }
+
+    static func text(_ value: YAMLValue, _ key: String, _ diagnostics: inout [Diagnostic]) -> String? {
+        if let text = value.string { return text }
+        diagnostics.append(.error(at: value.location, "'\(key)' must be text, found \(value.kindName)"))
+        return nil
+    }
+
+    static func texts(_ value: YAMLValue, _ key: String, _ diagnostics: inout [Diagnostic]) -> [String] {
+        switch value {
+        case .scalar(let text, _, _): return [text]
+        case .sequence(let items, _):
+            let result = items.compactMap(\.string)
+            if result.count != items.count { diagnostics.append(.error(at: value.location, "'\(key)' must be a list of text")) }
+            return result
+        default:
+            diagnostics.append(.error(at: value.location, "'\(key)' must be text or a list of text, found \(value.kindName)"))
+            return []
+        }
+    }
+
+    static func boolean(_ value: YAMLValue, _ key: String, _ diagnostics: inout [Diagnostic]) -> Bool {
+        switch value.string {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            diagnostics.append(.error(at: value.location, "'\(key)' must be true or false"))
+            return false
+        }
+    }
+}

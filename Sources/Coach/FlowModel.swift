@@ -1,0 +1,123 @@
+import IntentEngine
+
+/// An exercise as data: a state machine the coach walks a couple through. A new exercise is
+/// a new entry under `flows:` in `Intents/`, not new Swift.
+public struct Flow: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    public var title: String
+    /// One line on what it is for, shown by `/exercises`.
+    public var summary: String
+    /// Role names bound when the flow starts: the first to the partner who is speaking, the
+    /// second to the other partner (the same partner in solo use).
+    public var roles: [String]
+    /// Whether it needs two partners (offered to couples only).
+    public var needsCouple: Bool
+    public var start: String
+    public var states: [String: FlowState]
+    /// State names in the order written, for stable output.
+    public var stateOrder: [String]
+}
+
+/// One step of an exercise.
+public struct FlowState: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    /// Who the coach expects to speak: a role name, or `either`. nil for a passing state that
+    /// waits for no one and moves on at once through `then`.
+    public var speaker: String?
+    /// What the coach says on entering.
+    public var say: ResponseReference?
+    /// A built-in action run on each line before the transitions, whose result they can test.
+    public var action: FlowAction?
+    /// Transitions tried in order on each line said here.
+    public var on: [FlowTransition]
+    /// Transitions tried in order right after entering, without waiting for a line.
+    public var then: [FlowTransition]
+    /// Reaching this state finishes the exercise.
+    public var isFinal: Bool
+}
+
+/// One guarded move out of a state.
+public struct FlowTransition: Sendable {
+    public var location: SourceLocation
+    public var conditions: [FlowCondition]
+    public var effects: [FlowEffect]
+    public var target: FlowTarget
+}
+
+/// What must hold for a transition to fire. All conditions of a transition must hold; a
+/// transition without conditions always fires.
+public enum FlowCondition: Sendable {
+    /// The line's intent is one of these.
+    case intent([String])
+    /// The line filled this slot (any value), or filled it with one of these values.
+    case slot(String, [String])
+    /// The state's action returned one of these results.
+    case result([String])
+    /// A variable equals a value (an unset variable equals "").
+    case variable(String, String)
+}
+
+/// What a transition does before moving.
+public enum FlowEffect: Sendable {
+    case say(ResponseReference)
+    /// Keep the line's text in a variable (and its reflection in `NAME_reflected`).
+    case capture(String)
+    /// Add the line's text to a variable.
+    case append(String)
+    case set(String, String)
+    /// Swap the first two roles (speaker and listener change places).
+    case swapRoles
+}
+
+/// Where a transition goes.
+public enum FlowTarget: Sendable, Equatable {
+    case stay
+    case state(String)
+    case finish
+}
+
+/// The built-in actions a state may run; their results are what transitions test.
+public enum FlowAction: String, Sendable, CaseIterable {
+    /// Judges the line as a mirror of the variable `message`: faithful, partial or off.
+    case mirrorCheck = "mirror_check"
+    /// Sorts a question into open or closed.
+    case questionKind = "question_kind"
+    /// Whether the line names a feeling: feeling or none.
+    case feelingCheck = "feeling_check"
+    /// Whether the line uses "always" or "never": absolute or fine.
+    case absoluteCheck = "absolute_check"
+
+    /// The results the action can return, for lint.
+    public var results: [String] {
+        switch self {
+        case .mirrorCheck: return ["faithful", "partial", "off"]
+        case .questionKind: return ["open", "closed", "statement"]
+        case .feelingCheck: return ["feeling", "pseudo", "none"]
+        case .absoluteCheck: return ["absolute", "fine"]
+        }
+    }
+
+    /// The variables the action sets, for lint.
+    public var setsVariables: [String] {
+        switch self {
+        case .mirrorCheck: return ["missed", "added", "kept"]
+        case .questionKind: return []
+        case .feelingCheck: return ["feeling", "felt"]
+        case .absoluteCheck: return ["absolute"]
+        }
+    }
+}
+
+/// A line for the coach to say: a named response in `responses:`, or variants written inline.
+public enum ResponseReference: Sendable {
+    case named(String, SourceLocation)
+    case inline([String], SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case .named(_, let location), .inline(_, let location): return location
+        }
+    }
+}

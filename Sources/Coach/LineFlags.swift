@@ -1,0 +1,20 @@
+import IntentEngine
+
+/// The flags a partner line carries in the transcript: the four horsemen when any of their
+/// templates matched (not only when one won), "I" statements, and how sure the reading was.
+enum LineFlags {
+    static let horsemen = ["criticism", "contempt", "defensiveness", "stonewalling"]
+
+    static func flags(for match: MatchResult, text: String) -> [String] {
+        var flags: [String] = []
+        let matched = Set(match.candidates.filter { $0.tier != .keyword || $0.intent == match.intent }.map(\.intent))
+        for horseman in horsemen where matched.contains(horseman) { flags.append(horseman) }
+        let words = TextNormalizer.words(text)
+        if words.contains("i") || words.contains("im") || words.contains("ive") || words.contains("my") {
+            if matched.contains("express_feeling") || matched.contains("express_need") { flags.append("i_statement") }
+        }
+        if match.isFuzzy { flags.append("fuzzy") }
+        if match.isAmbiguous { flags.append("ambiguous") }
+        return flags
+    }
+}

@@ -1,0 +1,152 @@
+/// Turns a partner's words around so the coach (or the other partner) can say them back:
+/// "I feel lonely when you work late" said by Alex to Sam becomes "you feel lonely when Sam
+/// works late". Word-level and rule-based: pronouns swap, the verb after a new third-person
+/// subject agrees ("you don't call" → "Sam doesn't call"), and everything else is kept.
+public struct PerspectiveFlip: Sendable {
+    /// Who "you" referred to; nil turns "you" into "they" (solo use, or no partner named).
+    public var otherName: String?
+
+    public init(otherName: String?) {
+        self.otherName = otherName
+    }
+
+    /// Flips `text` spoken to `otherName` into words said back to the speaker.
+    public func apply(_ text: String) -> String {
+        var pieces = Self.split(text)
+        var index = 0
+        var subjectPosition = true
+        var pendingThirdPerson = false
+        var pendingSecondPerson = false
+        while index < pieces.count {
+            guard pieces[index].isWord else {
+                if pieces[index].text.contains(where: { ",.;:!?".contains($0) }) { subjectPosition = true }
+                index += 1
+                continue
+            }
+            let original = pieces[index].text
+            let word = Self.normalised(original)
+            var replacement: String?
+            var nextSubject = Self.clauseOpeners.contains(word)
+            if pendingThirdPerson, !Self.adverbs.contains(word) {
+                replacement = Self.thirdPerson(word)
+                pendingThirdPerson = false
+            } else if pendingSecondPerson, !Self.adverbs.contains(word) {
+                replacement = Self.secondPersonVerb[word]
+                pendingSecondPerson = false
+            }
+            if replacement == nil {
+                switch word {
+                case "i":
+                    replacement = "you"
+                    pendingSecondPerson = true
+                case "me": replacement = "you"
+                case "my": replacement = "your"
+                case "mine": replacement = "yours"
+                case "myself": replacement = "yourself"
+                case "im": replacement = "you're"
+                case "ive": replacement = "you've"
+                case "id": replacement = "you'd"
+                case "ill" where original.contains("'") || original.contains("’"): replacement = "you'll"
+                case "you", "ya", "u":
+                    if subjectPosition {
+                        replacement = name
+                        pendingThirdPerson = true
+                    } else {
+                        replacement = objectName
+                    }
+                case "your", "yours": replacement = possessive
+                case "yourself": replacement = otherName == nil ? "themselves" : objectName
+                case "youre": replacement = "\(name) \(otherName == nil ? "are" : "is")"
+                case "youve": replacement = "\(name) \(otherName == nil ? "have" : "has")"
+                case "youd": replacement = "\(name) would"
+                case "youll": replacement = "\(name) will"
+                default: break
+                }
+            }
+            if Self.adverbs.contains(word) { nextSubject = subjectPosition && false }
+            if let replacement { pieces[index].text = replacement }
+            subjectPosition = nextSubject
+            index += 1
+        }
+        return pieces.map(\.text).joined()
+    }
+
+    private var name: String { otherName ?? "they" }
+    private var objectName: String { otherName ?? "them" }
+    private var possessive: String { otherName.map { "\($0)'s" } ?? "their" }
+
+    /// The verb form after a third-person subject: "work" → "works", "don't" → "doesn't".
+    static func thirdPerson(_ verb: String) -> String? {
+        guard otherNameIsSingular else { return nil }
+        if let irregular = irregularThirdPerson[verb] { return irregular }
+        if nonVerbs.contains(verb) || modals.contains(verb) || verb.hasSuffix("ed") || verb.count < 2 { return nil }
+        if verb.hasSuffix("s") && !verb.hasSuffix("ss") { return nil }
+        if verb.hasSuffix("y"), let before = verb.dropLast().last, !"aeiou".contains(before) {
+            return verb.dropLast() + "ies"
+        }
+        if ["s", "sh", "ch", "x", "z", "o"].contains(where: { verb.hasSuffix($0) }) { return verb + "es" }
+        return verb + "s"
+    }
+
+    private static let otherNameIsSingular = true
+
+    static let irregularThirdPerson: [String: String] = [
+        "are": "is", "were": "was", "have": "has", "do": "does", "go": "goes",
+        "dont": "doesn't", "arent": "isn't", "werent": "wasn't", "havent": "hasn't",
+        "re": "is", "ve": "has",
+    ]
+
+    /// After "I" becomes "you": "I am" → "you are", "I was" → "you were".
+    static let secondPersonVerb: [String: String] = ["am": "are", "was": "were", "wasnt": "weren't"]
+
+    static let modals: Set<String> = [
+        "can", "cant", "cannot", "could", "couldnt", "will", "wont", "would", "wouldnt", "should", "shouldnt",
+        "might", "must", "may", "did", "didnt", "shall",
+    ]
+
+    static let adverbs: Set<String> = [
+        "always", "never", "just", "really", "often", "sometimes", "usually", "still", "also", "even", "ever",
+        "rarely", "seldom", "barely", "hardly", "constantly", "probably", "actually", "totally", "literally",
+        "kind", "sort", "already", "only", "all",
+    ]
+
+    static let nonVerbs: Set<String> = [
+        "and", "or", "but", "to", "too", "the", "a", "an", "of", "in", "on", "at", "for", "with", "about", "from",
+        "and", "guys", "both", "two", "as", "so", "that", "this", "when", "if", "because", "than", "not", "who",
+        "yourself", "again", "here", "there", "now", "then", "home", "late", "right", "okay", "ok",
+    ]
+
+    /// Words after which a new clause (and so a subject) starts.
+    static let clauseOpeners: Set<String> = [
+        "when", "because", "cause", "cos", "and", "but", "if", "that", "since", "while", "so", "though", "although",
+        "like", "think", "feel", "felt", "whenever", "until", "unless", "before", "after", "or", "wish", "hope",
+        "know", "believe", "seems", "sense", "guess", "where", "how", "why", "what",
+    ]
+
+    private struct Piece {
+        var text: String
+        var isWord: Bool
+    }
+
+    /// Splits into words (letters, digits and apostrophes) and the text between them.
+    private static func split(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var current = ""
+        var inWord = false
+        for character in text {
+            let isWordCharacter = character.isLetter || character.isNumber || character == "'" || character == "’"
+            if isWordCharacter != inWord, !current.isEmpty {
+                pieces.append(Piece(text: current, isWord: inWord))
+                current = ""
+            }
+            inWord = isWordCharacter
+            current.append(character)
+        }
+        if !current.isEmpty { pieces.append(Piece(text: current, isWord: inWord)) }
+        return pieces
+    }
+
+    private static func normalised(_ word: String) -> String {
+        word.lowercased().filter { $0 != "'" && $0 != "’" }
+    }
+}

@@ -1,0 +1,106 @@
+import IntentEngine
+
+/// The coach's lines from `responses:`, each with variants, and the safety resources from
+/// `resources:`. Rendering fills `{placeholders}` from the turn's variables.
+public struct ResponseBook: Sendable {
+    public struct Entry: Sendable {
+        public var name: String
+        public var location: SourceLocation
+        public var variants: [String]
+    }
+
+    public private(set) var entries: [String: Entry] = [:]
+    /// Safety kind → resource lines, kept in content so they can be localised without code.
+    public private(set) var resources: [String: [String]] = [:]
+    public private(set) var resourceLocations: [String: SourceLocation] = [:]
+
+    static func load(responses: [String: NamedSection], resources: [String: NamedSection]) -> (ResponseBook, [Diagnostic]) {
+        var book = ResponseBook()
+        var diagnostics: [Diagnostic] = []
+        for (name, section) in responses.sorted(by: { $0.key < $1.key }) {
+            let variants = FlowLoader.texts(section.value, name, &diagnostics)
+            if variants.isEmpty {
+                diagnostics.append(.error(at: section.location, "response '\(name)' has no text"))
+                continue
+            }
+            book.entries[name] = Entry(name: name, location: section.location, variants: variants)
+        }
+        for (kind, section) in resources.sorted(by: { $0.key < $1.key }) {
+            let lines = FlowLoader.texts(section.value, kind, &diagnostics)
+            if lines.isEmpty { diagnostics.append(.error(at: section.location, "resources for '\(kind)' are empty")) }
+            book.resources[kind] = lines
+            book.resourceLocations[kind] = section.location
+        }
+        return (book, diagnostics)
+    }
+
+    /// Whether a named response exists.
+    public func has(_ name: String) -> Bool { entries[name] != nil }
+
+    /// The variants of a reference.
+    func variants(of reference: ResponseReference) -> [String] {
+        switch reference {
+        case .named(let name, _): return entries[name]?.variants ?? []
+        case .inline(let variants, _): return variants
+        }
+    }
+
+    /// Chooses a variant with `random` and fills its placeholders; nil if there is no text.
+    func render(_ reference: ResponseReference, _ variables: [String: String], random: inout SeededGenerator) -> String? {
+        let options = variants(of: reference)
+        guard !options.isEmpty else { return nil }
+        return Self.fill(options[random.index(below: options.count)], variables)
+    }
+
+    /// Renders the named response, if present.
+    func render(_ name: String, _ variables: [String: String], random: inout SeededGenerator) -> String? {
+        render(.named(name, SourceLocation(file: "", line: 0, column: 0)), variables, random: &random)
+    }
+
+    /// Replaces each `{name}` with its value; an unknown name is left as written (lint
+    /// reports it), so nothing is silently dropped.
+    static func fill(_ template: String, _ variables: [String: String]) -> String {
+        var result = ""
+        var index = template.startIndex
+        while index < template.endIndex {
+            let character = template[index]
+            if character == "{", let close = template[index...].firstIndex(of: "}") {
+                let name = String(template[template.index(after: index)..<close])
+                if let value = variables[name] {
+                    // A value that opens a sentence starts with a capital: "Nice. You finished…".
+                    let trimmed = result.trimmingTrailingSpaces()
+                    if trimmed.isEmpty || trimmed.hasSuffix(".") || trimmed.hasSuffix("!") || trimmed.hasSuffix("?") || trimmed.hasSuffix("\n"),
+                       let first = value.first, first.isLowercase {
+                        result += first.uppercased() + value.dropFirst()
+                    } else {
+                        result += value
+                    }
+                    index = template.index(after: close)
+                    continue
+                }
+            }
+            result.append(character)
+            index = template.index(after: index)
+        }
+        return result
+    }
+
+    /// The `{placeholders}` a text uses.
+    static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var slice = Substring(self)
+        while slice.last == " " { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

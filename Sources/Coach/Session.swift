@@ -1,0 +1,183 @@
+import IntentEngine
+
+/// Settings fixed for one session.
+public struct SessionConfig: Sendable {
+    /// Names given up front (`--names`, `@partners`); nil asks for them.
+    public var partners: [String]?
+    public var seed: UInt64
+    /// Whether this is the couple's first session: then the coach asks, neutrally, whether
+    /// either partner feels unsafe, and offers solo use.
+    public var firstSession: Bool
+    /// What `/transcript` says: where the transcript is kept, or nil when it is off.
+    public var transcriptPath: String?
+
+    public init(partners: [String]? = nil, seed: UInt64 = 0, firstSession: Bool = false, transcriptPath: String? = nil) {
+        self.partners = partners
+        self.seed = seed
+        self.firstSession = firstSession
+        self.transcriptPath = transcriptPath
+    }
+}
+
+/// The whole state of a conversation: a value, changed only by `Session.step`.
+public struct SessionState: Sendable, Equatable {
+    public enum Phase: Sendable, Equatable {
+        case starting, askingNames, askingSafety, ready, ended
+    }
+
+    public var phase: Phase = .starting
+    public var partners: [String] = []
+    /// Index into `partners` of who the coach expects to speak next.
+    public var currentSpeaker = 0
+    public var flowRun: FlowRun?
+    public var random: SeededGenerator
+    /// After an abuse or unsafe disclosure: no more couples exercises this session.
+    public var couplesExercisesBlocked = false
+    /// After a crisis answer: the next yes or no answers "are you safe right now?".
+    public var awaitingSafetyCheck = false
+    /// A typo-corrected reading waiting for a yes before it moves an exercise on.
+    public var pendingFuzzy: PendingLine?
+    /// The coach's last prompt, for `/repeat`.
+    public var lastPrompt: String?
+
+    public init(seed: UInt64) {
+        random = SeededGenerator(seed: seed)
+    }
+
+    /// The partner the coach expects to speak, if names are known.
+    public var expectedSpeaker: String? {
+        partners.indices.contains(currentSpeaker) ? partners[currentSpeaker] : nil
+    }
+
+    public var isSolo: Bool { partners.count == 1 }
+}
+
+/// A line kept aside until its reading is confirmed.
+public struct PendingLine: Sendable, Equatable {
+    public var text: String
+    public var speaker: Int
+    public var intent: String
+}
+
+/// The coach as a pure function: `(state, input) → (state′, outputs)`. No I/O happens here;
+/// the REPL, `replay` and the tests are three interpreters of the same outputs.
+public struct Session: Sendable {
+    public let script: CoachScript
+    public let config: SessionConfig
+
+    public init(script: CoachScript, config: SessionConfig) {
+        self.script = script
+        self.config = config
+    }
+
+    /// The state before `.begin`.
+    public func initialState() -> SessionState {
+        SessionState(seed: config.seed)
+    }
+
+    /// Handles one input. Lines are handled in SPEC's order: safety first, then commands,
+    /// then the active exercise, then global intents, then a reflective fallback.
+    public func step(_ state: SessionState, _ input: SessionInput) -> (SessionState, [SessionOutput]) {
+        var turn = Turn(session: self, state: state)
+        switch input {
+        case .begin: turn.begin()
+        case .line(let text, let speaker): turn.line(text, knownSpeaker: speaker)
+        case .rejected(let reason): turn.say("input.\(reason.rawValue)")
+        case .end(let reason): turn.finishSession(reason)
+        }
+        return (turn.state, turn.outputs)
+    }
+}
+
+/// One step's work: the state being changed and the outputs gathered.
+struct Turn {
+    let session: Session
+    var state: SessionState
+    var outputs: [SessionOutput] = []
+    /// Variables of the line being handled (slots, reflection), for responses.
+    var lineVariables: [String: String] = [:]
+
+    init(session: Session, state: SessionState) {
+        self.session = session
+        self.state = state
+    }
+
+    var script: CoachScript { session.script }
+
+    mutating func begin() {
+        guard state.phase == .starting else { return }
+        let partners = session.config.partners ?? []
+        outputs.append(.event(.sessionStart(partners: partners, seed: session.config.seed)))
+        say("onboarding.not_therapy")
+        if partners.isEmpty || partners.count > 2 {
+            state.phase = .askingNames
+            say("onboarding.ask_names", prompt: true)
+        } else {
+            welcome(partners)
+        }
+    }
+
+    mutating func welcome(_ partners: [String]) {
+        state.partners = partners
+        state.currentSpeaker = 0
+        say(partners.count == 1 ? "onboarding.welcome_solo" : "onboarding.welcome")
+        if session.config.firstSession {
+            state.phase = .askingSafety
+            say("onboarding.safety_question", prompt: true)
+        } else {
+            state.phase = .ready
+            say("menu.hint", prompt: true)
+        }
+    }
+
+    mutating func finishSession(_ reason: EndReason) {
+        guard state.phase != .ended else { return }
+        if let run = state.flowRun {
+            outputs.append(.event(.flowEnd(run.flow, completed: false)))
+            state.flowRun = nil
+        }
+        outputs.append(.event(.sessionEnd(reason)))
+        state.phase = .ended
+    }
+
+    // MARK: Saying things
+
+    /// The variables every response may use.
+    func variables() -> [String: String] {
+        var values: [String: String] = [:]
+        let partners = state.partners
+        values["first"] = partners.first ?? "you"
+        values["second"] = partners.count > 1 ? partners[1] : (partners.first ?? "your partner")
+        let current = state.expectedSpeaker ?? "you"
+        values["partner"] = current
+        values["other"] = otherPartner(of: state.currentSpeaker) ?? "your partner"
+        values["transcript"] = session.config.transcriptPath ?? ""
+        if let run = state.flowRun, let flow = script.flows[run.flow] {
+            values["exercise"] = flow.title
+            for (role, index) in run.roles where partners.indices.contains(index) { values[role] = partners[index] }
+            values.merge(run.variables) { _, new in new }
+        }
+        values.merge(lineVariables) { _, new in new }
+        return values
+    }
+
+    func otherPartner(of index: Int) -> String? {
+        guard state.partners.count > 1 else { return nil }
+        return state.partners[index == 0 ? 1 : 0]
+    }
+
+    /// Says the named response; `prompt` marks it as what `/repeat` repeats.
+    mutating func say(_ name: String, prompt: Bool = false, extra: [String: String] = [:]) {
+        var values = variables()
+        values.merge(extra) { _, new in new }
+        guard let text = script.responses.render(name, values, random: &state.random) else { return }
+        outputs.append(.coach(text))
+        if prompt { state.lastPrompt = text }
+    }
+
+    mutating func say(_ reference: ResponseReference, prompt: Bool = false) {
+        guard let text = script.responses.render(reference, variables(), random: &state.random) else { return }
+        outputs.append(.coach(text))
+        if prompt { state.lastPrompt = text }
+    }
+}

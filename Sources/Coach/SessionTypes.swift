@@ -1,0 +1,70 @@
+/// What the session is told: the start, a line typed (or a command), a line the terminal
+/// could not accept, or the end.
+public enum SessionInput: Sendable, Equatable {
+    case begin
+    /// A line as typed. `speaker` is set when the line's author is known from elsewhere (a
+    /// replayed transcript); otherwise a `Name:` prefix or the expected speaker decides.
+    case line(String, speaker: String?)
+    case rejected(RejectedLine)
+    case end(EndReason)
+}
+
+/// Why a line was refused before reaching the coach.
+public enum RejectedLine: String, Sendable, Equatable {
+    case tooLong = "too_long"
+    case invalidUTF8 = "invalid_utf8"
+    case empty
+}
+
+/// Why a session ended.
+public enum EndReason: String, Sendable, Equatable {
+    case quit, endOfInput = "end_of_input", signal, quickExit = "quick_exit"
+}
+
+/// A partner's line with what the coach made of it, as the transcript keeps it.
+public struct AnnotatedLine: Sendable, Equatable {
+    public var speaker: String?
+    public var text: String
+    public var intent: String
+    public var confidence: Double
+    public var slots: [String: String]
+    public var flags: [String]
+    public var flow: String?
+    public var state: String?
+    public var mirror: MirrorResult?
+    /// Whether the speaker accepted the last mirror (set on the speaker's confirming line).
+    public var confirmed: Bool?
+}
+
+/// Something that happened, for the transcript.
+public enum SessionEvent: Sendable, Equatable {
+    case sessionStart(partners: [String], seed: UInt64)
+    case sessionEnd(EndReason)
+    case flowStart(String)
+    case flowEnd(String, completed: Bool)
+    /// The kind only, never the words that raised it.
+    case safety(String)
+    case command(String)
+}
+
+/// What the session asks its interpreter (REPL, replay, tests) to do.
+public enum SessionOutput: Sendable, Equatable {
+    /// The coach says this: show it and record it.
+    case coach(String)
+    /// A partner's line, annotated: record it.
+    case partner(AnnotatedLine)
+    case event(SessionEvent)
+    /// Clear the screen (quick exit).
+    case clearScreen
+    /// The session is over; the interpreter closes the transcript and exits.
+    case end(EndReason)
+}
+
+/// The flow in progress: where it is, who plays which role, what it has captured.
+public struct FlowRun: Sendable, Equatable {
+    public var flow: String
+    public var state: String
+    /// Role name → partner index.
+    public var roles: [String: Int]
+    public var variables: [String: String]
+}

@@ -1,0 +1,120 @@
+import IntentEngine
+
+/// The REPL's `/commands`, parsed.
+public enum SlashCommand: Sendable, Equatable {
+    case help, exercises, start(String), stop, skip, repeatLast, switchSpeaker, names([String]), transcript, quit, quickExit
+    case unknown(String)
+
+    /// Every command name, for `/help` and Tab completion.
+    public static let names = ["/help", "/exercises", "/start", "/stop", "/skip", "/repeat", "/switch", "/names",
+                               "/transcript", "/quit", "/quick-exit"]
+
+    public init(parsing text: String) {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let name = parts.first?.lowercased() ?? "/"
+        let argument = parts.dropFirst().joined(separator: " ")
+        switch name {
+        case "/help", "/?": self = .help
+        case "/exercises": self = .exercises
+        case "/start": self = .start(argument)
+        case "/stop": self = .stop
+        case "/skip": self = .skip
+        case "/repeat": self = .repeatLast
+        case "/switch": self = .switchSpeaker
+        case "/names":
+            self = .names(argument.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { !$0.isEmpty })
+        case "/transcript": self = .transcript
+        case "/quit", "/exit": self = .quit
+        case "/quick-exit": self = .quickExit
+        default: self = .unknown(name)
+        }
+    }
+}
+
+extension Turn {
+    mutating func command(_ text: String) {
+        let parsed = SlashCommand(parsing: text)
+        if parsed == .quickExit {
+            // Nothing is said: the screen clears and the session ends at once.
+            outputs.append(.clearScreen)
+            finishSession(.quickExit)
+            outputs.append(.end(.quickExit))
+            return
+        }
+        outputs.append(.event(.command(text)))
+        // A command instead of an answer to the first-session question moves past it.
+        if state.phase == .askingSafety { state.phase = .ready }
+        if state.phase == .askingNames, case .names = parsed {} else if state.phase == .askingNames, parsed != .quit, parsed != .help {
+            say("onboarding.ask_names", prompt: true)
+            return
+        }
+        switch parsed {
+        case .help: say("help")
+        case .exercises: listExercises()
+        case .start(let name):
+            if name.isEmpty { listExercises() } else { startFlow(named: name) }
+        case .stop: stopFlow()
+        case .skip: skipState()
+        case .repeatLast:
+            if let prompt = state.lastPrompt { outputs.append(.coach(prompt)) } else { say("menu.hint") }
+        case .switchSpeaker:
+            if state.partners.count > 1 { state.currentSpeaker = state.currentSpeaker == 0 ? 1 : 0 }
+            say("switch.now")
+        case .names(let names):
+            if names.isEmpty {
+                say("names.current")
+            } else if (1...2).contains(names.count) {
+                let tidy = names.map(NameParser.tidy)
+                if state.phase == .askingNames {
+                    welcome(tidy)
+                } else {
+                    state.partners = tidy
+                    state.currentSpeaker = 0
+                    say("names.current")
+                }
+            } else {
+                say("onboarding.names_unclear")
+            }
+        case .transcript: say(session.config.transcriptPath == nil ? "transcript.off" : "transcript.on")
+        case .quit:
+            say("goodbye")
+            finishSession(.quit)
+            outputs.append(.end(.quit))
+        case .quickExit: break
+        case .unknown(let name): say("command.unknown", extra: ["command": name])
+        }
+    }
+
+    /// Intents that mean a command ("can we try mirroring?", "let's stop"); true if handled.
+    mutating func naturalCommand(_ match: MatchResult) -> Bool {
+        switch match.intent {
+        case "start_exercise":
+            if let exercise = match.slots["exercise"] { startFlow(named: exercise) } else { listExercises() }
+        case "list_exercises": listExercises()
+        case "stop_exercise":
+            guard state.flowRun != nil else { return false }
+            stopFlow()
+        case "take_break":
+            if let run = state.flowRun {
+                outputs.append(.event(.flowEnd(run.flow, completed: false)))
+                state.flowRun = nil
+            }
+            say("break")
+        case "help": say("help")
+        case "skip":
+            guard state.flowRun != nil else { return false }
+            skipState()
+        default:
+            return false
+        }
+        return true
+    }
+
+    mutating func listExercises() {
+        let lines = script.flowNames.compactMap { name -> String? in
+            guard let flow = script.flows[name] else { return nil }
+            return "  \(name) — \(flow.summary.isEmpty ? flow.title : flow.summary)"
+        }
+        say("exercises.intro", extra: ["exercises": lines.joined(separator: "\n")])
+    }
+}

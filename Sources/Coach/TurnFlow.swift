@@ -1,0 +1,181 @@
+import IntentEngine
+
+/// The exercise engine: starting, entering states, firing transitions, finishing.
+extension Turn {
+    /// Resolves what people call an exercise ("check in", "Mirroring") to a flow name.
+    func flowName(for text: String) -> String? {
+        let wanted = TextNormalizer.words(text).joined(separator: "-")
+        if script.flows[wanted] != nil { return wanted }
+        let match = script.matcher.match("start \(text)")
+        if let exercise = match.slots["exercise"], script.flows[exercise] != nil { return exercise }
+        return script.flows.values.first { TextNormalizer.words($0.title).joined(separator: "-") == wanted }?.name
+    }
+
+    mutating func startFlow(named requested: String) {
+        guard let name = flowName(for: requested), let flow = script.flows[name] else {
+            say("flow.unknown", extra: ["requested": requested])
+            return
+        }
+        if flow.needsCouple && state.couplesExercisesBlocked {
+            say("flow.blocked")
+            return
+        }
+        if flow.needsCouple && state.isSolo {
+            say("flow.needs_couple", extra: ["exercise": flow.title])
+            return
+        }
+        if let run = state.flowRun {
+            outputs.append(.event(.flowEnd(run.flow, completed: false)))
+            state.flowRun = nil
+        }
+        var roles: [String: Int] = [:]
+        let count = max(1, state.partners.count)
+        for (offset, role) in flow.roles.enumerated() { roles[role] = (state.currentSpeaker + offset) % count }
+        state.flowRun = FlowRun(flow: name, state: flow.start, roles: roles, variables: [:])
+        outputs.append(.event(.flowStart(name)))
+        enter(flow.start, depth: 0)
+    }
+
+    mutating func stopFlow() {
+        guard let run = state.flowRun else {
+            say("flow.none_running")
+            return
+        }
+        let title = script.flows[run.flow]?.title ?? run.flow
+        outputs.append(.event(.flowEnd(run.flow, completed: false)))
+        state.flowRun = nil
+        say("flow.stopped", extra: ["exercise": title])
+    }
+
+    /// Moves past the current step: to where its last transition goes, without its effects.
+    mutating func skipState() {
+        guard let run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state] else {
+            say("flow.none_running")
+            return
+        }
+        guard let target = flowState.on.last(where: { $0.target != .stay })?.target else {
+            say("flow.skip_nothing")
+            return
+        }
+        move(to: target, depth: 0)
+    }
+
+    mutating func enter(_ stateName: String, depth: Int) {
+        guard var run = state.flowRun, let flow = script.flows[run.flow], let flowState = flow.states[stateName] else { return }
+        run.state = stateName
+        state.flowRun = run
+        if let speaker = flowState.speaker, let index = run.roles[speaker] {
+            state.currentSpeaker = index
+        }
+        if let say = flowState.say { self.say(say, prompt: true) }
+        if flowState.isFinal {
+            finishFlow(completed: true)
+            return
+        }
+        guard depth < 16 else { return }
+        for transition in flowState.then where conditionsHold(transition.conditions, match: nil, result: nil) {
+            apply(transition, text: nil, speaker: state.currentSpeaker, depth: depth)
+            return
+        }
+    }
+
+    mutating func finishFlow(completed: Bool) {
+        guard let run = state.flowRun else { return }
+        outputs.append(.event(.flowEnd(run.flow, completed: completed)))
+        state.flowRun = nil
+    }
+
+    /// Whether a line with this reading would fire a transition that leaves the state.
+    func flowWouldMove(on match: MatchResult) -> Bool {
+        guard let run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state] else { return false }
+        return flowState.on.contains { transition in
+            transition.target != .stay && transition.conditions.contains {
+                if case .intent(let intents) = $0 { return intents.contains(match.intent) }
+                return false
+            } && conditionsHold(transition.conditions, match: match, result: nil)
+        }
+    }
+
+    /// Handles a line inside the exercise; false when no transition takes it.
+    mutating func flowLine(_ match: MatchResult, text: String, speaker: Int, record: inout AnnotatedLine) -> Bool {
+        guard var run = state.flowRun, let flow = script.flows[run.flow], let flowState = flow.states[run.state] else { return false }
+        if run.variables["awaiting_confirmation"] == "yes" {
+            run.variables["awaiting_confirmation"] = nil
+            if ["affirm", "deny", "partly"].contains(match.intent) { record.confirmed = match.intent == "affirm" }
+        }
+        var result: String?
+        if let action = flowState.action {
+            let outcome = FlowActions.run(action, text: text, run: run, turn: self, speaker: speaker)
+            result = outcome.result
+            run.variables.merge(outcome.variables) { _, new in new }
+            if let verdict = outcome.mirror {
+                record.mirror = verdict
+                run.variables["awaiting_confirmation"] = "yes"
+            }
+        }
+        state.flowRun = run
+        for (name, value) in run.variables { lineVariables[name] = lineVariables[name] ?? value }
+        guard let transition = flowState.on.first(where: { conditionsHold($0.conditions, match: match, result: result) }) else {
+            return false
+        }
+        apply(transition, text: text, speaker: speaker, depth: 0)
+        return true
+    }
+
+    func conditionsHold(_ conditions: [FlowCondition], match: MatchResult?, result: String?) -> Bool {
+        conditions.allSatisfy { condition in
+            switch condition {
+            case .intent(let intents): return match.map { intents.contains($0.intent) } ?? false
+            case .slot(let slot, let values):
+                guard let value = match?.slots[slot] else { return false }
+                return values.isEmpty || values.contains(value)
+            case .result(let results): return result.map { results.contains($0) } ?? false
+            case .variable(let name, let expected): return (state.flowRun?.variables[name] ?? "") == expected
+            }
+        }
+    }
+
+    mutating func apply(_ transition: FlowTransition, text: String?, speaker: Int, depth: Int) {
+        for effect in transition.effects {
+            guard var run = state.flowRun else { return }
+            switch effect {
+            case .say(let reference):
+                state.flowRun = run
+                say(reference)
+                continue
+            case .capture(let name):
+                if let text {
+                    run.variables[name] = text
+                    run.variables["\(name)_reflected"] = reflect(text, speaker: speaker)
+                    if let speakerName = state.partners.indices.contains(speaker) ? state.partners[speaker] : nil {
+                        run.variables["\(name)_by"] = speakerName
+                    }
+                }
+            case .append(let name):
+                if let text {
+                    let joined = [run.variables[name], text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                    run.variables[name] = joined
+                    run.variables["\(name)_reflected"] = reflect(joined, speaker: speaker)
+                }
+            case .set(let name, let value):
+                run.variables[name] = ResponseBook.fill(value, variables())
+            case .swapRoles:
+                let roles = script.flows[run.flow]?.roles ?? []
+                if roles.count >= 2, let a = run.roles[roles[0]], let b = run.roles[roles[1]] {
+                    run.roles[roles[0]] = b
+                    run.roles[roles[1]] = a
+                }
+            }
+            state.flowRun = run
+        }
+        move(to: transition.target, depth: depth + 1)
+    }
+
+    mutating func move(to target: FlowTarget, depth: Int) {
+        switch target {
+        case .stay: break
+        case .finish: finishFlow(completed: true)
+        case .state(let name): enter(name, depth: depth)
+        }
+    }
+}

@@ -1,0 +1,242 @@
+import IntentEngine
+
+extension Turn {
+    /// Handles one typed line.
+    mutating func line(_ raw: String, knownSpeaker: String?) {
+        guard state.phase != .ended, state.phase != .starting else { return }
+        let cleaned = TerminalText.sanitize(raw)
+        var text = cleaned.trimmingWhitespace()
+        if let knownSpeaker, let index = partnerIndex(knownSpeaker) {
+            state.currentSpeaker = index
+        } else if let (index, rest) = speakerPrefix(text) {
+            state.currentSpeaker = index
+            text = rest
+        }
+        if text.isEmpty {
+            say("input.empty")
+            return
+        }
+        if text.hasPrefix("/") {
+            command(text)
+            return
+        }
+        let speaker = state.currentSpeaker
+        let context = MatchContext(flow: state.flowRun?.flow, state: state.flowRun?.state)
+        let match = script.matcher.match(text, context: context)
+        var record = AnnotatedLine(
+            speaker: state.phase == .askingNames ? nil : state.expectedSpeaker, text: text,
+            intent: match.intent, confidence: (match.confidence * 1000).rounded() / 1000, slots: match.slots,
+            flags: LineFlags.flags(for: match, text: text), flow: state.flowRun?.flow, state: state.flowRun?.state,
+            mirror: nil, confirmed: nil)
+        let recordIndex = outputs.count
+        outputs.append(.partner(record))
+        lineVariables = match.slots
+        lineVariables["reflection"] = reflect(text, speaker: speaker)
+        lineVariables["said"] = text
+
+        // 1. Safety, before anything else, in every state.
+        if let kind = match.safety {
+            safety(kind)
+            return
+        }
+        switch state.phase {
+        case .askingNames:
+            names(from: text, match: match)
+            return
+        case .askingSafety:
+            onboardingSafetyAnswer(match)
+            return
+        default:
+            break
+        }
+        if state.awaitingSafetyCheck {
+            state.awaitingSafetyCheck = false
+            if match.intent == "affirm" { say("safety.safe_yes"); return }
+            if match.intent == "deny" { say("safety.safe_no"); return }
+        }
+        if let pending = state.pendingFuzzy {
+            state.pendingFuzzy = nil
+            if match.intent == "affirm" {
+                let retry = script.matcher.match(pending.text, context: context)
+                handleFlowOrGlobal(retry, text: pending.text, speaker: pending.speaker, record: &record, force: true)
+                outputs[recordIndex] = .partner(record)
+                return
+            }
+        }
+        // 2. Commands said in words.
+        if naturalCommand(match) { return }
+        // 3–5. The exercise, global intents, the reflective fallback.
+        handleFlowOrGlobal(match, text: text, speaker: speaker, record: &record, force: false)
+        outputs[recordIndex] = .partner(record)
+    }
+
+    private mutating func handleFlowOrGlobal(_ match: MatchResult, text: String, speaker: Int, record: inout AnnotatedLine, force: Bool) {
+        if match.isAmbiguous, match.candidates.count > 1 {
+            say("ambiguous", extra: ["option_a": Self.describe(match.candidates[0].intent),
+                                     "option_b": Self.describe(match.candidates[1].intent)])
+            return
+        }
+        if state.flowRun != nil {
+            if !force, match.isFuzzy, match.confidence < 0.6, flowWouldMove(on: match) {
+                state.pendingFuzzy = PendingLine(text: text, speaker: speaker, intent: match.intent)
+                say("fuzzy.confirm", extra: ["meant": Self.describe(match.intent)])
+                return
+            }
+            if flowLine(match, text: text, speaker: speaker, record: &record) { return }
+        }
+        globalIntent(match, text: text)
+    }
+
+    /// "Alex: text" speaks as Alex.
+    func speakerPrefix(_ text: String) -> (Int, String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let name = String(text[..<colon]).trimmingWhitespace()
+        guard !name.isEmpty, name.count <= 40, let index = partnerIndex(name) else { return nil }
+        return (index, String(text[text.index(after: colon)...]).trimmingWhitespace())
+    }
+
+    func partnerIndex(_ name: String) -> Int? {
+        state.partners.firstIndex { $0.lowercased() == name.lowercased() }
+    }
+
+    func reflect(_ text: String, speaker: Int) -> String {
+        PerspectiveFlip(otherName: otherPartner(of: speaker)).apply(text)
+    }
+
+    static func describe(_ intent: String) -> String {
+        intent.replacingOccurrences(of: "_", with: " ")
+    }
+
+    // MARK: Onboarding
+
+    mutating func names(from text: String, match: MatchResult) {
+        var found: [String] = []
+        if match.intent == "give_names" {
+            found = ["first", "second", "name"].compactMap { match.slots[$0] }
+        }
+        if found.isEmpty { found = NameParser.names(in: text) }
+        found = found.map(NameParser.tidy).filter { !$0.isEmpty }
+        guard (1...2).contains(found.count), Set(found.map { $0.lowercased() }).count == found.count else {
+            say("onboarding.names_unclear", prompt: true)
+            return
+        }
+        welcome(found)
+    }
+
+    mutating func onboardingSafetyAnswer(_ match: MatchResult) {
+        switch match.intent {
+        case "affirm", "partly":
+            state.phase = .ready
+            safety("unsafe")
+        case "deny":
+            state.phase = .ready
+            say("onboarding.safety_clear")
+            say("menu.hint", prompt: true)
+        default:
+            state.phase = .ready
+            say("onboarding.safety_unclear")
+            say("menu.hint", prompt: true)
+        }
+    }
+
+    // MARK: Safety
+
+    /// Stops any exercise, answers with the safety response for `kind` and the resources
+    /// from content, and records only the kind.
+    mutating func safety(_ kind: String) {
+        if state.phase == .askingNames || state.phase == .askingSafety { state.phase = .ready }
+        if let run = state.flowRun {
+            outputs.append(.event(.flowEnd(run.flow, completed: false)))
+            state.flowRun = nil
+        }
+        state.pendingFuzzy = nil
+        outputs.append(.event(.safety(kind)))
+        let responseKind = script.responses.has("safety.\(kind)") ? kind : "unsafe"
+        let resourceLines = script.responses.resources[kind] ?? script.responses.resources["unsafe"] ?? []
+        let resources = resourceLines.map { "  • \($0)" }.joined(separator: "\n")
+        say("safety.\(responseKind)", prompt: true, extra: ["resources": resources])
+        if kind != "self_harm" { state.couplesExercisesBlocked = true }
+        state.awaitingSafetyCheck = true
+    }
+
+    // MARK: Global intents and the fallback
+
+    mutating func globalIntent(_ match: MatchResult, text: String) {
+        if match.intent == "ask_about", let topic = match.slots["topic"], script.responses.has("topic.\(topic)") {
+            say("topic.\(topic)")
+            return
+        }
+        if match.intent != MatchResult.noneIntent, script.responses.has("global.\(match.intent)") {
+            say("global.\(match.intent)")
+            return
+        }
+        let reflection = lineVariables["reflection"] ?? text
+        if reflection != text { say("fallback.reflect") } else { say("fallback.none") }
+    }
+}
+
+/// Removes terminal control sequences and other control characters from partner text, so
+/// what is shown and saved can never move the cursor, recolour or retitle a terminal.
+public enum TerminalText {
+    public static func sanitize(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var scalars = Array(text.unicodeScalars)[...]
+        while let scalar = scalars.first {
+            scalars = scalars.dropFirst()
+            switch scalar.value {
+            case 0x1B:
+                // ESC [ … final byte (CSI), ESC ] … BEL or ESC \ (OSC), or ESC and one character.
+                if scalars.first == "[" {
+                    scalars = scalars.dropFirst()
+                    while let next = scalars.first, !(0x40...0x7E).contains(next.value) { scalars = scalars.dropFirst() }
+                    scalars = scalars.dropFirst()
+                } else if scalars.first == "]" {
+                    while let next = scalars.first, next.value != 0x07, next.value != 0x1B { scalars = scalars.dropFirst() }
+                    if scalars.first?.value == 0x1B { scalars = scalars.dropFirst() }
+                    scalars = scalars.dropFirst()
+                } else {
+                    scalars = scalars.dropFirst()
+                }
+            case 0x09:
+                result.append(" ")
+            case 0x00...0x1F, 0x7F, 0x80...0x9F:
+                continue
+            default:
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
+        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
+
+/// Reads partner names from a free answer ("Alex and Sam", "I'm Jo").
+enum NameParser {
+    static let fillers: Set<String> = ["and", "i", "im", "am", "we", "are", "were", "its", "it", "is", "my", "name", "names",
+                                       "our", "me", "just", "hi", "hello", "hey", "this", "the", "here", "with", "partner", "solo", "alone", "only", "call", "us"]
+
+    static func names(in text: String) -> [String] {
+        let separators = CharacterSet(charactersIn: ",&/+;")
+        let words = text.components(separatedBy: separators).joined(separator: " ").split(separator: " ").map(String.init)
+        return words.filter { word in
+            let normal = TextNormalizer.words(word).joined()
+            return !normal.isEmpty && !fillers.contains(normal) && word.first?.isLetter == true
+        }
+    }
+
+    static func tidy(_ name: String) -> String {
+        let trimmed = name.trimmingWhitespace().trimmingCharacters(in: CharacterSet(charactersIn: ".,!?:;\"'"))
+        guard let first = trimmed.first else { return "" }
+        return first.uppercased() + trimmed.dropFirst()
+    }
+}
+
+import Foundation

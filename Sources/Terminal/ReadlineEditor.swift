@@ -1,0 +1,95 @@
+@preconcurrency import CReadline
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+// The readline bridge: the one place with globals, because readline's callbacks are C
+// function pointers that cannot capture Swift state.
+
+/// The line readline handed back (nil text: Ctrl-D), set by `lineHandler`.
+private let receivedLine = Mutex<(done: Bool, text: String?)>((false, nil))
+/// Words Tab completes: /commands, exercise names, partner names.
+private let completionWords = Mutex<[String]>([])
+
+private func lineHandler(_ line: UnsafeMutablePointer<CChar>?) {
+    let text = line.map { String(cString: $0) }
+    if let line { free(line) }
+    receivedLine.withLock { $0 = (true, text) }
+    // Stop readline from redrawing the prompt after the line is taken.
+    rl_callback_handler_remove()
+}
+
+private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
+    let prefix = text.map { String(cString: $0) } ?? ""
+    let matches = completionWords.withLock { words in words.filter { $0.lowercased().hasPrefix(prefix.lowercased()) } }
+    let index = Int(state)
+    guard index < matches.count else { return nil }
+    return strdup(matches[index])
+}
+
+private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    rl_attempted_completion_over = 1
+    return rl_completion_matches(text, completionGenerator)
+}
+
+/// Line editing on a terminal with GNU readline, through its callback interface so signals
+/// are handled here: Ctrl-C clears the line, SIGTERM and SIGHUP end the session.
+public struct ReadlineEditor: LineSource {
+    /// Sets up readline once per process.
+    public init(applicationName: String = "attune") {
+        rl_readline_name = UnsafePointer(strdup(applicationName))
+        rl_catch_signals = 0
+        rl_catch_sigwinch = 1
+        rl_attempted_completion_function = attemptCompletion
+        // Complete "/start" and names too: "/" is part of a word.
+        rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"'`@$><=;|&{("))
+    }
+
+    /// Replaces what Tab can complete.
+    public func setCompletions(_ words: [String]) {
+        completionWords.withLock { $0 = words }
+    }
+
+    /// Adds a line to the in-session history (arrow up).
+    public func remember(_ line: String) {
+        add_history(line)
+    }
+
+    public mutating func next(prompt: String) -> LineEvent {
+        receivedLine.withLock { $0 = (false, nil) }
+        rl_callback_handler_install(prompt, lineHandler)
+        while true {
+            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, -1)
+            if ready < 0 {
+                guard errno == EINTR else {
+                    rl_callback_handler_remove()
+                    return .endOfInput
+                }
+                if let signal = SignalFlags.take() {
+                    if signal == SIGINT {
+                        // Ctrl-C: drop what was typed and start a fresh line.
+                        rl_free_line_state()
+                        rl_replace_line("", 0)
+                        rl_crlf()
+                        rl_on_new_line()
+                        rl_redisplay()
+                        continue
+                    }
+                    rl_callback_handler_remove()
+                    rl_crlf()
+                    return .terminated(signal: signal)
+                }
+                continue
+            }
+            rl_callback_read_char()
+            let (done, text) = receivedLine.withLock { $0 }
+            if done {
+                guard let text else { return .endOfInput }
+                if text.utf8.count > LineLimits.maximumBytes { return .tooLong }
+                return .line(text)
+            }
+        }
+    }
+}
