@@ -50,7 +50,8 @@ public struct PerspectiveFlip: Sendable {
                 case "you", "ya", "u":
                     if subjectPosition {
                         replacement = name
-                        pendingThirdPerson = true
+                        // "they" keeps the verb as it is: "they don't call".
+                        pendingThirdPerson = otherName != nil
                     } else {
                         replacement = objectName
                     }
@@ -77,7 +78,6 @@ public struct PerspectiveFlip: Sendable {
 
     /// The verb form after a third-person subject: "work" → "works", "don't" → "doesn't".
     static func thirdPerson(_ verb: String) -> String? {
-        guard otherNameIsSingular else { return nil }
         if let irregular = irregularThirdPerson[verb] { return irregular }
         if nonVerbs.contains(verb) || modals.contains(verb) || verb.hasSuffix("ed") || verb.count < 2 { return nil }
         if verb.hasSuffix("s") && !verb.hasSuffix("ss") { return nil }
@@ -87,8 +87,6 @@ public struct PerspectiveFlip: Sendable {
         if ["s", "sh", "ch", "x", "z", "o"].contains(where: { verb.hasSuffix($0) }) { return verb + "es" }
         return verb + "s"
     }
-
-    private static let otherNameIsSingular = true
 
     static let irregularThirdPerson: [String: String] = [
         "are": "is", "were": "was", "have": "has", "do": "does", "go": "goes",

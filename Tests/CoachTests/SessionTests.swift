@@ -1,0 +1,170 @@
+import Testing
+@testable import Coach
+
+@Suite struct SessionTests {
+    @Test func opensWithTheNotTherapyNoteAndAsksNames() {
+        let chat = Conversation(partners: nil)
+        #expect(chat.events == [.sessionStart(partners: [], seed: 1)])
+        #expect(chat.coachText.contains("not a therapist"))
+        #expect(chat.state.phase == .askingNames)
+    }
+
+    @Test func namesTypedAtTheStart() {
+        var chat = Conversation(partners: nil)
+        chat.say("we're Jordan and Riley")
+        #expect(chat.state.partners == ["Jordan", "Riley"])
+        #expect(chat.coachText.contains("Jordan and Riley"))
+        #expect(chat.state.expectedSpeaker == "Jordan")
+    }
+
+    @Test func oneNameIsSoloUse() {
+        var chat = Conversation(partners: nil)
+        chat.say("Priya")
+        #expect(chat.state.isSolo)
+        chat.say("/start mirroring")
+        #expect(chat.flow == nil)
+        #expect(chat.coachText.contains("for two people"))
+    }
+
+    @Test func firstSessionAsksNeutrallyAboutSafety() {
+        var chat = Conversation(firstSession: true)
+        #expect(chat.state.phase == .askingSafety)
+        #expect(chat.coachText.contains("unsafe"))
+        chat.say("no")
+        #expect(chat.state.phase == .ready)
+        #expect(chat.events.isEmpty)
+    }
+
+    @Test func aYesToTheSafetyQuestionBlocksCouplesExercises() {
+        var chat = Conversation(firstSession: true)
+        chat.say("yes")
+        #expect(chat.events == [.safety("unsafe")])
+        #expect(chat.coachText.contains("can't contact anyone"))
+        chat.say("/start mirroring")
+        #expect(chat.flow == nil)
+        #expect(chat.coachText.contains("won't start couples exercises"))
+    }
+
+    @Test func aCrisisLineStopsTheExerciseAndKeepsOnlyTheKind() {
+        var chat = Conversation()
+        chat.say("/start check-in")
+        #expect(chat.flow == "check-in")
+        chat.say("honestly I don't want to live anymore")
+        #expect(chat.flow == nil)
+        #expect(chat.events == [.flowEnd("check-in", completed: false), .safety("self_harm")])
+        #expect(chat.coachText.contains("988"))
+        #expect(chat.coachText.contains("program"))
+        #expect(chat.coachText.contains("safe right now"))
+        chat.say("yes")
+        #expect(chat.coachText.contains("glad"))
+    }
+
+    @Test func anAbuseDisclosureEndsCouplesExercisesForTheSession() {
+        var chat = Conversation()
+        chat.say("Sam: my partner hits me when they're angry")
+        #expect(chat.events == [.safety("abuse")])
+        chat.say("/start check-in")
+        #expect(chat.flow == nil)
+    }
+
+    @Test func figuresOfSpeechRaiseNoAlarm() {
+        var chat = Conversation()
+        chat.say("this traffic is killing me")
+        #expect(chat.events.isEmpty)
+        #expect(!chat.coachText.contains("988"))
+    }
+
+    @Test func aFullCheckInFinishes() {
+        var chat = Conversation()
+        chat.say("let's do a check-in")
+        #expect(chat.flow == "check-in")
+        #expect(chat.state.expectedSpeaker == "Alex")
+        for line in ["I finished the report", "the bus was late", "I appreciate that you made coffee"] { chat.say(line) }
+        #expect(chat.state.expectedSpeaker == "Sam")
+        chat.say("I went for a run")
+        #expect(chat.coachText.lowercased().contains("you went for a run"))
+        chat.say("work was stressful")
+        chat.say("I appreciate you listening")
+        #expect(chat.flow == nil)
+        #expect(chat.all.contains(.event(.flowEnd("check-in", completed: true))))
+    }
+
+    @Test func mirroringJudgesTheMirrorAndRecordsTheConfirmation() {
+        var chat = Conversation()
+        chat.say("/start mirroring")
+        chat.say("I feel lonely when you work late")
+        #expect(chat.state.expectedSpeaker == "Sam")
+        chat.say("What I heard is you feel lonely when I work late")
+        #expect(chat.partnerLine?.mirror?.verdict == .faithful)
+        #expect(chat.state.expectedSpeaker == "Alex")
+        chat.say("yes")
+        #expect(chat.partnerLine?.confirmed == true)
+        chat.say("no, that's all")
+        chat.say("it makes sense that you feel lonely")
+        chat.say("I imagine you might feel sad")
+        #expect(chat.state.expectedSpeaker == "Sam")
+        #expect(chat.coachText.contains("switch"))
+    }
+
+    @Test func quickExitClearsAndEndsSayingNothing() {
+        var chat = Conversation()
+        chat.say("/start check-in")
+        chat.say("/quick-exit")
+        #expect(chat.coach.isEmpty)
+        #expect(chat.last.first == .clearScreen)
+        #expect(chat.last.last == .end(.quickExit))
+        #expect(chat.events.contains(.flowEnd("check-in", completed: false)))
+        #expect(chat.state.phase == .ended)
+    }
+
+    @Test func linesTheTerminalRefusedGetAClearReply() {
+        var chat = Conversation()
+        chat.send(.rejected(.tooLong))
+        #expect(chat.coachText.contains("4,096"))
+        chat.send(.rejected(.invalidUTF8))
+        #expect(!chat.coach.isEmpty)
+        chat.say("   ")
+        #expect(chat.coachText.contains("Take your time"))
+        #expect(chat.state.phase == .ready)
+    }
+
+    @Test func controlSequencesAreRemovedFromPartnerText() {
+        var chat = Conversation()
+        chat.say("hi \u{1B}[31mthere\u{1B}[0m\u{07}\u{1B}]0;title\u{07}!")
+        #expect(chat.partnerLine?.text == "hi there!")
+    }
+
+    @Test func aNamePrefixSpeaksAsThatPartner() {
+        var chat = Conversation()
+        chat.say("Sam: I feel happy today")
+        #expect(chat.partnerLine?.speaker == "Sam")
+        #expect(chat.partnerLine?.text == "I feel happy today")
+        chat.say("/switch")
+        #expect(chat.state.expectedSpeaker == "Alex")
+    }
+
+    @Test func theSameSeedSaysTheSameThings() {
+        func run(_ seed: UInt64) -> [SessionOutput] {
+            var chat = Conversation(seed: seed)
+            for line in ["/start check-in", "I slept well", "a meeting ran long", "thanks for the tea", "/help", "I feel sad"] { chat.say(line) }
+            return chat.all
+        }
+        #expect(run(42) == run(42))
+    }
+
+    @Test func endingMidExerciseClosesItUnfinished() {
+        var chat = Conversation()
+        chat.say("/start check-in")
+        chat.send(.end(.signal))
+        #expect(chat.events == [.flowEnd("check-in", completed: false), .sessionEnd(.signal)])
+    }
+
+    @Test func unknownCommandsAndExercisesAreNamed() {
+        var chat = Conversation()
+        chat.say("/dance")
+        #expect(chat.coachText.contains("/dance"))
+        chat.say("/start juggling")
+        #expect(chat.coachText.contains("juggling"))
+        #expect(chat.flow == nil)
+    }
+}

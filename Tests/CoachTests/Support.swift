@@ -1,0 +1,47 @@
+import Foundation
+import IntentEngine
+@testable import Coach
+
+/// The repository's own `Intents/`, so tests exercise the content that ships.
+enum ShippedContent {
+    static let directory: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("Intents").path
+    }()
+
+    static let script: CoachScript = {
+        let (content, _) = ContentLoader.load(directory: directory)
+        let (matcher, _) = IntentCompiler.compile(content)
+        return CoachScript.build(content: content, matcher: matcher).0
+    }()
+}
+
+/// Drives a session in memory, as the REPL would, keeping every output.
+struct Conversation {
+    let session: Session
+    var state: SessionState
+    var all: [SessionOutput] = []
+    var last: [SessionOutput] = []
+
+    init(partners: [String]? = ["Alex", "Sam"], seed: UInt64 = 1, firstSession: Bool = false) {
+        session = Session(script: ShippedContent.script, config: SessionConfig(partners: partners, seed: seed, firstSession: firstSession))
+        state = session.initialState()
+        send(.begin)
+    }
+
+    mutating func send(_ input: SessionInput) {
+        (state, last) = session.step(state, input)
+        all += last
+    }
+
+    mutating func say(_ text: String) {
+        send(.line(text, speaker: nil))
+    }
+
+    var coach: [String] { last.compactMap { if case .coach(let text) = $0 { return text } else { return nil } } }
+    var coachText: String { coach.joined(separator: "\n") }
+    var events: [SessionEvent] { last.compactMap { if case .event(let event) = $0 { return event } else { return nil } } }
+    var partnerLine: AnnotatedLine? { last.compactMap { if case .partner(let line) = $0 { return line } else { return nil } }.first }
+    var flow: String? { state.flowRun?.flow }
+}
