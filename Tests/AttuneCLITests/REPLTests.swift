@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The REPL as a person at a terminal sees it.
+@Suite(.serialized) struct REPLTests {
+    let state = Attune.temporaryFolder("repl-state")
+    var transcripts: String { state + "/attune/transcripts" }
+
+    func start(_ extra: [String] = []) throws -> PseudoTerminal {
+        try PseudoTerminal(arguments: ["--names", "Alex,Sam", "--seed", "1"] + extra,
+                           environment: ["XDG_STATE_HOME": state])
+    }
+
+    func transcriptText() throws -> String {
+        let files = try FileManager.default.contentsOfDirectory(atPath: transcripts).filter { $0.hasSuffix(".jsonl") }
+        return try files.map { try String(contentsOfFile: transcripts + "/" + $0, encoding: .utf8) }.joined()
+    }
+
+    @Test func typingGetsAnAnswerAndThePromptNamesTheSpeaker() throws {
+        let terminal = try start()
+        #expect(terminal.waitFor("Alex› "))
+        terminal.type("Sam: hello there\r")
+        #expect(terminal.waitFor("Sam› "))
+        terminal.type("/quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func tabCompletesCommandsAndExerciseNames() throws {
+        let terminal = try start()
+        #expect(terminal.waitFor("Alex› "))
+        terminal.type("/exerc\t")
+        #expect(terminal.waitFor("/exercises"))
+        terminal.type("\r")
+        #expect(terminal.waitFor("mirroring"))
+        terminal.clearScreen()
+        terminal.type("/start mirr\t")
+        #expect(terminal.waitFor("mirroring"))
+        terminal.type("\r")
+        #expect(terminal.waitFor("what would you like Sam to hear"))
+        terminal.type("/quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func ctrlCClearsTheLineAndTheSessionGoesOn() throws {
+        let terminal = try start()
+        #expect(terminal.waitFor("Alex› "))
+        terminal.type("a secret I changed my mind about")
+        #expect(terminal.waitFor("changed my mind"))
+        terminal.type("\u{03}")
+        terminal.clearScreen()
+        #expect(terminal.waitFor("Alex› "))
+        terminal.type("/quit\r")
+        #expect(terminal.waitForExit() == 0)
+        let transcript = try transcriptText()
+        #expect(!transcript.contains("a secret"))
+        #expect(transcript.contains("\"event\":\"session_end\""))
+    }
+
+    @Test func ctrlDEndsCleanly() throws {
+        let terminal = try start()
+        #expect(terminal.waitFor("Alex› "))
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+        #expect(try transcriptText().contains("\"event\":\"session_end\""))
+    }
+
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func terminationSignalsCloseTheTranscript(signal: Int32) throws {
+        let terminal = try start()
+        #expect(terminal.waitFor("Alex› "))
+        terminal.type("/start check-in\r")
+        #expect(terminal.waitFor("high point"))
+        terminal.signal(signal)
+        #expect(terminal.waitForExit() == 128 + signal)
+        let transcript = try transcriptText()
+        #expect(transcript.contains("\"event\":\"flow_end\",\"flow\":\"check-in\",\"completed\":false"))
+        #expect(transcript.contains("\"event\":\"session_end\""))
+    }
+
+    @Test func historyKeepsCommandsOnlyInAPrivateFile() throws {
+        let terminal = try start()
+        #expect(terminal.waitFor("Alex› "))
+        terminal.type("I feel lonely when you work late\r")
+        #expect(terminal.waitFor("Alex› "))
+        terminal.type("/exercises\r")
+        #expect(terminal.waitFor("mirroring"))
+        terminal.type("/quit\r")
+        #expect(terminal.waitForExit() == 0)
+        let path = state + "/attune/history"
+        let history = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(history == "/exercises\n/quit\n")
+        let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
+        #expect(mode == 0o600)
+    }
+
+    @Test func transcriptIsPrivateAndSurvivesKill9() throws {
+        let terminal = try start()
+        #expect(terminal.waitFor("Alex› "))
+        let lines = ["I feel lonely when you work late", "Sam: I miss our walks", "Alex: can we try mirroring"]
+        for line in lines {
+            terminal.clearScreen()
+            terminal.type(line + "\r")
+            #expect(terminal.waitFor("› "))
+        }
+        terminal.signal(SIGKILL)
+        _ = terminal.waitForExit()
+        let files = try FileManager.default.contentsOfDirectory(atPath: transcripts)
+        #expect(files.count == 1)
+        let file = transcripts + "/" + files[0]
+        let mode = (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) ?? 0
+        #expect(mode == 0o600)
+        let folderMode = (try FileManager.default.attributesOfItem(atPath: transcripts)[.posixPermissions] as? Int) ?? 0
+        #expect(folderMode == 0o700)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
+        }
+        for line in lines {
+            let said = line.split(separator: ":", maxSplits: 1).count > 1 && line.hasPrefix("Sam") ? String(line.dropFirst(5)) : line
+            #expect(text.contains(said.replacingOccurrences(of: "Alex: ", with: "")))
+        }
+    }
+}
