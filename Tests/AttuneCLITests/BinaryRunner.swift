@@ -31,11 +31,16 @@ enum Attune {
         var stderr: String
     }
 
+    /// Runs a shell command line (for byte-exact input through a redirect).
+    static func runShell(_ command: String) throws -> Result {
+        try run(["-c", command], executable: "/bin/sh")
+    }
+
     /// Runs `attune ARGS` with `input` on stdin, in `directory` (the repository by default).
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                    directory: String? = nil, timeout: TimeInterval = 60) throws -> Result {
+                    directory: String? = nil, timeout: TimeInterval = 60, executable: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repositoryRoot)
         var env = ProcessInfo.processInfo.environment

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+/// The commands as scripts and authors use them: exit codes, messages, formats.
+@Suite struct CommandLineTests {
+    @Test func aPipeIsReadAsAScriptWithNoPrompts() throws {
+        let result = try Attune.run(["--names", "Alex,Sam", "--no-transcript", "--seed", "2"], input: "Alex: hi\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Coach: "))
+        #expect(!result.stdout.contains("›"))
+        #expect(!result.stdout.contains("\u{1B}["))
+    }
+
+    @Test func badLinesGetAClearReplyAndTheSessionGoesOn() throws {
+        var input = Data("Alex: hi\n".utf8)
+        input.append(contentsOf: [0x66, 0xFF, 0xFE, 0x0A])
+        input.append(Data(String(repeating: "x", count: 5000).utf8))
+        input.append(Data("\n\n/start check-in\n".utf8))
+        let result = try Attune.run(["--names", "Alex,Sam", "--no-transcript"], input: String(decoding: input, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "\u{FFFD}"))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("4,096"))
+        #expect(result.stdout.contains("Take your time"))
+        #expect(result.stdout.contains("high point"))
+    }
+
+    @Test func invalidUTF8IsRefusedByteForByte() throws {
+        let folder = Attune.temporaryFolder("utf8")
+        let file = folder + "/input.txt"
+        var bytes = Data("Alex: caf".utf8)
+        bytes.append(contentsOf: [0xC3, 0x28, 0x0A])
+        bytes.append(Data("/quit\n".utf8))
+        try bytes.write(to: URL(fileURLWithPath: file))
+        let result = try Attune.runShell("'\(Attune.binary)' --names Alex,Sam --no-transcript < '\(file)'")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("couldn't read that line"))
+        #expect(result.stdout.contains("Take care"))
+    }
+
+    @Test func namesAreCheckedOnTheCommandLine() throws {
+        let result = try Attune.run(["--names", "A,B,C", "--no-transcript"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--names"))
+    }
+
+    @Test func aTranscriptThatCannotBeSavedIsSaidAtOnceAndExits74() throws {
+        let folder = Attune.temporaryFolder("unsavable")
+        let blocker = folder + "/not-a-folder"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+        let result = try Attune.run(["--names", "Alex,Sam", "--transcript-dir", blocker + "/transcripts"],
+                                    input: "Alex: I feel lonely\n/quit\n")
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("could not"))
+        #expect(result.stdout.contains("Take care"))
+    }
+
+    @Test func transcriptsAreWrittenPrivatelyAndReplayExactly() throws {
+        let folder = Attune.temporaryFolder("replay")
+        let session = try Attune.run(["--names", "Alex,Sam", "--transcript-dir", folder, "--seed", "9"],
+                                     input: "/start check-in\nI slept well\nthe train was late\nthanks for the tea\nSam: a good lunch\na long meeting\nyour patience\n/quit\n")
+        #expect(session.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(files.count == 1)
+        let path = folder + "/" + files[0]
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+        let replay = try Attune.run(["replay", "--check", path])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("Sam: a good lunch"))
+    }
+
+    @Test func replayCheckFailsOnAMismatch() throws {
+        let folder = Attune.temporaryFolder("script")
+        let script = folder + "/wrong.dialogue"
+        try "@partners Alex Sam\n/start check-in\n? flow mirroring\n? says banana\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let result = try Attune.run(["replay", "--check", script])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("wrong.dialogue:3: expected flow mirroring, got check-in"))
+        #expect(result.stderr.contains("wrong.dialogue:4: expected the coach to say \"banana\""))
+    }
+
+    @Test func malformedScriptsAndMissingFiles() throws {
+        let folder = Attune.temporaryFolder("badscript")
+        let script = folder + "/bad.dialogue"
+        try "@partners Alex Sam\n@colour blue\nhello\n? smells nice\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let bad = try Attune.run(["replay", script])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("bad.dialogue:2:2: error: unknown directive '@colour'"))
+        #expect(bad.stderr.contains("bad.dialogue:4:3: error: unknown expectation 'smells'"))
+        let missing = try Attune.run(["replay", folder + "/nope.dialogue"])
+        #expect(missing.status == 66)
+    }
+
+    @Test func replayPrintsTranscriptRecordsAsJSONLines() throws {
+        let folder = Attune.temporaryFolder("jsonl")
+        let script = folder + "/s.dialogue"
+        try "@partners Alex Sam\n@seed 3\nAlex: I feel lonely\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let result = try Attune.run(["replay", "--format", "jsonl", script])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.contains("\"event\":\"session_start\"") == true)
+        #expect(lines.contains { $0.contains("\"role\":\"partner\"") && $0.contains("\"speaker\":\"Alex\"") })
+        #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+    }
+
+    @Test func explainShowsTheTemplateAndSlots() throws {
+        let result = try Attune.run(["explain", "I feel so lonely when you work late", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(json?["intent"] as? String == "express_feeling")
+        let candidates = json?["candidates"] as? [[String: Any]]
+        let template = candidates?.first?["template"] as? [String: Any]
+        #expect((template?["file"] as? String)?.hasPrefix("Intents/") == true)
+        #expect((json?["slots"] as? [String: String])?["feeling"] == "lonely")
+    }
+
+    @Test func lintReportsEveryProblemWithItsPlace() throws {
+        let folder = Attune.temporaryFolder("lint")
+        try "intents:\n  greet:\n    templates: [\"(hi|hello\", \"[there\", \"(a||b)\", \"{nolist}\"]\n    templets: []\n"
+            .write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)
+        try "intents:\n  greet: {templates: [hey]}\n".write(toFile: folder + "/b.yaml", atomically: true, encoding: .utf8)
+        try "bad: [unclosed\n".write(toFile: folder + "/c.yaml", atomically: true, encoding: .utf8)
+        try Data([0x69, 0x3A, 0x20, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: folder + "/d.yaml"))
+        let result = try Attune.run(["lint", "--intents", folder])
+        #expect(result.status == 65)
+        for expected in ["a.yaml:3:18: error: unclosed '('", "a.yaml:3:31: error: unclosed '['", "a.yaml:3:44: error: empty alternative",
+                         "a.yaml:3:51: error: unknown list 'nolist'", "a.yaml:4:5: error: unknown key 'templets'",
+                         "b.yaml:2:3: error: intent 'greet' is defined twice", "c.yaml:2:1: error: invalid YAML",
+                         "d.yaml:1:4: error: file is not valid UTF-8"] {
+            #expect(result.stdout.contains(expected) || result.stderr.contains(expected), "missing: \(expected)\n\(result.stdout)\(result.stderr)")
+        }
+    }
+
+    @Test func anEmptyOrMissingIntentsFolder() throws {
+        let empty = Attune.temporaryFolder("empty")
+        let result = try Attune.run(["lint", "--intents", empty])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("no intent files"))
+        let missing = try Attune.run(["explain", "hi", "--intents", empty + "/nope"])
+        #expect(missing.status == 66)
+        let chat = try Attune.run(["--intents", empty, "--no-transcript"], input: "hi\n")
+        #expect(chat.status == 65)
+    }
+
+    @Test func testReportsFailuresWithTheClosingLine() throws {
+        let folder = Attune.temporaryFolder("fixtures")
+        try "greet:\n  - hello there\n  - what's the weather tomorrow\n".write(toFile: folder + "/f.yaml", atomically: true, encoding: .utf8)
+        let result = try Attune.run(["test", folder])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL \(folder)/f.yaml:3:5: expected greet, got none"))
+        #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
+        let json = try Attune.run(["test", folder, "--format", "json", "--coverage"])
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(report?["failed"] as? Int == 1)
+        #expect((report?["uncovered"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func malformedFixturesAreDataErrors() throws {
+        let folder = Attune.temporaryFolder("badfixtures")
+        try "greet:\n  - text: hi\n    slotz: {}\n".write(toFile: folder + "/f.yaml", atomically: true, encoding: .utf8)
+        let result = try Attune.run(["test", folder])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("f.yaml:3:5: error: unknown key 'slotz' in a fixture"))
+    }
+
+    @Test func intentsFromAnotherFolderNeedNoRebuild() throws {
+        let folder = Attune.temporaryFolder("custom")
+        try FileManager.default.copyItem(atPath: Attune.repositoryRoot + "/Intents", toPath: folder + "/Intents")
+        try "intents:\n  juggle: {templates: [\"let's juggle (oranges|apples)\"]}\n".write(toFile: folder + "/Intents/extra.yaml", atomically: true, encoding: .utf8)
+        let result = try Attune.run(["explain", "let's juggle oranges"], environment: ["ATTUNE_INTENTS": folder + "/Intents"])
+        #expect(result.stdout.contains("→ juggle"))
+    }
+}
+
+extension Array where Element == String {
+    func prepending(_ element: String) -> [String] { [element] + self }
+}
