@@ -1,0 +1,74 @@
+import Benchmark
+import Foundation
+import IntentEngine
+
+/// The repository's `Intents/` and fixtures, found from this file.
+private let repository: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+private func loadShipped() -> IntentContent {
+    ContentLoader.load(directory: repository + "/Intents").0
+}
+
+/// Every fixture utterance, the realistic mix a matcher sees.
+private func fixtureUtterances() -> [(String, MatchContext)] {
+    let folder = repository + "/Tests/Fixtures/intents"
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return files.sorted().flatMap { file in
+        IntentFixtureReader.read(file: folder + "/" + file).0.map { ($0.text, MatchContext(parsing: $0.state)) }
+    }
+}
+
+/// The shipped content plus `factor - 1` copies of every intent's templates with invented
+/// words, so the template count grows while the real utterances stay the same.
+private func scaled(_ content: IntentContent, factor: Int) -> IntentContent {
+    guard factor > 1 else { return content }
+    var result = content
+    for copy in 1..<factor {
+        for (name, intent) in content.intents where intent.safety == nil {
+            var clone = intent
+            clone.name = "\(name)_copy\(copy)"
+            clone.keywords = [:]
+            clone.templates = intent.templates.enumerated().map { index, source in
+                var template = source
+                let marker = "zq\(copy)x\(index)"
+                template.text = "\(marker) \(source.text)"
+                template.node = .sequence([.word(marker), source.node])
+                return template
+            }
+            result.intents[clone.name] = clone
+        }
+    }
+    return result
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .throughput],
+                                           timeUnits: .microseconds, maxDuration: .seconds(5))
+
+    Benchmark("Load and compile shipped Intents", configuration: .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .milliseconds)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let content = loadShipped()
+            blackHole(IntentCompiler.compile(content).0)
+        }
+    }
+
+    let utterances = fixtureUtterances()
+    let shipped = loadShipped()
+    for factor in [1, 10, 100] {
+        let matcher = IntentCompiler.compile(scaled(shipped, factor: factor)).0
+        let templates = matcher.allTemplates.count
+        Benchmark("Match one fixture utterance (\(factor)x templates, \(templates))",
+                  configuration: .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds)) { benchmark in
+            var index = 0
+            for _ in benchmark.scaledIterations {
+                let (text, context) = utterances[index % utterances.count]
+                blackHole(matcher.match(text, context: context))
+                index += 1
+            }
+        }
+    }
+}

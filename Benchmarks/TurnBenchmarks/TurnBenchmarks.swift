@@ -1,0 +1,64 @@
+import Benchmark
+import Coach
+import Foundation
+import IntentEngine
+import Transcripts
+
+private let repository: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+private func buildCoach() -> CoachScript {
+    let (content, _) = ContentLoader.load(directory: repository + "/Intents")
+    let (matcher, _) = IntentCompiler.compile(content)
+    return CoachScript.build(content: content, matcher: matcher).0
+}
+
+/// Lines a couple might type during a check-in and a mirroring round, looped.
+private let lines = [
+    "/start check-in", "I finally finished the report", "the train was late again", "I appreciate that you made coffee",
+    "Sam: I went for a run", "work was stressful", "I appreciate you listening",
+    "/start mirroring", "I feel lonely when you work late", "What I heard is you feel lonely when I work late",
+    "yes", "no that's all", "it makes sense that you feel lonely", "I imagine you might feel sad",
+    "I feel hurt when you don't call", "you always do this", "can we take a break",
+]
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds, maxDuration: .seconds(5))
+
+    Benchmark("Start-up: load, compile and open a session", configuration: .init(timeUnits: .milliseconds)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let session = Session(script: buildCoach(), config: SessionConfig(partners: ["Alex", "Sam"], seed: 1))
+            blackHole(session.step(session.initialState(), .begin))
+        }
+    }
+
+    let script = buildCoach()
+    Benchmark("Whole turn: match, reducer, transcript line (no fsync)") { benchmark in
+        let session = Session(script: script, config: SessionConfig(partners: ["Alex", "Sam"], seed: 1))
+        var (state, _) = session.step(session.initialState(), .begin)
+        var seq = 0
+        var index = 0
+        for _ in benchmark.scaledIterations {
+            let (next, outputs) = session.step(state, .line(lines[index % lines.count], speaker: nil))
+            state = next
+            index += 1
+            for output in outputs {
+                seq += 1
+                let body: TranscriptRecord.Body
+                switch output {
+                case .coach(let text): body = .coach(text: text)
+                case .partner(let line):
+                    body = .partner(Transcripts.PartnerTurn(speaker: line.speaker ?? "", text: line.text, intent: line.intent,
+                                                            confidence: line.confidence, slots: line.slots, flags: line.flags,
+                                                            flow: line.flow, state: line.state))
+                default: continue
+                }
+                let record = TranscriptRecord(session: "bench", seq: seq, timestamp: TranscriptTimestamp(millisecondsSinceEpoch: 0), body: body)
+                blackHole(TranscriptLineEncoder.encode(record))
+            }
+        }
+    }
+}
