@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Coach
 import IntentEngine
 
 /// `attune explain TEXT`: why the matcher reads a sentence the way it does.
@@ -17,12 +18,30 @@ public struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(name: .customLong("mirror-of"), help: ArgumentHelp("Judge TEXT as a listener's mirror of ORIGINAL instead.", valueName: "ORIGINAL"))
+    var mirrorOf: String?
+
     @OptionGroup var intentsOptions: IntentsOptions
 
     public init() {}
 
     public func run() throws {
         try reportingErrors {
+            if let mirrorOf {
+                let (_, script) = try intentsOptions.loadCoach()
+                let verdict = MirrorCheck(lexicon: script.lexicon).judge(mirror: text, of: mirrorOf, speaker: nil, listener: nil)
+                switch format {
+                case .json:
+                    print(jsonString(["verdict": verdict.verdict.rawValue, "kept": verdict.kept, "missed": verdict.missed,
+                                      "added": verdict.added, "original": mirrorOf, "mirror": text]))
+                case .text:
+                    print("\"\(text)\"\nas a mirror of \"\(mirrorOf)\"\n→ \(verdict.verdict.rawValue)")
+                    print("  kept:   \(verdict.kept.isEmpty ? "nothing" : verdict.kept.joined(separator: ", "))")
+                    print("  missed: \(verdict.missed.isEmpty ? "nothing" : verdict.missed.joined(separator: ", "))")
+                    print("  added:  \(verdict.added.isEmpty ? "nothing" : verdict.added.joined(separator: ", "))")
+                }
+                return
+            }
             let loaded = try intentsOptions.load()
             let result = loaded.matcher.match(text, context: MatchContext(parsing: state))
             switch format {

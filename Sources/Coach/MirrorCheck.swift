@@ -51,21 +51,33 @@ public struct MirrorCheck: Sendable {
         for phrase in lexicon.advice where contains(mirrorWords, phrase) && !contains(originalWords, phrase) {
             added.append(phrase.joined(separator: " "))
         }
-        if negated(originalWords) != negated(mirrorWords) {
+        let negationLost = negated(originalWords) != negated(mirrorWords)
+        if negationLost {
             if negated(originalWords) { missed.append("not") } else { added.append("not") }
         }
         // Repeating "I feel…" word for word, without turning it around, mirrors nothing.
         let unflipped = originalWords.first == "i" && mirrorWords.first == "i" && mirrorWords.contains("feel") && originalWords.contains("feel")
         if unflipped { added.append("your own \"I\" (say \"you\")") }
 
-        let feelingsMissed = missed.filter { lexicon.feelings.contains($0) }
+        // The feeling is the heart of a message: keeping it makes a mirror at least partial,
+        // losing it makes a thin one off.
+        let feelings = originalWords.filter { lexicon.feelings.contains($0) || lexicon.pseudoFeelings[$0] != nil }
+        let keptFeeling = kept.contains { feelings.contains($0) }
+        let missedFeeling = missed.contains { feelings.contains($0) }
         let total = max(1, kept.count + missed.count)
         let share = Double(kept.count) / Double(total)
         let verdict: MirrorResult.Kind
-        if share < 0.34 || unflipped && share < 0.5 {
+        if unflipped {
             verdict = .off
-        } else if share >= 0.7 && feelingsMissed.isEmpty && added.isEmpty {
+        } else if share >= 0.7 && !missedFeeling && added.isEmpty && !negationLost {
             verdict = .faithful
+        } else if keptFeeling {
+            verdict = .partial
+        } else if missedFeeling && !added.isEmpty {
+            // The feeling dropped and judgement or defence put in its place.
+            verdict = .off
+        } else if feelings.isEmpty ? share < 0.34 : share <= 0.5 {
+            verdict = .off
         } else {
             verdict = .partial
         }

@@ -1,0 +1,125 @@
+import Testing
+@testable import Coach
+
+/// Mirrors written the way listeners really say them back: openers, paraphrase, shortening;
+/// and the ways they go wrong: judging, defending, advising, missing the feeling, parroting.
+@Suite struct MirrorCheckTests {
+    let check = MirrorCheck(lexicon: ShippedContent.script.lexicon)
+
+    static let faithful: [(String, String)] = [
+        ("I feel lonely when you work late", "What I heard is you feel lonely when I work late"),
+        ("I feel lonely when you work late", "so you feel lonely when I'm working late"),
+        ("I get anxious when we don't talk about money", "you get anxious when we don't talk about money"),
+        ("I was hurt that you forgot my birthday", "If I got it right, you were hurt that I forgot your birthday"),
+        ("I need more help with the kids in the mornings", "you need more help with the kids in the mornings"),
+        ("I feel overwhelmed by the housework", "what I'm hearing is you feel overwhelmed by the housework"),
+        ("I'm scared we are drifting apart", "you're scared we're drifting apart"),
+        ("I felt embarrassed at the party when you joked about my cooking", "you felt embarrassed at the party when I joked about your cooking"),
+        ("I miss our walks on Sunday mornings", "You miss our Sunday morning walks"),
+        ("I feel happy when you hold my hand", "you feel happy when I hold your hand"),
+        ("I am exhausted after work and I need quiet time", "you're exhausted after work and you need some quiet time"),
+        ("I worry about your health because you skip meals", "you worry about my health because I skip meals"),
+        ("I feel unimportant when you check your phone at dinner", "I hear you saying you feel unimportant when I check my phone at dinner"),
+        ("I was frustrated that the dishes piled up", "you were frustrated that the dishes piled up"),
+        ("I feel proud of how we handled the move", "you feel proud of how we handled the move"),
+        ("I want us to plan a holiday together", "you want us to plan a holiday together"),
+        ("I get nervous when your mother visits", "you get nervous when my mother visits"),
+        ("I feel grateful that you cooked dinner", "So you feel grateful that I cooked dinner"),
+        ("I'm disappointed that we cancelled our date", "you're disappointed we cancelled our date"),
+        ("I feel tense when we argue about money", "you feel tense when we argue about money"),
+        ("I felt left out when you went without me", "you felt left out when I went without you"),
+        ("I'm sad that we don't laugh as much anymore", "you're sad that we don't laugh as much anymore"),
+        ("I feel calm when we walk together in the evening", "you feel calm when we walk together in the evening"),
+        ("I need a hug when I come home from a hard shift", "you need a hug when you come home from a hard shift"),
+        ("I feel jealous when you text your ex", "What I hear is you feel jealous when I text my ex"),
+        ("I'm worried about the bills this month", "you're worried about the bills this month"),
+        ("I feel hurt when you raise your voice", "you feel hurt when I raise my voice"),
+        ("I was relieved when you called", "you were relieved when I called"),
+        ("I feel stressed because my boss keeps adding work", "you feel stressed because your boss keeps adding work"),
+        ("I feel close to you when we cook together", "you feel close to me when we cook together"),
+        ("I get angry when plans change at the last minute", "you get angry when plans change at the last minute"),
+        ("I feel lonely on weekends when you're away", "you feel lonely on weekends when I'm away"),
+        ("I'm afraid to bring up the wedding costs", "you're afraid to bring up the wedding costs"),
+        ("I feel confused about where we stand", "you feel confused about where we stand"),
+        ("I love it when you surprise me with coffee", "you love it when I surprise you with coffee"),
+        ("I feel discouraged that my job search is slow", "you feel discouraged that your job search is slow"),
+        ("I feel ignored when you watch TV while I talk", "you feel ignored when I watch TV while you talk"),
+        ("I need you to ask me about my day", "you need me to ask about your day"),
+        ("I feel insecure when you don't reply for hours", "you feel insecure when I don't reply for hours"),
+        ("I'm excited about moving to the coast", "you're excited about moving to the coast"),
+    ]
+
+    static let unfaithful: [(String, String, MirrorResult.Kind)] = [
+        ("I feel lonely when you work late", "you're overreacting, I have to work", .off),
+        ("I feel lonely when you work late", "you feel lonely but I work late for us", .partial),
+        ("I feel lonely when you work late", "you always complain about my job", .off),
+        ("I feel lonely when you work late", "I feel lonely when you work late", .off),
+        ("I feel lonely when you work late", "you should just call a friend", .off),
+        ("I feel lonely when you work late", "you're upset about my job", .off),
+        ("I feel lonely when you work late", "you feel lonely", .partial),
+        ("I get anxious when we don't talk about money", "you get anxious when we talk about money", .partial),
+        ("I get anxious when we don't talk about money", "money is boring", .off),
+        ("I was hurt that you forgot my birthday", "you were hurt but it was one day", .partial),
+        ("I was hurt that you forgot my birthday", "you're being dramatic about a birthday", .off),
+        ("I need more help with the kids in the mornings", "you need help but I already do so much", .partial),
+        ("I need more help with the kids in the mornings", "you should get up earlier", .off),
+        ("I feel overwhelmed by the housework", "you never do any housework", .off),
+        ("I feel overwhelmed by the housework", "the house is fine", .off),
+        ("I'm scared we are drifting apart", "you think we're fine", .off),
+        ("I'm scared we are drifting apart", "you're paranoid about us drifting apart", .off),
+        ("I felt embarrassed at the party when you joked about my cooking", "it was just a joke", .off),
+        ("I felt embarrassed at the party when you joked about my cooking", "you felt something at the party", .off),
+        ("I miss our walks on Sunday mornings", "you want to exercise more", .off),
+        ("I am exhausted after work and I need quiet time", "you are exhausted", .partial),
+        ("I am exhausted after work and I need quiet time", "you're always tired", .off),
+        ("I worry about your health because you skip meals", "you worry too much", .off),
+        ("I feel unimportant when you check your phone at dinner", "you feel unimportant but your phone is worse", .partial),
+        ("I feel unimportant when you check your phone at dinner", "I only checked it once", .off),
+        ("I was frustrated that the dishes piled up", "you're being petty about dishes", .off),
+        ("I want us to plan a holiday together", "you want to spend money we don't have", .off),
+        ("I get nervous when your mother visits", "you don't like my mother", .off),
+        ("I get nervous when your mother visits", "you get nervous when my mother visits but she means well", .partial),
+        ("I feel grateful that you cooked dinner", "dinner was easy", .off),
+        ("I'm disappointed that we cancelled our date", "you're always disappointed", .partial),
+        ("I feel tense when we argue about money", "you should relax", .off),
+        ("I felt left out when you went without me", "you wanted to come", .off),
+        ("I'm sad that we don't laugh as much anymore", "you're sad", .partial),
+        ("I need a hug when I come home from a hard shift", "your shift was hard", .off),
+        ("I feel jealous when you text your ex", "you're being ridiculous about my ex", .off),
+        ("I'm worried about the bills this month", "why don't you get a second job", .off),
+        ("I feel hurt when you raise your voice", "I never raise my voice", .off),
+        ("I feel stressed because my boss keeps adding work", "you should quit", .off),
+        ("I feel close to you when we cook together", "you like cooking", .off),
+        ("I feel lonely on weekends when you're away", "you feel lonely on weekends but I have to travel", .partial),
+        ("I feel ignored when you watch TV while I talk", "you talk too much during my shows", .off),
+    ]
+
+    @Test(arguments: faithful)
+    func faithfulMirrors(original: String, mirror: String) {
+        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
+        #expect(verdict.verdict == .faithful, "kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+    }
+
+    @Test(arguments: unfaithful)
+    func unfaithfulMirrors(original: String, mirror: String, expected: MirrorResult.Kind) {
+        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
+        #expect(verdict.verdict == expected, "kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+        #expect(verdict.verdict != .faithful)
+    }
+
+    @Test func namesWhatWasMissedAndAdded() {
+        let verdict = check.judge(mirror: "you feel lonely but I work late for us", of: "I feel lonely when you work late",
+                                  speaker: "Alex", listener: "Sam")
+        #expect(verdict.kept == ["lonely", "work", "late"])
+        #expect(verdict.added.contains("but"))
+        let advice = check.judge(mirror: "you should just call a friend", of: "I feel lonely when you work late", speaker: nil, listener: nil)
+        #expect(advice.added.contains("you should"))
+        #expect(advice.missed.contains("lonely"))
+    }
+
+    @Test func partnersNamesCountAsTheRightPeople() {
+        let verdict = check.judge(mirror: "Alex, you feel lonely when Sam works late", of: "I feel lonely when you work late",
+                                  speaker: "Alex", listener: "Sam")
+        #expect(verdict.verdict == .faithful)
+    }
+}
