@@ -20,6 +20,7 @@ public struct CoachScript: Sendable {
         "safety.self_harm", "safety.abuse", "safety.unsafe", "safety.safe_yes", "safety.safe_no", "safety.check_again",
         "input.too_long", "input.invalid_utf8", "input.empty", "command.unknown", "ambiguous", "fuzzy.confirm",
         "fallback.reflect", "fallback.none",
+        "pattern.criticism", "pattern.contempt", "pattern.defensiveness", "pattern.stonewalling",
     ]
 
     /// Builds the coach from loaded content, with diagnostics for flows, responses and lexicon.

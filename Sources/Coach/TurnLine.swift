@@ -66,8 +66,23 @@ extension Turn {
         // 2. Commands said in words.
         if naturalCommand(match) { return }
         // 3–5. The exercise, global intents, the reflective fallback.
+        let inFlow = state.flowRun != nil
         handleFlowOrGlobal(match, text: text, speaker: speaker, record: &record, force: false)
         outputs[recordIndex] = .partner(record)
+        notePattern(in: record, answered: match.intent, inFlow: inFlow, speaker: speaker, after: recordIndex)
+    }
+
+    /// Names one of the four horsemen gently, with its antidote, when a line carried it but
+    /// the reply so far did not address it (inside an exercise, say).
+    /// The note goes right after the line, before the exercise moves on.
+    private mutating func notePattern(in record: AnnotatedLine, answered intent: String, inFlow: Bool, speaker: Int, after index: Int) {
+        guard let horseman = LineFlags.horsemen.first(where: { record.flags.contains($0) }),
+              horseman != intent || inFlow,
+              script.responses.has("pattern.\(horseman)") else { return }
+        let before = outputs.count
+        say("pattern.\(horseman)", extra: ["other": otherPartner(of: speaker) ?? "your partner"])
+        guard outputs.count == before + 1, let note = outputs.popLast() else { return }
+        outputs.insert(note, at: index + 1)
     }
 
     private mutating func handleFlowOrGlobal(_ match: MatchResult, text: String, speaker: Int, record: inout AnnotatedLine, force: Bool) {

@@ -167,4 +167,14 @@ import Testing
         #expect(chat.coachText.contains("juggling"))
         #expect(chat.flow == nil)
     }
+
+    @Test func blameInsideAnExerciseIsNamedGentlyBeforeItMovesOn() {
+        var chat = Conversation()
+        chat.say("/start mirroring")
+        chat.say("you always work late and you never care about me")
+        #expect(chat.partnerLine?.flags.contains("criticism") == true)
+        #expect(chat.coach.count == 2)
+        #expect(chat.coach.first?.contains("I feel") == true)
+        #expect(chat.coach.last?.contains("Sam, say back") == true)
+    }
 }
