@@ -25,7 +25,9 @@ enum FlowActions {
             return Outcome(result: QuestionKind.classify(text).rawValue)
         case .feelingCheck:
             let words = TextNormalizer.words(text)
-            if let pseudo = words.first(where: { lexicon.pseudoFeelings[$0] != nil }) {
+            let joined = " " + words.joined(separator: " ") + " "
+            let phrase = lexicon.pseudoFeelings.keys.filter { $0.contains(" ") && joined.contains(" \($0) ") }.sorted().first
+            if let pseudo = phrase ?? words.first(where: { lexicon.pseudoFeelings[$0] != nil }) {
                 return Outcome(result: "pseudo", variables: ["feeling": pseudo, "felt": naturalList(lexicon.pseudoFeelings[pseudo] ?? [], joiner: "or")])
             }
             if let feeling = words.first(where: { lexicon.feelings.contains($0) }) {
@@ -58,7 +60,8 @@ public enum QuestionKind: String, Sendable {
     static let closedStarts: Set<String> = ["do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would",
                                              "have", "has", "had", "should", "shall", "am", "dont", "didnt", "isnt", "arent",
                                              "wasnt", "wouldnt", "couldnt", "wont", "cant", "may", "might"]
-    static let openStarts: Set<String> = ["what", "how", "why", "when", "where", "who", "which", "tell", "describe", "say"]
+    static let openStarts: Set<String> = ["what", "how", "why", "when", "where", "who", "which", "tell", "describe", "say",
+                                           "whats", "hows", "whys", "wheres", "whos", "whatre", "whatd", "howd", "whatll"]
 
     public static func classify(_ text: String) -> QuestionKind {
         var words = TextNormalizer.words(text)

@@ -57,19 +57,20 @@ public struct ResponseBook: Sendable {
         render(.named(name, SourceLocation(file: "", line: 0, column: 0)), variables, random: &random)
     }
 
-    /// Replaces each `{name}` with its value; an unknown name is left as written (lint
-    /// reports it), so nothing is silently dropped.
-    static func fill(_ template: String, _ variables: [String: String]) -> String {
+    /// Replaces each `{name}` with its value. A name not set this turn (a step that was
+    /// skipped) is left empty rather than shown as `{name}`; lint reports names that can
+    /// never be set.
+    static func fill(_ template: String, _ variables: [String: String], sentenceCase: Bool = true) -> String {
         var result = ""
         var index = template.startIndex
         while index < template.endIndex {
             let character = template[index]
             if character == "{", let close = template[index...].firstIndex(of: "}") {
                 let name = String(template[template.index(after: index)..<close])
-                if let value = variables[name] {
+                if let value = variables[name] ?? (Self.isVariableName(name) ? "" : nil) {
                     // A value that opens a sentence starts with a capital: "Nice. You finished…".
                     let trimmed = result.trimmingTrailingSpaces()
-                    if trimmed.isEmpty || trimmed.hasSuffix(".") || trimmed.hasSuffix("!") || trimmed.hasSuffix("?") || trimmed.hasSuffix("\n"),
+                    if sentenceCase, trimmed.isEmpty || trimmed.hasSuffix(".") || trimmed.hasSuffix("!") || trimmed.hasSuffix("?") || trimmed.hasSuffix("\n"),
                        let first = value.first, first.isLowercase {
                         result += first.uppercased() + value.dropFirst()
                     } else {
@@ -83,6 +84,10 @@ public struct ResponseBook: Sendable {
             index = template.index(after: index)
         }
         return result
+    }
+
+    static func isVariableName(_ name: String) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
     }
 
     /// The `{placeholders}` a text uses.

@@ -53,7 +53,10 @@ extension Turn {
             say("flow.none_running")
             return
         }
-        guard let target = flowState.on.last(where: { $0.target != .stay })?.target else {
+        let explicit = flowState.on.first { transition in
+            transition.conditions.contains { if case .intent(let intents) = $0 { return intents.contains("skip") } else { return false } }
+        }
+        guard let target = explicit?.target ?? flowState.on.last(where: { $0.target != .stay })?.target else {
             say("flow.skip_nothing")
             return
         }
@@ -76,6 +79,22 @@ extension Turn {
         for transition in flowState.then where conditionsHold(transition.conditions, match: nil, result: nil) {
             apply(transition, text: nil, speaker: state.currentSpeaker, depth: depth)
             return
+        }
+    }
+
+    /// "I finished the report." → "I finished the report", so replies can add their own.
+    static func withoutClosingPunctuation(_ text: String) -> String {
+        var result = Substring(text)
+        while let last = result.last, ".!?,;:".contains(last) { result = result.dropLast() }
+        return String(result)
+    }
+
+    /// Whether the current state handles `intent` itself (then a command said in words is
+    /// content here: "take a break" inside the repair exercise).
+    func stateMentions(_ intent: String) -> Bool {
+        guard let run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state] else { return false }
+        return flowState.on.contains { transition in
+            transition.conditions.contains { if case .intent(let intents) = $0 { return intents.contains(intent) } else { return false } }
         }
     }
 
@@ -114,7 +133,6 @@ extension Turn {
             }
         }
         state.flowRun = run
-        for (name, value) in run.variables { lineVariables[name] = lineVariables[name] ?? value }
         guard let transition = flowState.on.first(where: { conditionsHold($0.conditions, match: match, result: result) }) else {
             return false
         }
@@ -145,20 +163,21 @@ extension Turn {
                 continue
             case .capture(let name):
                 if let text {
-                    run.variables[name] = text
-                    run.variables["\(name)_reflected"] = reflect(text, speaker: speaker)
+                    let kept = Self.withoutClosingPunctuation(text)
+                    run.variables[name] = kept
+                    run.variables["\(name)_reflected"] = reflect(kept, speaker: speaker)
                     if let speakerName = state.partners.indices.contains(speaker) ? state.partners[speaker] : nil {
                         run.variables["\(name)_by"] = speakerName
                     }
                 }
             case .append(let name):
                 if let text {
-                    let joined = [run.variables[name], text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                    let joined = [run.variables[name], Self.withoutClosingPunctuation(text)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
                     run.variables[name] = joined
                     run.variables["\(name)_reflected"] = reflect(joined, speaker: speaker)
                 }
             case .set(let name, let value):
-                run.variables[name] = ResponseBook.fill(value, variables())
+                run.variables[name] = ResponseBook.fill(value, variables(), sentenceCase: false)
             case .swapRoles:
                 let roles = script.flows[run.flow]?.roles ?? []
                 if roles.count >= 2, let a = run.roles[roles[0]], let b = run.roles[roles[1]] {

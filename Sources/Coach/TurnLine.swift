@@ -63,8 +63,11 @@ extension Turn {
                 return
             }
         }
-        // 2. Commands said in words.
-        if naturalCommand(match) { return }
+        // 2. Commands said in words, unless this step of the exercise takes that intent itself
+        // or the command is only a small part of a longer line.
+        if state.flowRun == nil || (!stateMentions(match.intent) && match.confidence >= 0.75) {
+            if naturalCommand(match) { return }
+        }
         // 3–5. The exercise, global intents, the reflective fallback.
         let inFlow = state.flowRun != nil
         handleFlowOrGlobal(match, text: text, speaker: speaker, record: &record, force: false)
@@ -86,18 +89,19 @@ extension Turn {
     }
 
     private mutating func handleFlowOrGlobal(_ match: MatchResult, text: String, speaker: Int, record: inout AnnotatedLine, force: Bool) {
-        if match.isAmbiguous, match.candidates.count > 1 {
-            say("ambiguous", extra: ["option_a": Self.describe(match.candidates[0].intent),
-                                     "option_b": Self.describe(match.candidates[1].intent)])
-            return
-        }
         if state.flowRun != nil {
             if !force, match.isFuzzy, match.confidence < 0.6, flowWouldMove(on: match) {
                 state.pendingFuzzy = PendingLine(text: text, speaker: speaker, intent: match.intent)
                 say("fuzzy.confirm", extra: ["meant": Self.describe(match.intent)])
                 return
             }
+            // An exercise step that takes the line whatever it means needs no clarification.
             if flowLine(match, text: text, speaker: speaker, record: &record) { return }
+        }
+        if match.isAmbiguous, match.candidates.count > 1 {
+            say("ambiguous", extra: ["option_a": Self.describe(match.candidates[0].intent),
+                                     "option_b": Self.describe(match.candidates[1].intent)])
+            return
         }
         globalIntent(match, text: text)
     }

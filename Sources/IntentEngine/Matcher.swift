@@ -103,6 +103,10 @@ public struct Matcher: Sendable {
             guard isEligible(intent.definition, in: context) else { continue }
             runner.resetTrail()
             guard let hit = runner.run(template, number: number, tokens: ids, skip: skip) else { continue }
+            // One word is weak evidence inside a longer line ("no" in "my back is sore, so no
+            // tight hugs today"): a single-word match counts only if it is half the line.
+            // Crisis words always count.
+            if hit.literal == 1 && hit.wildcard == 0 && 2 * hit.literal < contentWords && !intent.isCrisis { continue }
             if characters == nil { characters = Array(text) }
             let slots = slotMatches(hit, trail: runner.trail, tokens: tokens, skip: skip, characters: characters!)
             let coverage = min(1.0, Double(hit.literal) / Double(contentWords))
@@ -191,7 +195,8 @@ public struct Matcher: Sendable {
         }
         var result = MatchResult(text: text, intent: MatchResult.noneIntent, confidence: 0, best: nil,
                                  candidates: ranked, isAmbiguous: false, isFuzzy: false, corrections: corrections)
-        guard let top = ranked.first, top.confidence >= options.threshold else {
+        // A crisis candidate is never dropped for low confidence: safety comes first.
+        guard let top = ranked.first, top.confidence >= options.threshold || top.safety != nil else {
             result.confidence = ranked.first.map { 1 - $0.confidence } ?? 1
             return result
         }

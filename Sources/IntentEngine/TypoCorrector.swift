@@ -29,6 +29,19 @@ struct TypoCorrector: Sendable {
         return result
     }
 
+    /// Real words one letter from another ("feet"/"feel", "sore"/"bore", "tight"/"fight")
+    /// are common, typing slips in the first letter are rare, and in four-letter words only a
+    /// swap ("tlak") is safe to guess: anything else is left alone.
+    static func plausibleSlip(_ typed: String, _ known: String) -> Bool {
+        guard typed.first == known.first || (typed.count > 1 && known.count > 1 && Array(typed)[1] == known.first && Array(known)[1] == typed.first) else {
+            return false
+        }
+        if typed.count <= 4 {
+            return typed.count == known.count && Set(typed) == Set(known) && typed.sorted() == known.sorted()
+        }
+        return true
+    }
+
     /// The known word closest to `word` (distance 1), preferring the alphabetically first
     /// among equals so the choice never depends on load order; nil when there is none.
     func correction(for word: String) -> Int32? {
@@ -37,7 +50,7 @@ struct TypoCorrector: Sendable {
         for variant in Self.variants(of: word) {
             for id in deletions[variant] ?? [] {
                 let known = words[Int(id)]
-                guard EditDistance.damerau(word, known, limit: 1) == 1 else { continue }
+                guard EditDistance.damerau(word, known, limit: 1) == 1, Self.plausibleSlip(word, known) else { continue }
                 if let current = best, words[Int(current)] <= known { continue }
                 best = id
             }

@@ -37,8 +37,8 @@ import Testing
     }
 
     @Test func theMoreSpecificTemplateWins() {
-        // "hi" matches greet; the feeling template matches more literal words.
-        let result = sample.match("hi, I'm feeling lonely")
+        // "hello there" matches greet; the feeling template matches more literal words.
+        let result = sample.match("hello there, I'm feeling lonely")
         #expect(result.intent == "express_feeling")
         #expect(result.candidates.map(\.intent).contains("greet"))
         #expect(sample.match("no, not really").intent == "deny")
@@ -81,10 +81,17 @@ import Testing
     }
 
     @Test func confidenceGrowsWithCoverage() {
-        let full = sample.match("yes")
-        let partial = sample.match("yes I guess that could be how it went")
+        let full = sample.match("no not really")
+        let partial = sample.match("no not really, I guess that could be how it went")
         #expect(full.confidence == 1)
+        #expect(partial.intent == "deny")
         #expect(partial.confidence > 0.5 && partial.confidence < full.confidence)
+    }
+
+    @Test func aSingleWordCountsOnlyWhenItIsHalfTheLine() {
+        #expect(sample.match("yes").intent == "affirm")
+        #expect(sample.match("yes please").intent == "affirm")
+        #expect(sample.match("my back is sore so no tight hugs today").intent == "none")
     }
 
     @Test func requiredAndExcludedStates() {
