@@ -54,14 +54,13 @@ struct AutomatonRunner {
         var lastStart = -1
         var scan = count - 1
         while scan >= 0 {
-            if !skip[scan], template.startsWithWildcard || template.firstWords.contains(tokens[scan]) { lastStart = scan; break }
+            if canStart(template, at: scan, tokens: tokens, skip: skip) { lastStart = scan; break }
             scan -= 1
         }
         if lastStart < 0 { return nil }
         var position = 0
         while position <= count {
-            if position < count, !skip[position],
-               template.startsWithWildcard || template.firstWords.contains(tokens[position]) {
+            if position < count, canStart(template, at: position, tokens: tokens, skip: skip) {
                 addClosure(Thread(pc: template.start, start: Int32(position), literal: 0, wildcard: 0, trail: -1),
                            at: Int32(position), base: template.base, intoNext: false, best: &best, number: number)
             }
@@ -99,6 +98,12 @@ struct AutomatonRunner {
             position += 1
         }
         return best
+    }
+
+    /// A match may begin on a word the template starts with (even a skip word written in the
+    /// template, as in "uh huh"), or anywhere but a skip word when it starts with a wildcard.
+    private func canStart(_ template: CompiledTemplate, at position: Int, tokens: [Int32], skip: [Bool]) -> Bool {
+        template.firstWords.contains(tokens[position]) || (template.startsWithWildcard && !skip[position])
     }
 
     /// Follows every non-consuming instruction from `thread`, recording slot boundaries and

@@ -31,6 +31,12 @@ import Testing
         #expect(sample.match("i um really just feel lonely").intent == "express_feeling")
     }
 
+    @Test func aTemplateMayStartWithASkipWord() {
+        let withSkip = matcher("skip_words: [uh]\nintents:\n  affirm: {templates: [\"uh huh\"]}\n")
+        #expect(withSkip.match("uh huh").intent == "affirm")
+        #expect(withSkip.match("uh, uh huh").intent == "affirm")
+    }
+
     @Test func anyOrderGroupsMatchEitherOrder() {
         #expect(sample.match("mirroring please start").slots == ["exercise": "mirroring"])
         #expect(sample.match("start mirroring").intent == "start_exercise")
