@@ -7,7 +7,7 @@ let package = Package(
     name: "AttuneBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "Attune", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.0.0", traits: ["MallocInterposer"]),
     ],
     targets: [

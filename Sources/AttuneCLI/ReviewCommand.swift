@@ -46,11 +46,16 @@ public struct ReviewCommand: ParsableCommand {
     }
 
     public func run() throws {
+        try run(console: .standard)
+    }
+
+    /// The command, reading and writing through `console`.
+    func run(console: TranscriptConsole) throws {
         let inputs: [TranscriptInput]
         if paths.isEmpty {
-            inputs = directory.folderExists ? try expand([directory.folder]) : []
+            inputs = directory.folderExists ? try expand([directory.folder], console) : []
         } else {
-            inputs = try expand(paths)
+            inputs = try expand(paths, console)
         }
 
         var accumulator = ReviewAccumulator()
@@ -59,36 +64,43 @@ public struct ReviewCommand: ParsableCommand {
         for input in inputs {
             do {
                 var reader = try input.open()
-                accumulator.read(&reader, summary: &summary) { TranscriptConsole.error($0.description) }
+                accumulator.read(&reader, summary: &summary) { console.error($0.description) }
             } catch {
-                TranscriptConsole.error("attune: cannot read \(error)")
+                console.error("attune: cannot read \(error)")
                 missing = true
             }
         }
 
         let sinceDay = since.flatMap(CivilDay.init(parsing:))
         let options = Review.Options(since: sinceDay, redact: redact,
-                                     utcOffsetSeconds: TranscriptConsole.localUTCOffsetSeconds(), today: TranscriptConsole.today())
+                                     utcOffsetSeconds: console.utcOffsetSeconds, today: console.today)
         let review = Review(accumulator, options: options)
-        switch format {
-        case .text: TranscriptConsole.out(ReviewTextRenderer(colour: colour.enabled).render(review))
-        case .markdown: TranscriptConsole.out(ReviewMarkdownRenderer().render(review))
-        case .json: TranscriptConsole.out(ReviewJSONRenderer().render(review, since: sinceDay))
+        // Rendered in pieces and written as it goes, so memory stays flat for any number of sessions.
+        var pending = ""
+        let write = { (piece: String) in
+            pending += piece
+            if pending.utf8.count >= 1 << 16 { console.out(pending); pending = "" }
         }
+        switch format {
+        case .text: ReviewTextRenderer(colour: colour.enabled).render(review, to: write)
+        case .markdown: ReviewMarkdownRenderer().render(review, to: write)
+        case .json: ReviewJSONRenderer().render(review, since: sinceDay, to: write)
+        }
+        console.out(pending)
 
         if summary.unsupportedVersions > 0 {
-            TranscriptConsole.error("attune: \(summary.unsupportedVersions) line(s) use a transcript format this version cannot read; they were skipped")
+            console.error("attune: \(summary.unsupportedVersions) line(s) use a transcript format this version cannot read; they were skipped")
             throw ExitStatus.dataError
         }
         if summary.readFailures > 0 { throw ExitStatus.ioError }
         if missing { throw ExitStatus.noInput }
     }
 
-    private func expand(_ paths: [String]) throws -> [TranscriptInput] {
+    private func expand(_ paths: [String], _ console: TranscriptConsole) throws -> [TranscriptInput] {
         do {
             return try TranscriptInputs.expand(paths)
         } catch {
-            TranscriptConsole.error("attune: cannot read \(error)")
+            console.error("attune: cannot read \(error)")
             throw error.exitStatus
         }
     }

@@ -2,20 +2,39 @@ import ArgumentParser
 import Foundation
 import Transcripts
 
-/// Output plumbing shared by `review` and `transcripts`: writing to stdout and stderr, deciding
-/// colour once, and the local clock. Kept apart so the commands read as wiring only.
-enum TranscriptConsole {
-    /// Writes `text` to standard output as is.
-    static func out(_ text: String) {
-        write(1, text)
+/// Where `review` and `transcripts` read and write: standard streams in the binary, buffers in
+/// tests (so commands run in-process and their output can be checked). Also the local clock,
+/// and the terminal questions `forget` needs.
+struct TranscriptConsole {
+    /// Writes report text as is.
+    var out: (String) -> Void
+    /// Writes one line of diagnostics or messages (newline added).
+    var error: (String) -> Void
+    /// Whether someone at a terminal can answer a question.
+    var canAsk: Bool
+    /// Asks a question (no newline added) and returns the answer line, nil at end of input.
+    var ask: (String) -> String?
+    /// Seconds east of UTC, so days and weeks are the user's own.
+    var utcOffsetSeconds: Int
+    /// Today, for streaks.
+    var today: CivilDay
+
+    /// The process's standard streams, local time zone and clock.
+    static var standard: TranscriptConsole {
+        let offset = TimeZone.current.secondsFromGMT()
+        return TranscriptConsole(
+            out: { writeAll(1, $0) },
+            error: { writeAll(2, $0 + "\n") },
+            canAsk: isatty(0) == 1,
+            ask: { question in
+                writeAll(2, question)
+                return readLine(strippingNewline: true)
+            },
+            utcOffsetSeconds: offset,
+            today: TranscriptTimestamp.now().day(utcOffsetSeconds: offset))
     }
 
-    /// Writes a line to standard error.
-    static func error(_ text: String) {
-        write(2, text + "\n")
-    }
-
-    private static func write(_ descriptor: Int32, _ text: String) {
+    private static func writeAll(_ descriptor: Int32, _ text: String) {
         var text = text
         text.withUTF8 { bytes in
             var offset = 0
@@ -29,19 +48,6 @@ enum TranscriptConsole {
             }
         }
     }
-
-    /// Seconds east of UTC for the local time zone now, so days and weeks are the user's own.
-    static func localUTCOffsetSeconds() -> Int {
-        TimeZone.current.secondsFromGMT()
-    }
-
-    /// Today in the local time zone.
-    static func today() -> CivilDay {
-        TranscriptTimestamp.now().day(utcOffsetSeconds: localUTCOffsetSeconds())
-    }
-
-    /// Whether standard input is a terminal (someone can answer a question).
-    static var stdinIsTerminal: Bool { isatty(0) == 1 }
 }
 
 /// `--color auto|always|never`: auto colours only a terminal, and never when `NO_COLOR` is set

@@ -41,6 +41,11 @@ public struct PipeLineReader: LineSource {
                 }
                 return discarding ? .tooLong : .endOfInput
             }
+            if let signal = SignalFlags.take(), signal != SIGINT { return .terminated(signal: signal) }
+            // Wait with a timeout, so a signal that lands between two reads is still seen.
+            var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&waiting, 1, 200)
+            if ready == 0 || (ready < 0 && errno == EINTR) { continue }
             var chunk = [UInt8](repeating: 0, count: 65536)
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {

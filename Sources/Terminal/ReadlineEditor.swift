@@ -60,26 +60,29 @@ public struct ReadlineEditor: LineSource {
         receivedLine.withLock { $0 = (false, nil) }
         rl_callback_handler_install(prompt, lineHandler)
         while true {
+            // A signal can land between two polls, when no call is there to be interrupted:
+            // look at the flag before each wait, and wake up now and then to look again.
+            if let signal = SignalFlags.take() {
+                if signal == SIGINT {
+                    // Ctrl-C: drop what was typed and start a fresh line.
+                    rl_free_line_state()
+                    rl_replace_line("", 0)
+                    rl_crlf()
+                    rl_on_new_line()
+                    rl_redisplay()
+                    continue
+                }
+                rl_callback_handler_remove()
+                rl_crlf()
+                return .terminated(signal: signal)
+            }
             var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, -1)
+            let ready = poll(&descriptor, 1, 200)
+            if ready == 0 { continue }
             if ready < 0 {
                 guard errno == EINTR else {
                     rl_callback_handler_remove()
                     return .endOfInput
-                }
-                if let signal = SignalFlags.take() {
-                    if signal == SIGINT {
-                        // Ctrl-C: drop what was typed and start a fresh line.
-                        rl_free_line_state()
-                        rl_replace_line("", 0)
-                        rl_crlf()
-                        rl_on_new_line()
-                        rl_redisplay()
-                        continue
-                    }
-                    rl_callback_handler_remove()
-                    rl_crlf()
-                    return .terminated(signal: signal)
                 }
                 continue
             }

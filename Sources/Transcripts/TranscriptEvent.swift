@@ -1,0 +1,34 @@
+/// Something that happened in a session, recorded as an `event` line.
+///
+/// Events are how review knows when exercises began and finished and when safety concerns were
+/// raised. A safety event keeps only its kind, never the words that raised it, so a transcript
+/// shared with a therapist does not repeat a disclosure verbatim.
+public enum TranscriptEvent: Sendable, Equatable {
+    /// The session opened: the partners' names, Attune's version, the seed for response variants.
+    case sessionStart(partners: [String], version: String, seed: UInt64)
+    /// The session closed (quit, end of input, or a signal).
+    case sessionEnd
+    /// An exercise began.
+    case flowStart(flow: String)
+    /// An exercise ended; `completed` is true only when it ran to its end rather than being stopped.
+    case flowEnd(flow: String, completed: Bool)
+    /// A safety concern of this kind (such as `self_harm`, `abuse`) was detected.
+    case safety(kind: String)
+    /// A `/command` was entered, such as `/start mirroring`.
+    case command(String)
+    /// An event name this version does not know, kept so newer transcripts stay readable.
+    case unrecognized(name: String)
+
+    /// The `event` key's value.
+    public var name: String {
+        switch self {
+        case .sessionStart: return "session_start"
+        case .sessionEnd: return "session_end"
+        case .flowStart: return "flow_start"
+        case .flowEnd: return "flow_end"
+        case .safety: return "safety"
+        case .command: return "command"
+        case .unrecognized(let name): return name
+        }
+    }
+}
