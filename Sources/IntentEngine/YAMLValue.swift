@@ -49,7 +49,9 @@ public enum YAMLFileReader {
                 hint: "save the file as UTF-8")]))
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver: Attune reads every scalar as text and decides types itself,
+            // which skips Yams's regular-expression tag resolution (most of its parse time).
+            guard let node = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else {
                 return .success(.null(SourceLocation(file: file, line: 1, column: 1)))
             }
             return .success(convert(node, file: file))
