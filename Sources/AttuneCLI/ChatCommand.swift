@@ -45,7 +45,8 @@ public struct ChatCommand: ParsableCommand {
 
     public func run() throws {
         try reportingErrors {
-            let (_, script) = try intentsOptions.loadCoach()
+            let script = try CompiledContentCache(folder: CompiledContentCache.defaultFolder())
+                .coach(for: try intentsOptions.directory(), options: intentsOptions)
             let folder = transcriptDirectory ?? TranscriptLocation.defaultFolder()
             let firstSession = noTranscript || !Self.hasTranscripts(in: folder)
             var sink: JSONLFileSink?

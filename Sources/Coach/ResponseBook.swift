@@ -34,6 +34,15 @@ public struct ResponseBook: Sendable {
         return (book, diagnostics)
     }
 
+    mutating func add(entry: Entry) {
+        entries[entry.name] = entry
+    }
+
+    mutating func add(resources lines: [String], for kind: String, at location: SourceLocation) {
+        resources[kind] = lines
+        resourceLocations[kind] = location
+    }
+
     /// Whether a named response exists.
     public func has(_ name: String) -> Bool { entries[name] != nil }
 

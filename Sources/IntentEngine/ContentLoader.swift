@@ -56,6 +56,11 @@ public enum ContentLoader {
         return (builder.content, diagnostics + builder.diagnostics)
     }
 
+    /// Every content file below `directory`, sorted by path (what a cache key must cover).
+    public static func yamlFilePaths(in directory: String) -> [String] {
+        yamlFiles(in: directory)
+    }
+
     /// Every `*.yaml`/`*.yml` below `directory`, sorted by path.
     static func yamlFiles(in directory: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }

@@ -45,7 +45,8 @@ enum Attune {
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repositoryRoot)
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
-        env["XDG_STATE_HOME"] = env["XDG_STATE_HOME_FOR_TESTS"] ?? temporaryFolder("state")
+        env["XDG_STATE_HOME"] = temporaryFolder("state")
+        env["XDG_CACHE_HOME"] = temporaryFolder("cache")
         env.removeValue(forKey: "ATTUNE_INTENTS")
         for (key, value) in environment { env[key] = value }
         process.environment = env

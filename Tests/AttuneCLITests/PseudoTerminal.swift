@@ -41,6 +41,7 @@ final class PseudoTerminal {
         env["TERM"] = "dumb"
         env["INPUTRC"] = "/dev/null"
         env.removeValue(forKey: "NO_COLOR")
+        env["XDG_CACHE_HOME"] = Attune.temporaryFolder("cache")
         for (key, value) in environment { env[key] = value }
         let argv = ([Attune.binary] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -1,0 +1,70 @@
+import Coach
+import Foundation
+import IntentEngine
+import Terminal
+
+/// Keeps the built coach (compiled templates, exercises, responses) on disk, keyed by a hash
+/// of every content file, so the REPL reaches its first prompt without parsing YAML or
+/// compiling templates. Any change to `Intents/` changes the key; a damaged or stale cache is
+/// ignored and rebuilt. The cache holds content only, never anything a partner typed.
+struct CompiledContentCache {
+    let folder: String
+
+    /// `$XDG_CACHE_HOME/attune` (else `~/.cache/attune`).
+    static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/attune" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.cache/attune"
+    }
+
+    /// The coach for `directory`: from the cache when it matches, else built and cached.
+    func coach(for directory: String, options: IntentsOptions) throws -> CoachScript {
+        guard let key = Self.key(for: directory) else { return try options.loadCoach().1 }
+        let path = "\(folder)/content-\(key).bin"
+        if let data = FileManager.default.contents(atPath: path) {
+            if let script = try? CoachScript.decodedFromCache([UInt8](data)) { return script }
+            unlink(path)
+        }
+        let script = try options.loadCoach().1
+        store(script.encodedForCache(), at: path)
+        return script
+    }
+
+    /// FNV-1a over the cache format, Attune's version and every content file (path and bytes).
+    static func key(for directory: String) -> String? {
+        let files = ContentLoader.yamlFilePaths(in: directory)
+        guard !files.isEmpty else { return nil }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
+        }
+        mix("\(CoachScript.cacheFormat)/\(AttuneVersion.current)/".utf8)
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else { return nil }
+            mix(file.dropFirst(directory.count).utf8)
+            mix([0])
+            data.withUnsafeBytes { mix($0) }
+            mix([0])
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// Writes the cache privately and atomically; a failure only costs speed next time.
+    private func store(_ bytes: [UInt8], at path: String) {
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                         attributes: [.posixPermissions: 0o700])) != nil else { return }
+        for old in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where old.hasPrefix("content-") && old.hasSuffix(".bin") {
+            unlink("\(folder)/\(old)")
+        }
+        let temporary = "\(path).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        if written == bytes.count { rename(temporary, path) } else { unlink(temporary) }
+    }
+}

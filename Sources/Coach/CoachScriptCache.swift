@@ -1,0 +1,181 @@
+import IntentEngine
+
+/// Writes and reads a built `CoachScript` (matcher, exercises, responses, lexicon) for the
+/// start-up cache, so a session opens without parsing YAML or compiling templates.
+extension CoachScript {
+    /// Bumped whenever the layout below changes, so an old cache is never misread.
+    public static let cacheFormat = 1
+
+    public func encodedForCache() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.int(Self.cacheFormat)
+        matcher.write(to: &writer)
+        writer.array(flowNames) { writer, name in
+            let flow = flows[name]!
+            writer.string(flow.name)
+            writer.location(flow.location)
+            writer.string(flow.title)
+            writer.string(flow.summary)
+            writer.strings(flow.roles)
+            writer.bool(flow.needsCouple)
+            writer.string(flow.start)
+            writer.strings(flow.stateOrder)
+            writer.array(flow.stateOrder) { writer, stateName in
+                let state = flow.states[stateName]!
+                writer.location(state.location)
+                writer.optionalString(state.speaker)
+                writer.bool(state.say != nil)
+                if let say = state.say { Self.write(say, &writer) }
+                writer.optionalString(state.action?.rawValue)
+                writer.array(state.on) { Self.write($1, &$0) }
+                writer.array(state.then) { Self.write($1, &$0) }
+                writer.bool(state.isFinal)
+            }
+        }
+        writer.array(responses.entries.keys.sorted()) { writer, name in
+            let entry = responses.entries[name]!
+            writer.string(name)
+            writer.location(entry.location)
+            writer.strings(entry.variants)
+        }
+        writer.array(responses.resources.keys.sorted()) { writer, kind in
+            writer.string(kind)
+            writer.location(responses.resourceLocations[kind] ?? SourceLocation(file: "", line: 0, column: 0))
+            writer.strings(responses.resources[kind]!)
+        }
+        writer.strings(lexicon.feelings.sorted())
+        writer.array(lexicon.pseudoFeelings.keys.sorted()) { writer, word in
+            writer.string(word)
+            writer.strings(lexicon.pseudoFeelings[word]!)
+        }
+        for set in [lexicon.judgements, lexicon.absolutes, lexicon.stopwords, lexicon.defence] { writer.strings(set.sorted()) }
+        for phrases in [lexicon.mirrorOpeners, lexicon.advice] { writer.array(phrases) { $0.strings($1) } }
+        return writer.bytes
+    }
+
+    public static func decodedFromCache(_ bytes: [UInt8]) throws -> CoachScript {
+        var reader = ByteReader(bytes)
+        guard try reader.int() == cacheFormat else { throw ByteReader.Malformed() }
+        let matcher = try Matcher.read(from: &reader)
+        var flows: [String: Flow] = [:]
+        for flow in try reader.array({ reader -> Flow in
+            var flow = Flow(name: try reader.string(), location: try reader.location(), title: try reader.string(),
+                            summary: try reader.string(), roles: try reader.strings(), needsCouple: try reader.bool(),
+                            start: try reader.string(), states: [:], stateOrder: try reader.strings())
+            let states = try reader.array { reader -> FlowState in
+                let location = try reader.location()
+                let speaker = try reader.optionalString()
+                let say = try reader.bool() ? try readResponse(&reader) : nil
+                let action = try reader.optionalString().map { name -> FlowAction in
+                    guard let action = FlowAction(rawValue: name) else { throw ByteReader.Malformed() }
+                    return action
+                }
+                return FlowState(name: "", location: location, speaker: speaker, say: say, action: action,
+                                 on: try reader.array(readTransition), then: try reader.array(readTransition),
+                                 isFinal: try reader.bool())
+            }
+            guard states.count == flow.stateOrder.count else { throw ByteReader.Malformed() }
+            for (name, var state) in zip(flow.stateOrder, states) {
+                state.name = name
+                flow.states[name] = state
+            }
+            return flow
+        }) { flows[flow.name] = flow }
+        var responses = ResponseBook()
+        for (name, location, variants) in try reader.array({ (try $0.string(), try $0.location(), try $0.strings()) }) {
+            responses.add(entry: ResponseBook.Entry(name: name, location: location, variants: variants))
+        }
+        for (kind, location, lines) in try reader.array({ (try $0.string(), try $0.location(), try $0.strings()) }) {
+            responses.add(resources: lines, for: kind, at: location)
+        }
+        var lexicon = Lexicon()
+        lexicon.feelings = Set(try reader.strings())
+        for (word, felt) in try reader.array({ (try $0.string(), try $0.strings()) }) { lexicon.pseudoFeelings[word] = felt }
+        lexicon.judgements = Set(try reader.strings())
+        lexicon.absolutes = Set(try reader.strings())
+        lexicon.stopwords = Set(try reader.strings())
+        lexicon.defence = Set(try reader.strings())
+        lexicon.mirrorOpeners = try reader.array { try $0.strings() }
+        lexicon.advice = try reader.array { try $0.strings() }
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        return CoachScript(matcher: matcher, flows: flows, responses: responses, lexicon: lexicon)
+    }
+
+    private static func write(_ reference: ResponseReference, _ writer: inout ByteWriter) {
+        switch reference {
+        case .named(let name, let location):
+            writer.int(0)
+            writer.string(name)
+            writer.location(location)
+        case .inline(let variants, let location):
+            writer.int(1)
+            writer.strings(variants)
+            writer.location(location)
+        }
+    }
+
+    private static func readResponse(_ reader: inout ByteReader) throws -> ResponseReference {
+        switch try reader.int() {
+        case 0: return .named(try reader.string(), try reader.location())
+        case 1: return .inline(try reader.strings(), try reader.location())
+        default: throw ByteReader.Malformed()
+        }
+    }
+
+    private static func write(_ transition: FlowTransition, _ writer: inout ByteWriter) {
+        writer.location(transition.location)
+        writer.array(transition.conditions) { writer, condition in
+            switch condition {
+            case .intent(let intents): writer.int(0); writer.strings(intents)
+            case .slot(let slot, let values): writer.int(1); writer.string(slot); writer.strings(values)
+            case .result(let results): writer.int(2); writer.strings(results)
+            case .variable(let name, let value): writer.int(3); writer.string(name); writer.string(value)
+            }
+        }
+        writer.array(transition.effects) { writer, effect in
+            switch effect {
+            case .say(let reference): writer.int(0); write(reference, &writer)
+            case .capture(let name): writer.int(1); writer.string(name)
+            case .append(let name): writer.int(2); writer.string(name)
+            case .set(let name, let value): writer.int(3); writer.string(name); writer.string(value)
+            case .swapRoles: writer.int(4)
+            }
+        }
+        switch transition.target {
+        case .stay: writer.int(0)
+        case .finish: writer.int(1)
+        case .state(let name): writer.int(2); writer.string(name)
+        }
+    }
+
+    private static func readTransition(_ reader: inout ByteReader) throws -> FlowTransition {
+        let location = try reader.location()
+        let conditions = try reader.array { reader -> FlowCondition in
+            switch try reader.int() {
+            case 0: return .intent(try reader.strings())
+            case 1: return .slot(try reader.string(), try reader.strings())
+            case 2: return .result(try reader.strings())
+            case 3: return .variable(try reader.string(), try reader.string())
+            default: throw ByteReader.Malformed()
+            }
+        }
+        let effects = try reader.array { reader -> FlowEffect in
+            switch try reader.int() {
+            case 0: return .say(try readResponse(&reader))
+            case 1: return .capture(try reader.string())
+            case 2: return .append(try reader.string())
+            case 3: return .set(try reader.string(), try reader.string())
+            case 4: return .swapRoles
+            default: throw ByteReader.Malformed()
+            }
+        }
+        let target: FlowTarget
+        switch try reader.int() {
+        case 0: target = .stay
+        case 1: target = .finish
+        case 2: target = .state(try reader.string())
+        default: throw ByteReader.Malformed()
+        }
+        return FlowTransition(location: location, conditions: conditions, effects: effects, target: target)
+    }
+}

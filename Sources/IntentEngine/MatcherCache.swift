@@ -1,0 +1,127 @@
+/// Writes and reads a compiled `Matcher`, for the start-up cache. Template syntax trees are
+/// not kept (only lint needs them, and lint always compiles afresh).
+extension Matcher {
+    public func write(to writer: inout ByteWriter) {
+        writer.int(instructions.count)
+        for instruction in instructions {
+            writer.int(Int(instruction.op.rawValue))
+            writer.int(Int(instruction.argument))
+            writer.int(Int(instruction.next))
+            writer.int(Int(instruction.alternative))
+        }
+        writer.array(templates) { writer, template in
+            writer.int(Int(template.intent))
+            writer.string(template.source.text)
+            writer.location(template.source.location)
+            writer.int(Int(template.start))
+            writer.int(Int(template.base))
+            writer.int(Int(template.count))
+            writer.array(template.firstWords.sorted()) { $0.int(Int($1)) }
+            writer.bool(template.startsWithWildcard)
+        }
+        writer.array(intents) { writer, intent in
+            let definition = intent.definition
+            writer.string(definition.name)
+            writer.location(definition.location)
+            writer.int(definition.priority)
+            writer.optionalString(definition.safety)
+            for patterns in [definition.requiresState, definition.excludesState] {
+                writer.array(patterns) { writer, pattern in
+                    writer.string(pattern.description)
+                    writer.location(pattern.location)
+                }
+            }
+            writer.array(intent.keywords) { writer, keyword in
+                writer.int(Int(keyword.word))
+                writer.double(keyword.weight)
+            }
+        }
+        writer.strings(words)
+        writer.strings(slotNames)
+        writer.strings(values)
+        writer.array(index.keys.sorted()) { writer, word in
+            writer.int(Int(word))
+            writer.array(index[word]!) { $0.int(Int($1)) }
+        }
+        writer.array(alwaysTried) { $0.int(Int($1)) }
+        writer.array(skipWords.sorted()) { $0.int(Int($1)) }
+        writer.double(options.threshold)
+        writer.double(options.fuzzyScale)
+        writer.int(options.typoMinimumLength)
+    }
+
+    /// Every index in a cache must point inside its table, so a damaged file is refused
+    /// instead of crashing the matcher.
+    private static func validate(_ instructions: [Instruction], templates: [CompiledTemplate], intents: Int, slots: Int, values: Int,
+                                 index: [Int32: [Int32]], alwaysTried: [Int32], words: Int) throws {
+        let count = Int32(instructions.count)
+        func check(_ condition: Bool) throws { if !condition { throw ByteReader.Malformed() } }
+        for instruction in instructions {
+            switch instruction.op {
+            case .word: try check((0..<Int32(words)).contains(instruction.argument) && (0..<count).contains(instruction.next))
+            case .any: try check((0..<count).contains(instruction.next))
+            case .split: try check((0..<count).contains(instruction.next) && (0..<count).contains(instruction.alternative))
+            case .open: try check((0..<Int32(slots)).contains(instruction.argument) && (0..<count).contains(instruction.next))
+            case .close:
+                try check((0..<Int32(slots)).contains(instruction.argument) && (0..<count).contains(instruction.next)
+                          && (-1..<Int32(values)).contains(instruction.alternative))
+            case .match: try check((0..<Int32(templates.count)).contains(instruction.argument))
+            }
+        }
+        for template in templates {
+            try check((0..<Int32(intents)).contains(template.intent) && template.base >= 0 && template.count >= 0
+                      && template.base + template.count <= count && (template.base..<(template.base + template.count)).contains(template.start))
+        }
+        for number in index.values.joined() + alwaysTried { try check((0..<Int32(templates.count)).contains(number)) }
+    }
+
+    public static func read(from reader: inout ByteReader) throws -> Matcher {
+        let instructionCount = try reader.count()
+        var instructions: [Instruction] = []
+        instructions.reserveCapacity(instructionCount)
+        for _ in 0..<instructionCount {
+            guard let op = Instruction.Op(rawValue: UInt8(clamping: try reader.int())) else { throw ByteReader.Malformed() }
+            instructions.append(Instruction(op: op, argument: try reader.int32(), next: try reader.int32(), alternative: try reader.int32()))
+        }
+        let templates = try reader.array { reader -> CompiledTemplate in
+            let intent = try reader.int32()
+            let source = TemplateSource(text: try reader.string(), location: try reader.location(), node: .sequence([]))
+            return CompiledTemplate(intent: intent, source: source, start: try reader.int32(), base: try reader.int32(),
+                                    count: try reader.int32(), firstWords: Set(try reader.array { try $0.int32() }),
+                                    startsWithWildcard: try reader.bool())
+        }
+        let intents = try reader.array { reader -> CompiledIntent in
+            let name = try reader.string()
+            let location = try reader.location()
+            let priority = try reader.int()
+            let safety = try reader.optionalString()
+            var patterns: [[StatePattern]] = []
+            for _ in 0..<2 {
+                patterns.append(try reader.array { StatePattern(try $0.string(), location: try $0.location()) })
+            }
+            let keywords = try reader.array { (word: try $0.int32(), weight: try $0.double()) }
+            let definition = IntentDefinition(name: name, location: location, templates: [], keywords: [:], priority: priority,
+                                              safety: safety, requiresState: patterns[0], excludesState: patterns[1])
+            return CompiledIntent(definition: definition, keywords: keywords)
+        }
+        let words = try reader.strings()
+        let slotNames = try reader.strings()
+        let values = try reader.strings()
+        var index: [Int32: [Int32]] = [:]
+        for (word, list) in try reader.array({ (try $0.int32(), try $0.array { try $0.int32() }) }) { index[word] = list }
+        let alwaysTried = try reader.array { try $0.int32() }
+        let skipWords = Set(try reader.array { try $0.int32() })
+        var options = MatcherOptions()
+        options.threshold = try reader.double()
+        options.fuzzyScale = try reader.double()
+        options.typoMinimumLength = try reader.int()
+        try validate(instructions, templates: templates, intents: intents.count, slots: slotNames.count, values: values.count,
+                     index: index, alwaysTried: alwaysTried, words: words.count)
+        var vocabulary: [String: Int32] = [:]
+        vocabulary.reserveCapacity(words.count)
+        for (id, word) in words.enumerated() { vocabulary[word] = Int32(id) }
+        return Matcher(instructions: instructions, templates: templates, intents: intents, vocabulary: vocabulary,
+                       words: words, slotNames: slotNames, values: values, index: index, alwaysTried: alwaysTried,
+                       skipWords: skipWords, options: options)
+    }
+}

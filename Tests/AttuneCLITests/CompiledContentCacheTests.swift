@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import AttuneCLI
+import Coach
+import IntentEngine
+
+/// The start-up cache must behave exactly like content built from YAML, and a damaged cache
+/// must be refused, never trusted or crashed on.
+@Suite struct CompiledContentCacheTests {
+    static let fresh: CoachScript = {
+        let loaded = ShippedContentTests.loaded
+        return CoachScript.build(content: loaded.content, matcher: loaded.matcher).0
+    }()
+
+    @Test func aCachedCoachSaysExactlyWhatAFreshOneSays() throws {
+        let cached = try CoachScript.decodedFromCache(Self.fresh.encodedForCache())
+        #expect(cached.flowNames == Self.fresh.flowNames)
+        for name in ShippedContentTests.scripts {
+            let file = ShippedContentTests.root + "/Scripts/" + name
+            let fromYAML = try ReplayInputs.replay(file, runner: ReplayRunner(script: Self.fresh))
+            let fromCache = try ReplayInputs.replay(file, runner: ReplayRunner(script: cached))
+            #expect(fromCache.transcript == fromYAML.transcript, "\(name)")
+            #expect(fromCache.failures.isEmpty, "\(name): \(fromCache.failures)")
+        }
+        for text in ["I feel so lonley when you work late", "we are Jo and Max", "i dont want to live anymore", "what's the weather"] {
+            let a = Self.fresh.matcher.match(text), b = cached.matcher.match(text)
+            #expect(a.intent == b.intent && a.confidence == b.confidence && a.slots == b.slots, "\(text)")
+        }
+    }
+
+    @Test func aTruncatedOrDamagedCacheIsRefused() {
+        let bytes = Self.fresh.encodedForCache()
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            #expect(throws: (any Error).self) { try CoachScript.decodedFromCache(Array(bytes[0..<length])) }
+        }
+        var damaged = bytes
+        damaged[0] = 0x7F
+        #expect(throws: (any Error).self) { try CoachScript.decodedFromCache(damaged) }
+    }
+
+    @Test func theKeyChangesWhenContentChanges() throws {
+        let folder = Attune.temporaryFolder("cachekey")
+        try "intents:\n  greet: {templates: [hi]}\n".write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)
+        let first = CompiledContentCache.key(for: folder)
+        try "intents:\n  greet: {templates: [hello]}\n".write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)
+        #expect(first != nil && CompiledContentCache.key(for: folder) != first)
+    }
+
+    @Test func theREPLUsesAndRepairsItsCache() throws {
+        let cache = Attune.temporaryFolder("cache")
+        let environment = ["XDG_CACHE_HOME": cache]
+        let first = try Attune.run(["--names", "Alex,Sam", "--no-transcript", "--seed", "4"], input: "/start check-in\nI slept well\n", environment: environment)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache + "/attune")
+        #expect(files.count == 1)
+        let path = cache + "/attune/" + files[0]
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+        try Data("not a cache".utf8).write(to: URL(fileURLWithPath: path))
+        let second = try Attune.run(["--names", "Alex,Sam", "--no-transcript", "--seed", "4"], input: "/start check-in\nI slept well\n", environment: environment)
+        #expect(second.status == 0)
+        #expect(second.stdout == first.stdout)
+    }
+}
