@@ -26,7 +26,7 @@ let package = Package(
         ),
         .target(
             name: "Coach",
-            dependencies: ["IntentEngine"]
+            dependencies: ["IntentEngine", "Transcripts"]
         ),
         .target(
             name: "Transcripts"

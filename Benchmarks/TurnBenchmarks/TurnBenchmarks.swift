@@ -50,10 +50,7 @@ let benchmarks: @Sendable () -> Void = {
                 let body: TranscriptRecord.Body
                 switch output {
                 case .coach(let text): body = .coach(text: text)
-                case .partner(let line):
-                    body = .partner(Transcripts.PartnerTurn(speaker: line.speaker ?? "", text: line.text, intent: line.intent,
-                                                            confidence: line.confidence, slots: line.slots, flags: line.flags,
-                                                            flow: line.flow, state: line.state))
+                case .partner(let line): body = .partner(line)
                 default: continue
                 }
                 let record = TranscriptRecord(session: "bench", seq: seq, timestamp: TranscriptTimestamp(millisecondsSinceEpoch: 0), body: body)

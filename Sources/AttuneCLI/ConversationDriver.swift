@@ -80,12 +80,7 @@ final class ConversationDriver {
         case .coach(let text):
             body = .coach(text: text)
         case .partner(let line):
-            body = .partner(Transcripts.PartnerTurn(
-                speaker: line.speaker ?? "", text: line.text, intent: line.intent, confidence: line.confidence,
-                slots: line.slots, flags: line.flags, flow: line.flow, state: line.state,
-                mirror: line.mirror.map { MirrorJudgement(verdict: Transcripts.MirrorVerdict(rawValue: $0.verdict.rawValue) ?? .off,
-                                                          kept: $0.kept, missed: $0.missed, added: $0.added) },
-                confirmed: line.confirmed))
+            body = .partner(line)
         case .event(let event):
             switch event {
             case .sessionStart(let partners, let seed):

@@ -141,7 +141,7 @@ struct ReplayRunner {
         var lines: [String] = []
         var speaker: String?
         for output in outputs {
-            if case .partner(let line) = output { speaker = line.speaker }
+            if case .partner(let line) = output, !line.speaker.isEmpty { speaker = line.speaker }
         }
         if let input {
             if input.hasPrefix("/") || speaker == nil || input.lowercased().hasPrefix("\(speaker!.lowercased()):") {

@@ -1,11 +1,12 @@
 import IntentEngine
+import Transcripts
 
 /// The built-in actions a flow state can run on a line; their results drive transitions.
 enum FlowActions {
     struct Outcome {
         var result: String
         var variables: [String: String] = [:]
-        var mirror: MirrorResult?
+        var mirror: MirrorJudgement?
     }
 
     static func run(_ action: FlowAction, text: String, run flowRun: FlowRun, turn: Turn, speaker: Int) -> Outcome {

@@ -1,19 +1,5 @@
 import IntentEngine
-
-/// How faithfully a listener's mirror kept what the speaker said.
-public struct MirrorResult: Sendable, Equatable {
-    public enum Kind: String, Sendable {
-        case faithful, partial, off
-    }
-
-    public var verdict: Kind
-    /// Content words and feelings of the original that the mirror kept.
-    public var kept: [String]
-    /// Content words and feelings of the original that the mirror left out.
-    public var missed: [String]
-    /// What the mirror brought in: judgement, "but", "always", advice, unflipped words.
-    public var added: [String]
-}
+import Transcripts
 
 /// Compares a mirror with the words it mirrors: strips openers ("so what I'm hearing is"),
 /// turns the original around to the listener's point of view, and compares stemmed content
@@ -26,7 +12,7 @@ public struct MirrorCheck: Sendable {
     }
 
     /// Judges `mirror` as a mirror of `original`. `speaker` said the original to `listener`.
-    public func judge(mirror: String, of original: String, speaker: String?, listener: String?) -> MirrorResult {
+    public func judge(mirror: String, of original: String, speaker: String?, listener: String?) -> MirrorJudgement {
         // The listener says the speaker's words back to the speaker: the speaker's "I" is the
         // listener's "you", and the speaker's "you" (the listener) is the listener's "I".
         let originalWords = TextNormalizer.words(original)
@@ -66,7 +52,7 @@ public struct MirrorCheck: Sendable {
         let missedFeeling = missed.contains { feelings.contains($0) }
         let total = max(1, kept.count + missed.count)
         let share = Double(kept.count) / Double(total)
-        let verdict: MirrorResult.Kind
+        let verdict: MirrorVerdict
         if unflipped {
             verdict = .off
         } else if share >= 0.7 && !missedFeeling && added.isEmpty && !negationLost {
@@ -81,7 +67,7 @@ public struct MirrorCheck: Sendable {
         } else {
             verdict = .partial
         }
-        return MirrorResult(verdict: verdict, kept: kept, missed: missed, added: added)
+        return MirrorJudgement(verdict: verdict, kept: kept, missed: missed, added: added)
     }
 
     private func stripOpener(_ words: [String]) -> [String] {

@@ -1,3 +1,5 @@
+import Transcripts
+
 /// What the session is told: the start, a line typed (or a command), a line the terminal
 /// could not accept, or the end.
 public enum SessionInput: Sendable, Equatable {
@@ -21,21 +23,6 @@ public enum EndReason: String, Sendable, Equatable {
     case quit, endOfInput = "end_of_input", signal, quickExit = "quick_exit"
 }
 
-/// A partner's line with what the coach made of it, as the transcript keeps it.
-public struct AnnotatedLine: Sendable, Equatable {
-    public var speaker: String?
-    public var text: String
-    public var intent: String
-    public var confidence: Double
-    public var slots: [String: String]
-    public var flags: [String]
-    public var flow: String?
-    public var state: String?
-    public var mirror: MirrorResult?
-    /// Whether the speaker accepted the last mirror (set on the speaker's confirming line).
-    public var confirmed: Bool?
-}
-
 /// Something that happened, for the transcript.
 public enum SessionEvent: Sendable, Equatable {
     case sessionStart(partners: [String], seed: UInt64)
@@ -52,7 +39,7 @@ public enum SessionOutput: Sendable, Equatable {
     /// The coach says this: show it and record it.
     case coach(String)
     /// A partner's line, annotated: record it.
-    case partner(AnnotatedLine)
+    case partner(PartnerTurn)
     case event(SessionEvent)
     /// Clear the screen (quick exit).
     case clearScreen

@@ -1,4 +1,5 @@
 import IntentEngine
+import Transcripts
 
 /// The exercise engine: starting, entering states, firing transitions, finishing.
 extension Turn {
@@ -116,7 +117,7 @@ extension Turn {
     }
 
     /// Handles a line inside the exercise; false when no transition takes it.
-    mutating func flowLine(_ match: MatchResult, text: String, speaker: Int, record: inout AnnotatedLine) -> Bool {
+    mutating func flowLine(_ match: MatchResult, text: String, speaker: Int, record: inout PartnerTurn) -> Bool {
         guard var run = state.flowRun, let flow = script.flows[run.flow], let flowState = flow.states[run.state] else { return false }
         if run.variables["awaiting_confirmation"] == "yes" {
             run.variables["awaiting_confirmation"] = nil

@@ -1,4 +1,5 @@
 import IntentEngine
+import Transcripts
 
 extension Turn {
     /// Handles one typed line.
@@ -23,8 +24,8 @@ extension Turn {
         let speaker = state.currentSpeaker
         let context = MatchContext(flow: state.flowRun?.flow, state: state.flowRun?.state)
         let match = script.matcher.match(text, context: context)
-        var record = AnnotatedLine(
-            speaker: state.phase == .askingNames ? nil : state.expectedSpeaker, text: text,
+        var record = PartnerTurn(
+            speaker: state.phase == .askingNames ? "" : (state.expectedSpeaker ?? ""), text: text,
             intent: match.intent, confidence: (match.confidence * 1000).rounded() / 1000, slots: match.slots,
             flags: LineFlags.flags(for: match, text: text), flow: state.flowRun?.flow, state: state.flowRun?.state,
             mirror: nil, confirmed: nil)
@@ -78,7 +79,7 @@ extension Turn {
     /// Names one of the four horsemen gently, with its antidote, when a line carried it but
     /// the reply so far did not address it (inside an exercise, say).
     /// The note goes right after the line, before the exercise moves on.
-    private mutating func notePattern(in record: AnnotatedLine, answered intent: String, inFlow: Bool, speaker: Int, after index: Int) {
+    private mutating func notePattern(in record: PartnerTurn, answered intent: String, inFlow: Bool, speaker: Int, after index: Int) {
         guard let horseman = LineFlags.horsemen.first(where: { record.flags.contains($0) }),
               horseman != intent || inFlow,
               script.responses.has("pattern.\(horseman)") else { return }
@@ -88,7 +89,7 @@ extension Turn {
         outputs.insert(note, at: index + 1)
     }
 
-    private mutating func handleFlowOrGlobal(_ match: MatchResult, text: String, speaker: Int, record: inout AnnotatedLine, force: Bool) {
+    private mutating func handleFlowOrGlobal(_ match: MatchResult, text: String, speaker: Int, record: inout PartnerTurn, force: Bool) {
         if state.flowRun != nil {
             if !force, match.isFuzzy, match.confidence < 0.6, flowWouldMove(on: match) {
                 state.pendingFuzzy = PendingLine(text: text, speaker: speaker, intent: match.intent)
@@ -191,40 +192,6 @@ extension Turn {
         }
         let reflection = lineVariables["reflection"] ?? text
         if reflection != text { say("fallback.reflect") } else { say("fallback.none") }
-    }
-}
-
-/// Removes terminal control sequences and other control characters from partner text, so
-/// what is shown and saved can never move the cursor, recolour or retitle a terminal.
-public enum TerminalText {
-    public static func sanitize(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var scalars = Array(text.unicodeScalars)[...]
-        while let scalar = scalars.first {
-            scalars = scalars.dropFirst()
-            switch scalar.value {
-            case 0x1B:
-                // ESC [ … final byte (CSI), ESC ] … BEL or ESC \ (OSC), or ESC and one character.
-                if scalars.first == "[" {
-                    scalars = scalars.dropFirst()
-                    while let next = scalars.first, !(0x40...0x7E).contains(next.value) { scalars = scalars.dropFirst() }
-                    scalars = scalars.dropFirst()
-                } else if scalars.first == "]" {
-                    while let next = scalars.first, next.value != 0x07, next.value != 0x1B { scalars = scalars.dropFirst() }
-                    if scalars.first?.value == 0x1B { scalars = scalars.dropFirst() }
-                    scalars = scalars.dropFirst()
-                } else {
-                    scalars = scalars.dropFirst()
-                }
-            case 0x09:
-                result.append(" ")
-            case 0x00...0x1F, 0x7F, 0x80...0x9F:
-                continue
-            default:
-                result.append(scalar)
-            }
-        }
-        return String(result)
     }
 }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import Coach
+import Transcripts
 
 /// Mirrors written the way listeners really say them back: openers, paraphrase, shortening;
 /// and the ways they go wrong: judging, defending, advising, missing the feeling, parroting.
@@ -49,7 +50,7 @@ import Testing
         ("I'm excited about moving to the coast", "you're excited about moving to the coast"),
     ]
 
-    static let unfaithful: [(String, String, MirrorResult.Kind)] = [
+    static let unfaithful: [(String, String, MirrorVerdict)] = [
         ("I feel lonely when you work late", "you're overreacting, I have to work", .off),
         ("I feel lonely when you work late", "you feel lonely but I work late for us", .partial),
         ("I feel lonely when you work late", "you always complain about my job", .off),
@@ -101,7 +102,7 @@ import Testing
     }
 
     @Test(arguments: unfaithful)
-    func unfaithfulMirrors(original: String, mirror: String, expected: MirrorResult.Kind) {
+    func unfaithfulMirrors(original: String, mirror: String, expected: MirrorVerdict) {
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
         #expect(verdict.verdict == expected, "kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
         #expect(verdict.verdict != .faithful)

@@ -1,5 +1,6 @@
 import Foundation
 import IntentEngine
+import Transcripts
 @testable import Coach
 
 /// The repository's own `Intents/`, so tests exercise the content that ships.
@@ -42,6 +43,6 @@ struct Conversation {
     var coach: [String] { last.compactMap { if case .coach(let text) = $0 { return text } else { return nil } } }
     var coachText: String { coach.joined(separator: "\n") }
     var events: [SessionEvent] { last.compactMap { if case .event(let event) = $0 { return event } else { return nil } } }
-    var partnerLine: AnnotatedLine? { last.compactMap { if case .partner(let line) = $0 { return line } else { return nil } }.first }
+    var partnerLine: PartnerTurn? { last.compactMap { if case .partner(let line) = $0 { return line } else { return nil } }.first }
     var flow: String? { state.flowRun?.flow }
 }
