@@ -91,17 +91,18 @@ extension Turn {
 
     private mutating func handleFlowOrGlobal(_ match: MatchResult, text: String, speaker: Int, record: inout PartnerTurn, force: Bool) {
         if state.flowRun != nil {
-            if !force, match.isFuzzy, match.confidence < 0.6, flowWouldMove(on: match) {
+            // A typo-corrected reading is checked before it moves an exercise on.
+            if !force, match.isFuzzy, match.confidence < 0.9, flowWouldMove(on: match) {
                 state.pendingFuzzy = PendingLine(text: text, speaker: speaker, intent: match.intent)
-                say("fuzzy.confirm", extra: ["meant": Self.describe(match.intent)])
+                say("fuzzy.confirm", extra: ["meant": describe(match.intent)])
                 return
             }
             // An exercise step that takes the line whatever it means needs no clarification.
             if flowLine(match, text: text, speaker: speaker, record: &record) { return }
         }
         if match.isAmbiguous, match.candidates.count > 1 {
-            say("ambiguous", extra: ["option_a": Self.describe(match.candidates[0].intent),
-                                     "option_b": Self.describe(match.candidates[1].intent)])
+            say("ambiguous", extra: ["option_a": describe(match.candidates[0].intent),
+                                     "option_b": describe(match.candidates[1].intent)])
             return
         }
         globalIntent(match, text: text)
@@ -123,8 +124,9 @@ extension Turn {
         PerspectiveFlip(otherName: otherPartner(of: speaker)).apply(text)
     }
 
-    static func describe(_ intent: String) -> String {
-        intent.replacingOccurrences(of: "_", with: " ")
+    /// How to name an intent to people: its `description`, else its name in words.
+    func describe(_ intent: String) -> String {
+        script.matcher.definition(of: intent)?.description ?? intent.replacingOccurrences(of: "_", with: " ")
     }
 
     // MARK: Onboarding

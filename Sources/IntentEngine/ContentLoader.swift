@@ -260,7 +260,7 @@ struct ContentBuilder {
                 let patterns = strings(entry, what: key).map { StatePattern($0.text, location: $0.location) }
                 if key == "requires_state" { intent.requiresState = patterns } else { intent.excludesState = patterns }
             case "description":
-                continue
+                intent.description = entry.string
             default:
                 diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in intent '\(name)'",
                                           hint: "expected one of: \(ContentLoader.intentKeys.joined(separator: ", "))"))

@@ -42,6 +42,8 @@ public struct IntentDefinition: Sendable {
     public var safety: String?
     public var requiresState: [StatePattern]
     public var excludesState: [StatePattern]
+    /// How the coach names the intent when it asks which was meant ("did you mean yes?").
+    public var description: String? = nil
 }
 
 /// A flow-state condition such as `mirroring.send`, `mirroring.*` or `idle`.

@@ -25,6 +25,7 @@ extension Matcher {
             writer.location(definition.location)
             writer.int(definition.priority)
             writer.optionalString(definition.safety)
+            writer.optionalString(definition.description)
             for patterns in [definition.requiresState, definition.excludesState] {
                 writer.array(patterns) { writer, pattern in
                     writer.string(pattern.description)
@@ -95,13 +96,15 @@ extension Matcher {
             let location = try reader.location()
             let priority = try reader.int()
             let safety = try reader.optionalString()
+            let description = try reader.optionalString()
             var patterns: [[StatePattern]] = []
             for _ in 0..<2 {
                 patterns.append(try reader.array { StatePattern(try $0.string(), location: try $0.location()) })
             }
             let keywords = try reader.array { (word: try $0.int32(), weight: try $0.double()) }
             let definition = IntentDefinition(name: name, location: location, templates: [], keywords: [:], priority: priority,
-                                              safety: safety, requiresState: patterns[0], excludesState: patterns[1])
+                                              safety: safety, requiresState: patterns[0], excludesState: patterns[1],
+                                              description: description)
             return CompiledIntent(definition: definition, keywords: keywords)
         }
         let words = try reader.strings()

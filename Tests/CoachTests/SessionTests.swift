@@ -177,4 +177,18 @@ import Testing
         #expect(chat.coach.first?.contains("I feel") == true)
         #expect(chat.coach.last?.contains("Sam, say back") == true)
     }
+
+    @Test func aTypoCorrectedAnswerIsConfirmedBeforeTheExerciseMoves() {
+        var chat = Conversation()
+        chat.say("/start mirroring")
+        chat.say("I miss you")
+        chat.say("you miss me")
+        #expect(chat.state.flowRun?.state == "check")
+        chat.say("yeahh")
+        #expect(chat.partnerLine?.flags.contains("fuzzy") == true)
+        #expect(chat.state.flowRun?.state == "check")
+        #expect(chat.coachText.contains("did you mean yes?"))
+        chat.say("yes")
+        #expect(chat.state.flowRun?.state == "more")
+    }
 }
