@@ -31,23 +31,26 @@ struct AutomatonRunner {
     }
 
     let instructions: [Instruction]
+    let dispatchTables: [[Int32: [Int32]]]
     private(set) var trail: [TrailEvent] = []
-    private var marks: [Int32] = []
+    /// The generation in which each instruction (relative to its template) was last reached.
+    /// Generations only grow, across positions and templates, so nothing is ever cleared.
+    private var marks: [Int32]
     private var generation: Int32 = 0
     private var current: [Thread] = []
     private var next: [Thread] = []
     private var stack: [Thread] = []
     private var pending: [Thread] = []
 
-    init(instructions: [Instruction]) {
+    init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], largestTemplate: Int) {
         self.instructions = instructions
+        self.dispatchTables = dispatchTables
+        marks = [Int32](repeating: -1, count: largestTemplate)
     }
 
     /// Runs one template over `tokens` (word ids, -1 for unknown words); returns its best hit.
     mutating func run(_ template: CompiledTemplate, number: Int32, tokens: [Int32], skip: [Bool]) -> TemplateHit? {
-        if marks.count < Int(template.count) { marks = [Int32](repeating: -1, count: Int(template.count)) }
-        else { for i in 0..<Int(template.count) { marks[i] = -1 } }
-        generation = 0
+        generation += 1
         current.removeAll(keepingCapacity: true)
         var best: TemplateHit?
         let count = tokens.count
@@ -84,6 +87,14 @@ struct AutomatonRunner {
                     moved.pc = instruction.next
                     moved.wildcard += 1
                     pending.append(moved)
+                } else if instruction.op == .dispatch, token >= 0,
+                          let targets = dispatchTables[Int(instruction.argument)][token] {
+                    for target in targets {
+                        var moved = thread
+                        moved.pc = target
+                        moved.literal += 1
+                        pending.append(moved)
+                    }
                 }
                 if skip[position] { pending.append(thread) }
             }
@@ -118,7 +129,7 @@ struct AutomatonRunner {
             marks[local] = generation
             let instruction = instructions[Int(item.pc)]
             switch instruction.op {
-            case .word, .any:
+            case .word, .any, .dispatch:
                 if intoNext { next.append(item) } else { current.append(item) }
             case .split:
                 var other = item

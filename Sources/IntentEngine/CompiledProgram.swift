@@ -15,6 +15,9 @@ struct Instruction: Sendable {
         case close
         /// Template `argument` has matched.
         case match
+        /// Consume a word found in dispatch table `argument` and go to each of its targets:
+        /// a large alternative (a word list) taken in one step instead of trying every branch.
+        case dispatch
     }
 
     var op: Op

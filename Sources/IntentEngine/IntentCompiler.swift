@@ -12,6 +12,7 @@ public struct IntentCompiler {
     private var values: [String] = []
     private var valueIndex: [String: Int32] = [:]
     private var diagnostics: [Diagnostic] = []
+    private var dispatchTables: [[Int32: [Int32]]] = []
     private let content: IntentContent
 
     private init(content: IntentContent) {
@@ -64,7 +65,7 @@ public struct IntentCompiler {
         let matcher = Matcher(
             instructions: instructions, templates: templates, intents: intents,
             vocabulary: vocabulary, words: words, slotNames: slotNames, values: values,
-            index: index, alwaysTried: alwaysTried, skipWords: skipIDs, options: options)
+            index: index, alwaysTried: alwaysTried, skipWords: skipIDs, dispatchTables: dispatchTables, options: options)
         return (matcher, diagnostics)
     }
 
@@ -200,10 +201,48 @@ public struct IntentCompiler {
         var entries: [Int32] = []
         for branch in branches { entries.append(branch(&self, &expanding)) }
         guard var entry = entries.last else { return -1 }
+        if entries.count >= Self.dispatchThreshold, let table = dispatchTable(for: entries) {
+            dispatchTables.append(table)
+            return append(.dispatch, Int32(dispatchTables.count - 1))
+        }
         for choice in entries.dropLast().reversed() {
             entry = append(.split, next: choice, alternative: entry)
         }
         return entry
+    }
+
+    /// From this many alternatives on, a choice compiles to a dispatch on its first word.
+    static let dispatchThreshold = 6
+
+    /// word → where each alternative starting with that word continues, when every
+    /// alternative begins with plain words reached through splits only; nil otherwise (then
+    /// the choice stays a chain of splits).
+    private func dispatchTable(for entries: [Int32]) -> [Int32: [Int32]]? {
+        var table: [Int32: [Int32]] = [:]
+        for entry in entries {
+            var stack = [entry]
+            var seen: Set<Int32> = []
+            while let pc = stack.popLast() {
+                guard pc >= 0, seen.insert(pc).inserted else { continue }
+                let instruction = instructions[Int(pc)]
+                switch instruction.op {
+                case .split:
+                    stack.append(instruction.alternative)
+                    stack.append(instruction.next)
+                case .word:
+                    if !(table[instruction.argument]?.contains(instruction.next) ?? false) {
+                        table[instruction.argument, default: []].append(instruction.next)
+                    }
+                case .dispatch:
+                    for (word, targets) in dispatchTables[Int(instruction.argument)] {
+                        for target in targets where !(table[word]?.contains(target) ?? false) { table[word, default: []].append(target) }
+                    }
+                case .any, .open, .close, .match:
+                    return nil
+                }
+            }
+        }
+        return table
     }
 
     /// Words every sentence of `node` contains: the index files a template under one of them.
@@ -243,6 +282,7 @@ public struct IntentCompiler {
             let instruction = instructions[Int(pc)]
             switch instruction.op {
             case .word: words.insert(instruction.argument)
+            case .dispatch: words.formUnion(dispatchTables[Int(instruction.argument)].keys)
             case .any: wildcard = true
             case .split: stack.append(instruction.next); stack.append(instruction.alternative)
             case .open, .close: stack.append(instruction.next)

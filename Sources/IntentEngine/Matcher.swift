@@ -23,12 +23,16 @@ public struct Matcher: Sendable {
     let index: [Int32: [Int32]]
     let alwaysTried: [Int32]
     let skipWords: Set<Int32>
+    let dispatchTables: [[Int32: [Int32]]]
+    /// The largest template, so one scratch table serves every run.
+    let largestTemplate: Int
     public let options: MatcherOptions
     private let typos: TypoCorrector
 
     init(instructions: [Instruction], templates: [CompiledTemplate], intents: [CompiledIntent],
          vocabulary: [String: Int32], words: [String], slotNames: [String], values: [String],
-         index: [Int32: [Int32]], alwaysTried: [Int32], skipWords: Set<Int32>, options: MatcherOptions) {
+         index: [Int32: [Int32]], alwaysTried: [Int32], skipWords: Set<Int32>, dispatchTables: [[Int32: [Int32]]],
+         options: MatcherOptions) {
         self.instructions = instructions
         self.templates = templates
         self.intents = intents
@@ -39,6 +43,8 @@ public struct Matcher: Sendable {
         self.index = index
         self.alwaysTried = alwaysTried
         self.skipWords = skipWords
+        self.dispatchTables = dispatchTables
+        self.largestTemplate = Int(templates.map(\.count).max() ?? 0)
         self.options = options
         self.typos = TypoCorrector(words: words, minimumLength: options.typoMinimumLength)
     }
@@ -62,7 +68,7 @@ public struct Matcher: Sendable {
         let ids = tokens.map { vocabulary[$0.word] ?? -1 }
         let skip = ids.map { skipWords.contains($0) }
         let contentWords = max(1, skip.filter { !$0 }.count)
-        var runner = AutomatonRunner(instructions: instructions)
+        var runner = AutomatonRunner(instructions: instructions, dispatchTables: dispatchTables, largestTemplate: largestTemplate)
         var candidates = templateCandidates(ids, skip: skip, tokens: tokens, text: text, context: context,
                                             tier: .template, contentWords: contentWords, runner: &runner)
 

@@ -45,6 +45,12 @@ extension Matcher {
             writer.array(index[word]!) { $0.int(Int($1)) }
         }
         writer.array(alwaysTried) { $0.int(Int($1)) }
+        writer.array(dispatchTables) { writer, table in
+            writer.array(table.keys.sorted()) { writer, word in
+                writer.int(Int(word))
+                writer.array(table[word]!) { $0.int(Int($1)) }
+            }
+        }
         writer.array(skipWords.sorted()) { $0.int(Int($1)) }
         writer.double(options.threshold)
         writer.double(options.fuzzyScale)
@@ -54,7 +60,8 @@ extension Matcher {
     /// Every index in a cache must point inside its table, so a damaged file is refused
     /// instead of crashing the matcher.
     private static func validate(_ instructions: [Instruction], templates: [CompiledTemplate], intents: Int, slots: Int, values: Int,
-                                 index: [Int32: [Int32]], alwaysTried: [Int32], words: Int) throws {
+                                 index: [Int32: [Int32]], alwaysTried: [Int32], words: Int,
+                                 dispatchTables: [[Int32: [Int32]]]) throws {
         let count = Int32(instructions.count)
         func check(_ condition: Bool) throws { if !condition { throw ByteReader.Malformed() } }
         for instruction in instructions {
@@ -67,6 +74,12 @@ extension Matcher {
                 try check((0..<Int32(slots)).contains(instruction.argument) && (0..<count).contains(instruction.next)
                           && (-1..<Int32(values)).contains(instruction.alternative))
             case .match: try check((0..<Int32(templates.count)).contains(instruction.argument))
+            case .dispatch: try check((0..<Int32(dispatchTables.count)).contains(instruction.argument))
+            }
+        }
+        for table in dispatchTables {
+            for (word, targets) in table {
+                try check((0..<Int32(words)).contains(word) && targets.allSatisfy { (0..<count).contains($0) })
             }
         }
         for template in templates {
@@ -113,18 +126,23 @@ extension Matcher {
         var index: [Int32: [Int32]] = [:]
         for (word, list) in try reader.array({ (try $0.int32(), try $0.array { try $0.int32() }) }) { index[word] = list }
         let alwaysTried = try reader.array { try $0.int32() }
+        let dispatchTables = try reader.array { reader -> [Int32: [Int32]] in
+            var table: [Int32: [Int32]] = [:]
+            for (word, targets) in try reader.array({ (try $0.int32(), try $0.array { try $0.int32() }) }) { table[word] = targets }
+            return table
+        }
         let skipWords = Set(try reader.array { try $0.int32() })
         var options = MatcherOptions()
         options.threshold = try reader.double()
         options.fuzzyScale = try reader.double()
         options.typoMinimumLength = try reader.int()
         try validate(instructions, templates: templates, intents: intents.count, slots: slotNames.count, values: values.count,
-                     index: index, alwaysTried: alwaysTried, words: words.count)
+                     index: index, alwaysTried: alwaysTried, words: words.count, dispatchTables: dispatchTables)
         var vocabulary: [String: Int32] = [:]
         vocabulary.reserveCapacity(words.count)
         for (id, word) in words.enumerated() { vocabulary[word] = Int32(id) }
         return Matcher(instructions: instructions, templates: templates, intents: intents, vocabulary: vocabulary,
                        words: words, slotNames: slotNames, values: values, index: index, alwaysTried: alwaysTried,
-                       skipWords: skipWords, options: options)
+                       skipWords: skipWords, dispatchTables: dispatchTables, options: options)
     }
 }
