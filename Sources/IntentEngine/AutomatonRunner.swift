@@ -48,29 +48,28 @@ struct AutomatonRunner {
         marks = [Int32](repeating: -1, count: largestTemplate)
     }
 
-    /// Runs one template over `tokens` (word ids, -1 for unknown words); returns its best hit.
-    mutating func run(_ template: CompiledTemplate, number: Int32, tokens: [Int32], skip: [Bool]) -> TemplateHit? {
+    /// Runs one template over `tokens` (word ids, -1 for unknown words), starting matches at
+    /// `seeds` (ascending positions where the template can begin); returns its best hit.
+    mutating func run(_ template: CompiledTemplate, number: Int32, tokens: [Int32], skip: [Bool], seeds: [Int]) -> TemplateHit? {
+        guard let firstSeed = seeds.first else { return nil }
         generation += 1
         current.removeAll(keepingCapacity: true)
         var best: TemplateHit?
         let count = tokens.count
-        var lastStart = -1
-        var scan = count - 1
-        while scan >= 0 {
-            if canStart(template, at: scan, tokens: tokens, skip: skip) { lastStart = scan; break }
-            scan -= 1
-        }
-        if lastStart < 0 { return nil }
-        var position = 0
+        var nextSeed = 0
+        var position = firstSeed
         while position <= count {
-            if position < count, canStart(template, at: position, tokens: tokens, skip: skip) {
+            if nextSeed < seeds.count, seeds[nextSeed] == position {
+                nextSeed += 1
                 addClosure(Thread(pc: template.start, start: Int32(position), literal: 0, wildcard: 0, trail: -1),
                            at: Int32(position), base: template.base, intoNext: false, best: &best, number: number)
             }
-            if position == count || (current.isEmpty && position >= lastStart) { break }
+            if position == count { break }
             if current.isEmpty {
+                // Nothing alive: jump straight to where the next match could begin.
+                guard nextSeed < seeds.count else { break }
                 generation += 1
-                position += 1
+                position = seeds[nextSeed]
                 continue
             }
             let token = tokens[position]
@@ -109,12 +108,6 @@ struct AutomatonRunner {
             position += 1
         }
         return best
-    }
-
-    /// A match may begin on a word the template starts with (even a skip word written in the
-    /// template, as in "uh huh"), or anywhere but a skip word when it starts with a wildcard.
-    private func canStart(_ template: CompiledTemplate, at position: Int, tokens: [Int32], skip: [Bool]) -> Bool {
-        template.firstWords.contains(tokens[position]) || (template.startsWithWildcard && !skip[position])
     }
 
     /// Follows every non-consuming instruction from `thread`, recording slot boundaries and

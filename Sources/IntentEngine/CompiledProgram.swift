@@ -38,6 +38,8 @@ struct CompiledTemplate: Sendable {
     var firstWords: Set<Int32>
     /// Whether a wildcard can begin a match (then it is tried at every word).
     var startsWithWildcard: Bool
+    /// Words every sentence of the template contains: without all of them it is not tried.
+    var required: [Int32] = []
 }
 
 /// An intent after compilation.

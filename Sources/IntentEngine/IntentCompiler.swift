@@ -53,6 +53,7 @@ public struct IntentCompiler {
         var alwaysTried: [Int32] = []
         for (number, template) in templates.enumerated() {
             let required = requiredSets[number].subtracting(content.skipWords.compactMap { vocabulary[$0] })
+            templates[number].required = required.sorted()
             if let rarest = required.min(by: { (frequency[$0]!, $0) < (frequency[$1]!, $1) }) {
                 index[rarest, default: []].append(Int32(number))
             } else if template.startsWithWildcard {

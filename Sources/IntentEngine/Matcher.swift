@@ -103,12 +103,28 @@ public struct Matcher: Sendable {
         }
         var result: [IntentCandidate] = []
         var characters: [Character]?
+        // Where each word stands, so each template starts only where it can begin.
+        var positions: [Int32: [Int]] = [:]
+        for (position, id) in ids.enumerated() where id >= 0 { positions[id, default: []].append(position) }
+        var seeds: [Int] = []
         for number in chosen.sorted() {
             let template = templates[Int(number)]
+            guard template.required.allSatisfy({ positions[$0] != nil }) else { continue }
             let intent = intents[Int(template.intent)]
             guard isEligible(intent.definition, in: context) else { continue }
+            seeds.removeAll(keepingCapacity: true)
+            if template.startsWithWildcard {
+                seeds = ids.indices.filter { !skip[$0] || template.firstWords.contains(ids[$0]) }
+            } else if template.firstWords.count < positions.count {
+                for word in template.firstWords { seeds += positions[word] ?? [] }
+                seeds.sort()
+            } else {
+                for (word, places) in positions where template.firstWords.contains(word) { seeds += places }
+                seeds.sort()
+            }
+            if seeds.isEmpty { continue }
             runner.resetTrail()
-            guard let hit = runner.run(template, number: number, tokens: ids, skip: skip) else { continue }
+            guard let hit = runner.run(template, number: number, tokens: ids, skip: skip, seeds: seeds) else { continue }
             // One word is weak evidence inside a longer line ("no" in "my back is sore, so no
             // tight hugs today"): a single-word match counts only if it is half the line.
             // Crisis words always count.

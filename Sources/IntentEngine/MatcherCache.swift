@@ -18,6 +18,7 @@ extension Matcher {
             writer.int(Int(template.count))
             writer.array(template.firstWords.sorted()) { $0.int(Int($1)) }
             writer.bool(template.startsWithWildcard)
+            writer.array(template.required) { $0.int(Int($1)) }
         }
         writer.array(intents) { writer, intent in
             let definition = intent.definition
@@ -83,6 +84,7 @@ extension Matcher {
             }
         }
         for template in templates {
+            try check(template.required.allSatisfy { (0..<Int32(words)).contains($0) })
             try check((0..<Int32(intents)).contains(template.intent) && template.base >= 0 && template.count >= 0
                       && template.base + template.count <= count && (template.base..<(template.base + template.count)).contains(template.start))
         }
@@ -102,7 +104,7 @@ extension Matcher {
             let source = TemplateSource(text: try reader.string(), location: try reader.location(), node: .sequence([]))
             return CompiledTemplate(intent: intent, source: source, start: try reader.int32(), base: try reader.int32(),
                                     count: try reader.int32(), firstWords: Set(try reader.array { try $0.int32() }),
-                                    startsWithWildcard: try reader.bool())
+                                    startsWithWildcard: try reader.bool(), required: try reader.array { try $0.int32() })
         }
         let intents = try reader.array { reader -> CompiledIntent in
             let name = try reader.string()
