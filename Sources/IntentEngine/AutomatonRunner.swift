@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The best way one template matched an utterance.
 struct TemplateHit {
     var template: Int32
@@ -17,10 +19,11 @@ struct TrailEvent {
     var position: Int32
 }
 
-/// Simulates compiled templates over a word sequence breadth-first (Pike's VM with Viterbi
-/// scoring): every thread advances one word at a time, and at each instruction only the
-/// best-scoring thread survives. Time is O(words × instructions) in the worst case, never
-/// exponential, whatever the template's optionals and alternatives.
+/// Simulates all candidate templates together over a word sequence, breadth-first (Pike's
+/// VM with Viterbi scoring): every thread advances one word at a time, and at each
+/// instruction only the best-scoring thread survives. Time is O(words × live threads), never
+/// exponential, whatever the templates' optionals and alternatives; templates start only at
+/// words they can begin with, found through an index.
 struct AutomatonRunner {
     private struct Thread {
         var pc: Int32
@@ -30,97 +33,104 @@ struct AutomatonRunner {
         var trail: Int32
     }
 
-    let instructions: [Instruction]
-    let dispatchTables: [[Int32: [Int32]]]
-    private(set) var trail: [TrailEvent] = []
-    /// The generation in which each instruction (relative to its template) was last reached.
-    /// Generations only grow, across positions and templates, so nothing is ever cleared.
-    private var marks: [Int32]
-    private var generation: Int32 = 0
+    private let program: WordProgram
+    private let scratch: MatchScratch
     private var current: [Thread] = []
     private var next: [Thread] = []
     private var stack: [Thread] = []
     private var pending: [Thread] = []
 
-    init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], largestTemplate: Int) {
-        self.instructions = instructions
-        self.dispatchTables = dispatchTables
-        marks = [Int32](repeating: -1, count: largestTemplate)
+    init(program: WordProgram, scratch: MatchScratch) {
+        self.program = program
+        self.scratch = scratch
     }
 
-    /// Runs one template over `tokens` (word ids, -1 for unknown words), starting matches at
-    /// `seeds` (ascending positions where the template can begin); returns its best hit.
-    mutating func run(_ template: CompiledTemplate, number: Int32, tokens: [Int32], skip: [Bool], seeds: [Int]) -> TemplateHit? {
-        guard let firstSeed = seeds.first else { return nil }
-        generation += 1
+    /// The slot history of the last run, for reading hits' slots.
+    var trail: [TrailEvent] { scratch.trail }
+
+    /// Runs the templates for which `allowed` says yes over `tokens` (word ids, -1 for unknown
+    /// words); returns the best hit of each template that matched.
+    mutating func run(tokens: [Int32], skip: [Bool], allowed: (Int32) -> Bool) -> [TemplateHit] {
+        scratch.beginRun(templateCount: program.templateStarts.count)
         current.removeAll(keepingCapacity: true)
-        var best: TemplateHit?
         let count = tokens.count
-        var nextSeed = 0
-        var position = firstSeed
+        var position = 0
         while position <= count {
-            if nextSeed < seeds.count, seeds[nextSeed] == position {
-                nextSeed += 1
-                addClosure(Thread(pc: template.start, start: Int32(position), literal: 0, wildcard: 0, trail: -1),
-                           at: Int32(position), base: template.base, intoNext: false, best: &best, number: number)
+            if position < count {
+                let token = tokens[position]
+                if token >= 0, let starters = program.startIndex[token] {
+                    for template in starters where allowed(template) { seed(template, at: position) }
+                }
+                if !skip[position] {
+                    for template in program.wildcardStarters where allowed(template) { seed(template, at: position) }
+                }
             }
             if position == count { break }
             if current.isEmpty {
-                // Nothing alive: jump straight to where the next match could begin.
-                guard nextSeed < seeds.count else { break }
-                generation += 1
-                position = seeds[nextSeed]
+                scratch.generation &+= 1
+                position += 1
                 continue
             }
             let token = tokens[position]
             pending.removeAll(keepingCapacity: true)
             for thread in current {
-                let instruction = instructions[Int(thread.pc)]
-                if instruction.op == .word, instruction.argument == token {
+                let instruction = program.instructions[Int(thread.pc)]
+                switch instruction.op {
+                case .word where instruction.argument == token:
                     var moved = thread
                     moved.pc = instruction.next
                     moved.literal += 1
                     pending.append(moved)
-                } else if instruction.op == .any {
+                case .any:
                     var moved = thread
                     moved.pc = instruction.next
                     moved.wildcard += 1
                     pending.append(moved)
-                } else if instruction.op == .dispatch, token >= 0,
-                          let targets = dispatchTables[Int(instruction.argument)][token] {
-                    for target in targets {
-                        var moved = thread
-                        moved.pc = target
-                        moved.literal += 1
-                        pending.append(moved)
+                case .dispatch where token >= 0:
+                    if let targets = program.dispatchTables[Int(instruction.argument)][token] {
+                        for target in targets {
+                            var moved = thread
+                            moved.pc = target
+                            moved.literal += 1
+                            pending.append(moved)
+                        }
                     }
+                default:
+                    break
                 }
                 if skip[position] { pending.append(thread) }
             }
             // Best first, so the first thread to reach an instruction is the best one there.
-            pending.sort { ($0.literal, -$0.wildcard, -$0.start) > ($1.literal, -$1.wildcard, -$1.start) }
-            generation += 1
+            if pending.count > 1 {
+                pending.sort { ($0.literal, -$0.wildcard, -$0.start) > ($1.literal, -$1.wildcard, -$1.start) }
+            }
+            scratch.generation &+= 1
             next.removeAll(keepingCapacity: true)
-            for thread in pending.indices.map({ pending[$0] }) {
-                addClosure(thread, at: Int32(position + 1), base: template.base, intoNext: true, best: &best, number: number)
+            for index in pending.indices {
+                addClosure(pending[index], at: Int32(position + 1), intoNext: true)
             }
             swap(&current, &next)
             position += 1
         }
-        return best
+        return scratch.hits()
+    }
+
+    private mutating func seed(_ template: Int32, at position: Int) {
+        addClosure(Thread(pc: program.templateStarts[Int(template)], start: Int32(position), literal: 0, wildcard: 0, trail: -1),
+                   at: Int32(position), intoNext: false)
     }
 
     /// Follows every non-consuming instruction from `thread`, recording slot boundaries and
     /// matches, and queues the consuming instructions it reaches.
-    private mutating func addClosure(_ thread: Thread, at position: Int32, base: Int32, intoNext: Bool,
-                                     best: inout TemplateHit?, number: Int32) {
+    private mutating func addClosure(_ thread: Thread, at position: Int32, intoNext: Bool) {
         stack.removeAll(keepingCapacity: true)
         stack.append(thread)
+        let generation = scratch.generation
         while var item = stack.popLast() {
-            let local = Int(item.pc - base)
-            if marks[local] == generation { continue }
-            marks[local] = generation
-            let instruction = instructions[Int(item.pc)]
+            let pc = Int(item.pc)
+            if scratch.marks[pc] == generation { continue }
+            scratch.marks[pc] = generation
+            let instruction = program.instructions[pc]
             switch instruction.op {
             case .word, .any, .dispatch:
                 if intoNext { next.append(item) } else { current.append(item) }
@@ -131,29 +141,97 @@ struct AutomatonRunner {
                 stack.append(other)
                 stack.append(item)
             case .open, .close:
-                trail.append(TrailEvent(parent: item.trail, slot: instruction.argument,
-                                        value: instruction.op == .open ? -2 : instruction.alternative, position: position))
-                item.trail = Int32(trail.count - 1)
+                scratch.trail.append(TrailEvent(parent: item.trail, slot: instruction.argument,
+                                                value: instruction.op == .open ? -2 : instruction.alternative, position: position))
+                item.trail = Int32(scratch.trail.count - 1)
                 item.pc = instruction.next
                 stack.append(item)
             case .match:
                 guard item.literal + item.wildcard > 0 else { continue }
-                let hit = TemplateHit(template: number, literal: item.literal, wildcard: item.wildcard,
-                                      start: item.start, end: position, trail: item.trail)
-                if let current = best {
-                    if (hit.literal, -hit.wildcard, hit.end - hit.start, -hit.start) >
-                        (current.literal, -current.wildcard, current.end - current.start, -current.start) {
-                        best = hit
-                    }
-                } else {
-                    best = hit
-                }
+                scratch.record(TemplateHit(template: instruction.argument, literal: item.literal, wildcard: item.wildcard,
+                                           start: item.start, end: position, trail: item.trail))
             }
         }
     }
+}
 
-    /// Clears recorded slot history between utterances.
-    mutating func resetTrail() {
+/// The compiled automaton the runner reads: instructions, dispatch tables, and where each
+/// template starts and which words can start it.
+struct WordProgram: Sendable {
+    let instructions: [Instruction]
+    let dispatchTables: [[Int32: [Int32]]]
+    let templateStarts: [Int32]
+    /// First word → templates that can begin with it.
+    let startIndex: [Int32: [Int32]]
+    /// Templates that can begin with a wildcard: tried at every word.
+    let wildcardStarters: [Int32]
+}
+
+/// Working memory for one match, reused across matches so matching allocates almost
+/// nothing: visit marks per instruction (by generation, never cleared), the best hit per
+/// template, and the slot trail. Unchecked `Sendable`: a scratch belongs to one match at a
+/// time, handed out and taken back by `ScratchPool` under its lock.
+final class MatchScratch: @unchecked Sendable {
+    var marks: [Int32]
+    var generation: Int32 = 0
+    var trail: [TrailEvent] = []
+    private var best: [TemplateHit]
+    private var bestRun: [Int32]
+    private var run: Int32 = 0
+    private var touched: [Int32] = []
+
+    init(instructionCount: Int, templateCount: Int) {
+        marks = [Int32](repeating: -1, count: instructionCount)
+        best = [TemplateHit](repeating: TemplateHit(template: 0, literal: 0, wildcard: 0, start: 0, end: 0, trail: -1), count: templateCount)
+        bestRun = [Int32](repeating: -1, count: templateCount)
+    }
+
+    func beginRun(templateCount: Int) {
+        run &+= 1
+        generation &+= 1
+        touched.removeAll(keepingCapacity: true)
         trail.removeAll(keepingCapacity: true)
+        if generation > Int32.max - 1_000_000 {
+            for index in marks.indices { marks[index] = -1 }
+            generation = 0
+        }
+    }
+
+    /// Keeps `hit` if it is the template's best so far: more literal words, fewer wildcard
+    /// words, a longer stretch, an earlier start.
+    func record(_ hit: TemplateHit) {
+        let template = Int(hit.template)
+        if bestRun[template] == run {
+            let current = best[template]
+            guard (hit.literal, -hit.wildcard, hit.end - hit.start, -hit.start) >
+                (current.literal, -current.wildcard, current.end - current.start, -current.start) else { return }
+        } else {
+            bestRun[template] = run
+            touched.append(hit.template)
+        }
+        best[template] = hit
+    }
+
+    func hits() -> [TemplateHit] {
+        touched.sorted().map { best[Int($0)] }
+    }
+}
+
+/// Matching scratch shared by every copy of a matcher: taken for one match and given back,
+/// so concurrent matches never share one.
+final class ScratchPool: Sendable {
+    private let free = Mutex<[MatchScratch]>([])
+    private let instructionCount: Int
+    private let templateCount: Int
+
+    init(instructionCount: Int, templateCount: Int) {
+        self.instructionCount = instructionCount
+        self.templateCount = templateCount
+    }
+
+    func withScratch<T>(_ body: (MatchScratch) -> T) -> T {
+        let scratch = free.withLock { $0.popLast() } ?? MatchScratch(instructionCount: instructionCount, templateCount: templateCount)
+        defer { free.withLock { $0.append(scratch) } }
+        return body(scratch)
     }
 }

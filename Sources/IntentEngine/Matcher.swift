@@ -24,8 +24,8 @@ public struct Matcher: Sendable {
     let alwaysTried: [Int32]
     let skipWords: Set<Int32>
     let dispatchTables: [[Int32: [Int32]]]
-    /// The largest template, so one scratch table serves every run.
-    let largestTemplate: Int
+    let program: WordProgram
+    private let scratchPool: ScratchPool
     public let options: MatcherOptions
     private let typos: TypoCorrector
 
@@ -44,7 +44,15 @@ public struct Matcher: Sendable {
         self.alwaysTried = alwaysTried
         self.skipWords = skipWords
         self.dispatchTables = dispatchTables
-        self.largestTemplate = Int(templates.map(\.count).max() ?? 0)
+        var startIndex: [Int32: [Int32]] = [:]
+        for (number, template) in templates.enumerated() {
+            for word in template.firstWords { startIndex[word, default: []].append(Int32(number)) }
+        }
+        self.program = WordProgram(
+            instructions: instructions, dispatchTables: dispatchTables, templateStarts: templates.map(\.start),
+            startIndex: startIndex.mapValues { $0.sorted() },
+            wildcardStarters: templates.indices.filter { templates[$0].startsWithWildcard }.map(Int32.init))
+        self.scratchPool = ScratchPool(instructionCount: instructions.count, templateCount: templates.count)
         self.options = options
         self.typos = TypoCorrector(words: words, minimumLength: options.typoMinimumLength)
     }
@@ -68,9 +76,15 @@ public struct Matcher: Sendable {
         let ids = tokens.map { vocabulary[$0.word] ?? -1 }
         let skip = ids.map { skipWords.contains($0) }
         let contentWords = max(1, skip.filter { !$0 }.count)
-        var runner = AutomatonRunner(instructions: instructions, dispatchTables: dispatchTables, largestTemplate: largestTemplate)
+        return scratchPool.withScratch { scratch in
+            match(text, tokens: tokens, ids: ids, skip: skip, contentWords: contentWords, context: context, scratch: scratch)
+        }
+    }
+
+    private func match(_ text: String, tokens: [Token], ids: [Int32], skip: [Bool], contentWords: Int, context: MatchContext,
+                       scratch: MatchScratch) -> MatchResult {
         var candidates = templateCandidates(ids, skip: skip, tokens: tokens, text: text, context: context,
-                                            tier: .template, contentWords: contentWords, runner: &runner)
+                                            tier: .template, contentWords: contentWords, scratch: scratch)
 
         // Typo tier: correct unknown words and try again. A corrected match that explains more
         // words beats an exact one that explains fewer, and a slip of the keyboard never hides
@@ -85,7 +99,7 @@ public struct Matcher: Sendable {
         }
         if !corrections.isEmpty {
             candidates += templateCandidates(corrected, skip: skip, tokens: tokens, text: text, context: context,
-                                             tier: .fuzzyTemplate, contentWords: contentWords, runner: &runner)
+                                             tier: .fuzzyTemplate, contentWords: contentWords, scratch: scratch)
         }
         if candidates.isEmpty || !candidates.contains(where: { $0.safety != nil }) {
             candidates += keywordCandidates(corrected, original: ids, context: context,
@@ -95,36 +109,31 @@ public struct Matcher: Sendable {
     }
 
     private func templateCandidates(_ ids: [Int32], skip: [Bool], tokens: [Token], text: String, context: MatchContext,
-                                    tier: MatchTier, contentWords: Int, runner: inout AutomatonRunner,
-                                    ) -> [IntentCandidate] {
-        var chosen: Set<Int32> = Set(alwaysTried)
-        for id in Set(ids) where id >= 0 {
-            if let list = index[id] { chosen.formUnion(list) }
+                                    tier: MatchTier, contentWords: Int, scratch: MatchScratch) -> [IntentCandidate] {
+        // The index names the templates worth trying; each must also find every word it
+        // requires here, and its intent must be allowed in this state.
+        let present = Set(ids)
+        var allowed = [Bool](repeating: false, count: templates.count)
+        var any = false
+        func consider(_ number: Int32) {
+            let template = templates[Int(number)]
+            guard !allowed[Int(number)], template.required.allSatisfy({ present.contains($0) }),
+                  isEligible(intents[Int(template.intent)].definition, in: context) else { return }
+            allowed[Int(number)] = true
+            any = true
         }
+        for id in present where id >= 0 {
+            for number in index[id] ?? [] { consider(number) }
+        }
+        for number in alwaysTried { consider(number) }
+        guard any else { return [] }
+        var runner = AutomatonRunner(program: program, scratch: scratch)
+        let hits = runner.run(tokens: ids, skip: skip) { allowed[Int($0)] }
         var result: [IntentCandidate] = []
         var characters: [Character]?
-        // Where each word stands, so each template starts only where it can begin.
-        var positions: [Int32: [Int]] = [:]
-        for (position, id) in ids.enumerated() where id >= 0 { positions[id, default: []].append(position) }
-        var seeds: [Int] = []
-        for number in chosen.sorted() {
-            let template = templates[Int(number)]
-            guard template.required.allSatisfy({ positions[$0] != nil }) else { continue }
+        for hit in hits {
+            let template = templates[Int(hit.template)]
             let intent = intents[Int(template.intent)]
-            guard isEligible(intent.definition, in: context) else { continue }
-            seeds.removeAll(keepingCapacity: true)
-            if template.startsWithWildcard {
-                seeds = ids.indices.filter { !skip[$0] || template.firstWords.contains(ids[$0]) }
-            } else if template.firstWords.count < positions.count {
-                for word in template.firstWords { seeds += positions[word] ?? [] }
-                seeds.sort()
-            } else {
-                for (word, places) in positions where template.firstWords.contains(word) { seeds += places }
-                seeds.sort()
-            }
-            if seeds.isEmpty { continue }
-            runner.resetTrail()
-            guard let hit = runner.run(template, number: number, tokens: ids, skip: skip, seeds: seeds) else { continue }
             // One word is weak evidence inside a longer line ("no" in "my back is sore, so no
             // tight hugs today"): a single-word match counts only if it is half the line.
             // Crisis words always count.
