@@ -34,23 +34,19 @@ struct AutomatonRunner {
     }
 
     private let program: WordProgram
-    private let scratch: MatchScratch
     private var current: [Thread] = []
     private var next: [Thread] = []
     private var stack: [Thread] = []
     private var pending: [Thread] = []
 
-    init(program: WordProgram, scratch: MatchScratch) {
+    init(program: WordProgram) {
         self.program = program
-        self.scratch = scratch
     }
 
-    /// The slot history of the last run, for reading hits' slots.
-    var trail: [TrailEvent] { scratch.trail }
-
     /// Runs the templates for which `allowed` says yes over `tokens` (word ids, -1 for unknown
-    /// words); returns the best hit of each template that matched.
-    mutating func run(tokens: [Int32], skip: [Bool], allowed: (Int32) -> Bool) -> [TemplateHit] {
+    /// words); returns the best hit of each template that matched. The hits' slot history is
+    /// left in `scratch.trail`.
+    mutating func run(tokens: [Int32], skip: [Bool], scratch: inout MatchScratch, allowed: (Int32) -> Bool) -> [TemplateHit] {
         scratch.beginRun(templateCount: program.templateStarts.count)
         current.removeAll(keepingCapacity: true)
         let count = tokens.count
@@ -59,10 +55,10 @@ struct AutomatonRunner {
             if position < count {
                 let token = tokens[position]
                 if token >= 0, let starters = program.startIndex[token] {
-                    for template in starters where allowed(template) { seed(template, at: position) }
+                    for template in starters where allowed(template) { seed(template, at: position, scratch: &scratch) }
                 }
                 if !skip[position] {
-                    for template in program.wildcardStarters where allowed(template) { seed(template, at: position) }
+                    for template in program.wildcardStarters where allowed(template) { seed(template, at: position, scratch: &scratch) }
                 }
             }
             if position == count { break }
@@ -107,7 +103,7 @@ struct AutomatonRunner {
             scratch.generation &+= 1
             next.removeAll(keepingCapacity: true)
             for index in pending.indices {
-                addClosure(pending[index], at: Int32(position + 1), intoNext: true)
+                addClosure(pending[index], at: Int32(position + 1), intoNext: true, scratch: &scratch)
             }
             swap(&current, &next)
             position += 1
@@ -115,14 +111,14 @@ struct AutomatonRunner {
         return scratch.hits()
     }
 
-    private mutating func seed(_ template: Int32, at position: Int) {
+    private mutating func seed(_ template: Int32, at position: Int, scratch: inout MatchScratch) {
         addClosure(Thread(pc: program.templateStarts[Int(template)], start: Int32(position), literal: 0, wildcard: 0, trail: -1),
-                   at: Int32(position), intoNext: false)
+                   at: Int32(position), intoNext: false, scratch: &scratch)
     }
 
     /// Follows every non-consuming instruction from `thread`, recording slot boundaries and
     /// matches, and queues the consuming instructions it reaches.
-    private mutating func addClosure(_ thread: Thread, at position: Int32, intoNext: Bool) {
+    private mutating func addClosure(_ thread: Thread, at position: Int32, intoNext: Bool, scratch: inout MatchScratch) {
         stack.removeAll(keepingCapacity: true)
         stack.append(thread)
         let generation = scratch.generation
@@ -169,9 +165,9 @@ struct WordProgram: Sendable {
 
 /// Working memory for one match, reused across matches so matching allocates almost
 /// nothing: visit marks per instruction (by generation, never cleared), the best hit per
-/// template, and the slot trail. Unchecked `Sendable`: a scratch belongs to one match at a
-/// time, handed out and taken back by `ScratchPool` under its lock.
-final class MatchScratch: @unchecked Sendable {
+/// template, and the slot trail. A value: a match owns it while it runs (no shared access to
+/// check), and `ScratchPool` keeps it between matches.
+struct MatchScratch: Sendable {
     var marks: [Int32]
     var generation: Int32 = 0
     var trail: [TrailEvent] = []
@@ -186,7 +182,7 @@ final class MatchScratch: @unchecked Sendable {
         bestRun = [Int32](repeating: -1, count: templateCount)
     }
 
-    func beginRun(templateCount: Int) {
+    mutating func beginRun(templateCount: Int) {
         run &+= 1
         generation &+= 1
         touched.removeAll(keepingCapacity: true)
@@ -199,7 +195,7 @@ final class MatchScratch: @unchecked Sendable {
 
     /// Keeps `hit` if it is the template's best so far: more literal words, fewer wildcard
     /// words, a longer stretch, an earlier start.
-    func record(_ hit: TemplateHit) {
+    mutating func record(_ hit: TemplateHit) {
         let template = Int(hit.template)
         if bestRun[template] == run {
             let current = best[template]
@@ -229,9 +225,10 @@ final class ScratchPool: Sendable {
         self.templateCount = templateCount
     }
 
-    func withScratch<T>(_ body: (MatchScratch) -> T) -> T {
-        let scratch = free.withLock { $0.popLast() } ?? MatchScratch(instructionCount: instructionCount, templateCount: templateCount)
-        defer { free.withLock { $0.append(scratch) } }
-        return body(scratch)
+    func withScratch<T>(_ body: (inout MatchScratch) -> T) -> T {
+        var scratch = free.withLock { $0.popLast() } ?? MatchScratch(instructionCount: instructionCount, templateCount: templateCount)
+        let result = body(&scratch)
+        free.withLock { $0.append(scratch) }
+        return result
     }
 }

@@ -77,14 +77,14 @@ public struct Matcher: Sendable {
         let skip = ids.map { skipWords.contains($0) }
         let contentWords = max(1, skip.filter { !$0 }.count)
         return scratchPool.withScratch { scratch in
-            match(text, tokens: tokens, ids: ids, skip: skip, contentWords: contentWords, context: context, scratch: scratch)
+            match(text, tokens: tokens, ids: ids, skip: skip, contentWords: contentWords, context: context, scratch: &scratch)
         }
     }
 
     private func match(_ text: String, tokens: [Token], ids: [Int32], skip: [Bool], contentWords: Int, context: MatchContext,
-                       scratch: MatchScratch) -> MatchResult {
+                       scratch: inout MatchScratch) -> MatchResult {
         var candidates = templateCandidates(ids, skip: skip, tokens: tokens, text: text, context: context,
-                                            tier: .template, contentWords: contentWords, scratch: scratch)
+                                            tier: .template, contentWords: contentWords, scratch: &scratch)
 
         // Typo tier: correct unknown words and try again. A corrected match that explains more
         // words beats an exact one that explains fewer, and a slip of the keyboard never hides
@@ -99,7 +99,7 @@ public struct Matcher: Sendable {
         }
         if !corrections.isEmpty {
             candidates += templateCandidates(corrected, skip: skip, tokens: tokens, text: text, context: context,
-                                             tier: .fuzzyTemplate, contentWords: contentWords, scratch: scratch)
+                                             tier: .fuzzyTemplate, contentWords: contentWords, scratch: &scratch)
         }
         if candidates.isEmpty || !candidates.contains(where: { $0.safety != nil }) {
             candidates += keywordCandidates(corrected, original: ids, context: context,
@@ -109,7 +109,7 @@ public struct Matcher: Sendable {
     }
 
     private func templateCandidates(_ ids: [Int32], skip: [Bool], tokens: [Token], text: String, context: MatchContext,
-                                    tier: MatchTier, contentWords: Int, scratch: MatchScratch) -> [IntentCandidate] {
+                                    tier: MatchTier, contentWords: Int, scratch: inout MatchScratch) -> [IntentCandidate] {
         // The index names the templates worth trying; each must also find every word it
         // requires here, and its intent must be allowed in this state.
         let present = Set(ids)
@@ -127,8 +127,8 @@ public struct Matcher: Sendable {
         }
         for number in alwaysTried { consider(number) }
         guard any else { return [] }
-        var runner = AutomatonRunner(program: program, scratch: scratch)
-        let hits = runner.run(tokens: ids, skip: skip) { allowed[Int($0)] }
+        var runner = AutomatonRunner(program: program)
+        let hits = runner.run(tokens: ids, skip: skip, scratch: &scratch) { allowed[Int($0)] }
         var result: [IntentCandidate] = []
         var characters: [Character]?
         for hit in hits {
@@ -139,7 +139,7 @@ public struct Matcher: Sendable {
             // Crisis words always count.
             if hit.literal == 1 && hit.wildcard == 0 && 2 * hit.literal < contentWords && !intent.isCrisis { continue }
             if characters == nil { characters = Array(text) }
-            let slots = slotMatches(hit, trail: runner.trail, tokens: tokens, skip: skip, characters: characters!)
+            let slots = slotMatches(hit, trail: scratch.trail, tokens: tokens, skip: skip, characters: characters!)
             let coverage = min(1.0, Double(hit.literal) / Double(contentWords))
             var confidence = 0.5 + 0.5 * coverage
             if tier == .fuzzyTemplate { confidence *= options.fuzzyScale }
