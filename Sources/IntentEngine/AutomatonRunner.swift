@@ -55,10 +55,10 @@ struct AutomatonRunner {
             if position < count {
                 let token = tokens[position]
                 if token >= 0, let starters = program.startIndex[token] {
-                    for template in starters where allowed(template) { seed(template, at: position, scratch: &scratch) }
+                    for start in starters where allowed(start.template) { seed(start, at: position, scratch: &scratch) }
                 }
                 if !skip[position] {
-                    for template in program.wildcardStarters where allowed(template) { seed(template, at: position, scratch: &scratch) }
+                    for start in program.wildcardStarters where allowed(start.template) { seed(start, at: position, scratch: &scratch) }
                 }
             }
             if position == count { break }
@@ -111,8 +111,11 @@ struct AutomatonRunner {
         return scratch.hits()
     }
 
-    private mutating func seed(_ template: Int32, at position: Int, scratch: inout MatchScratch) {
-        addClosure(Thread(pc: program.templateStarts[Int(template)], start: Int32(position), literal: 0, wildcard: 0, trail: -1),
+    /// Starts a match at `position`: straight at the instruction that takes this word when
+    /// the index knows it, else through the template's whole opening.
+    private mutating func seed(_ start: StartPoint, at position: Int, scratch: inout MatchScratch) {
+        let pc = start.pc >= 0 ? start.pc : program.templateStarts[Int(start.template)]
+        addClosure(Thread(pc: pc, start: Int32(position), literal: 0, wildcard: 0, trail: -1),
                    at: Int32(position), intoNext: false, scratch: &scratch)
     }
 
@@ -157,10 +160,61 @@ struct WordProgram: Sendable {
     let instructions: [Instruction]
     let dispatchTables: [[Int32: [Int32]]]
     let templateStarts: [Int32]
-    /// First word → templates that can begin with it.
-    let startIndex: [Int32: [Int32]]
-    /// Templates that can begin with a wildcard: tried at every word.
-    let wildcardStarters: [Int32]
+    /// First word → where matches beginning with it start.
+    let startIndex: [Int32: [StartPoint]]
+    /// Where matches that begin with a wildcard start: tried at every word.
+    let wildcardStarters: [StartPoint]
+
+    init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], templates: [CompiledTemplate]) {
+        self.instructions = instructions
+        self.dispatchTables = dispatchTables
+        templateStarts = templates.map(\.start)
+        var startIndex: [Int32: [StartPoint]] = [:]
+        var wildcardStarters: [StartPoint] = []
+        for (number, template) in templates.enumerated() {
+            let number = Int32(number)
+            // The instructions that can take the first word, reached through splits only; a
+            // slot boundary on the way means the whole opening must be followed at run time.
+            var consuming: [Int32] = []
+            var simple = true
+            var stack = [template.start]
+            var seen: Set<Int32> = []
+            while simple, let pc = stack.popLast() {
+                guard seen.insert(pc).inserted else { continue }
+                let instruction = instructions[Int(pc)]
+                switch instruction.op {
+                case .split: stack += [instruction.alternative, instruction.next]
+                case .word, .any, .dispatch: consuming.append(pc)
+                case .open, .close, .match: simple = false
+                }
+            }
+            if !simple {
+                for word in template.firstWords { startIndex[word, default: []].append(StartPoint(template: number, pc: -1)) }
+                if template.startsWithWildcard { wildcardStarters.append(StartPoint(template: number, pc: -1)) }
+                continue
+            }
+            for pc in consuming {
+                let instruction = instructions[Int(pc)]
+                switch instruction.op {
+                case .word: startIndex[instruction.argument, default: []].append(StartPoint(template: number, pc: pc))
+                case .dispatch:
+                    for word in dispatchTables[Int(instruction.argument)].keys {
+                        startIndex[word, default: []].append(StartPoint(template: number, pc: pc))
+                    }
+                default: wildcardStarters.append(StartPoint(template: number, pc: pc))
+                }
+            }
+        }
+        self.startIndex = startIndex
+        self.wildcardStarters = wildcardStarters
+    }
+}
+
+/// Where a match can begin: a template, and the instruction that takes its first word (-1:
+/// follow the template's opening from its start).
+struct StartPoint: Sendable {
+    var template: Int32
+    var pc: Int32
 }
 
 /// Working memory for one match, reused across matches so matching allocates almost

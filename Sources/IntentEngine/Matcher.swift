@@ -44,14 +44,7 @@ public struct Matcher: Sendable {
         self.alwaysTried = alwaysTried
         self.skipWords = skipWords
         self.dispatchTables = dispatchTables
-        var startIndex: [Int32: [Int32]] = [:]
-        for (number, template) in templates.enumerated() {
-            for word in template.firstWords { startIndex[word, default: []].append(Int32(number)) }
-        }
-        self.program = WordProgram(
-            instructions: instructions, dispatchTables: dispatchTables, templateStarts: templates.map(\.start),
-            startIndex: startIndex.mapValues { $0.sorted() },
-            wildcardStarters: templates.indices.filter { templates[$0].startsWithWildcard }.map(Int32.init))
+        self.program = WordProgram(instructions: instructions, dispatchTables: dispatchTables, templates: templates)
         self.scratchPool = ScratchPool(instructionCount: instructions.count, templateCount: templates.count)
         self.options = options
         self.typos = TypoCorrector(words: words, minimumLength: options.typoMinimumLength)
