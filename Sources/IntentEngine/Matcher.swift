@@ -27,7 +27,7 @@ public struct Matcher: Sendable {
     let program: WordProgram
     private let scratchPool: ScratchPool
     public let options: MatcherOptions
-    private let typos: TypoCorrector
+    private let typos: LazyTypoCorrector
 
     init(instructions: [Instruction], templates: [CompiledTemplate], intents: [CompiledIntent],
          vocabulary: [String: Int32], words: [String], slotNames: [String], values: [String],
@@ -47,7 +47,7 @@ public struct Matcher: Sendable {
         self.program = WordProgram(instructions: instructions, dispatchTables: dispatchTables, templates: templates)
         self.scratchPool = ScratchPool(instructionCount: instructions.count, templateCount: templates.count)
         self.options = options
-        self.typos = TypoCorrector(words: words, minimumLength: options.typoMinimumLength)
+        self.typos = LazyTypoCorrector(words: words, minimumLength: options.typoMinimumLength)
     }
 
     /// The intent names, sorted.

@@ -1,6 +1,28 @@
 /// Finds the known word one typing slip away from an unknown word, with a deletion index
 /// (SymSpell's idea): a word and its one-letter deletions are looked up, never the whole
 /// vocabulary scanned.
+import Synchronization
+
+/// Builds the deletion index the first time a correction is asked for: most sessions begin
+/// with a prompt, not a typo, and start-up has a budget of 30 ms.
+final class LazyTypoCorrector: Sendable {
+    private let words: [String]
+    private let minimumLength: Int
+    private let built = Mutex<TypoCorrector?>(nil)
+
+    init(words: [String], minimumLength: Int) {
+        self.words = words
+        self.minimumLength = minimumLength
+    }
+
+    func correction(for word: String) -> Int32? {
+        built.withLock { corrector in
+            if corrector == nil { corrector = TypoCorrector(words: words, minimumLength: minimumLength) }
+            return corrector!.correction(for: word)
+        }
+    }
+}
+
 struct TypoCorrector: Sendable {
     /// Shorter words have too many neighbours to guess safely.
     let minimumLength: Int
