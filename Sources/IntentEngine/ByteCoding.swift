@@ -48,6 +48,12 @@ public struct ByteWriter {
         for value in values { body(&self, value) }
     }
 
+    /// A block of fixed-width numbers, read back in one pass (for the large instruction table).
+    public mutating func int32Block(_ values: [Int32]) {
+        int(values.count)
+        for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    }
+
     public mutating func location(_ location: SourceLocation) {
         string(location.file)
         int(location.line)
@@ -136,6 +142,16 @@ public struct ByteReader {
         result.reserveCapacity(count)
         for _ in 0..<count { result.append(try body(&self)) }
         return result
+    }
+
+    public mutating func int32Block() throws -> [Int32] {
+        let count = try count()
+        guard count <= (bytes.count - position) / 4 else { throw Malformed() }
+        let start = position
+        position += count * 4
+        return bytes.withUnsafeBytes { raw in
+            (0..<count).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + $0 * 4, as: Int32.self)) }
+        }
     }
 
     public mutating func location() throws -> SourceLocation {

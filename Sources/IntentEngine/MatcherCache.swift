@@ -2,13 +2,7 @@
 /// not kept (only lint needs them, and lint always compiles afresh).
 extension Matcher {
     public func write(to writer: inout ByteWriter) {
-        writer.int(instructions.count)
-        for instruction in instructions {
-            writer.int(Int(instruction.op.rawValue))
-            writer.int(Int(instruction.argument))
-            writer.int(Int(instruction.next))
-            writer.int(Int(instruction.alternative))
-        }
+        writer.int32Block(instructions.flatMap { [Int32($0.op.rawValue), $0.argument, $0.next, $0.alternative] })
         writer.array(templates) { writer, template in
             writer.int(Int(template.intent))
             writer.string(template.source.text)
@@ -92,12 +86,13 @@ extension Matcher {
     }
 
     public static func read(from reader: inout ByteReader) throws -> Matcher {
-        let instructionCount = try reader.count()
+        let table = try reader.int32Block()
+        guard table.count % 4 == 0 else { throw ByteReader.Malformed() }
         var instructions: [Instruction] = []
-        instructions.reserveCapacity(instructionCount)
-        for _ in 0..<instructionCount {
-            guard let op = Instruction.Op(rawValue: UInt8(clamping: try reader.int())) else { throw ByteReader.Malformed() }
-            instructions.append(Instruction(op: op, argument: try reader.int32(), next: try reader.int32(), alternative: try reader.int32()))
+        instructions.reserveCapacity(table.count / 4)
+        for base in stride(from: 0, to: table.count, by: 4) {
+            guard let op = Instruction.Op(rawValue: UInt8(clamping: table[base])) else { throw ByteReader.Malformed() }
+            instructions.append(Instruction(op: op, argument: table[base + 1], next: table[base + 2], alternative: table[base + 3]))
         }
         let templates = try reader.array { reader -> CompiledTemplate in
             let intent = try reader.int32()
