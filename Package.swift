@@ -39,7 +39,7 @@ let package = Package(
             exclude: [
                 "Sources/IntentEngine", "Sources/Coach", "Sources/Transcripts", "Sources/Terminal",
                 "Sources/AttuneCLI", "Sources/attune", "Sources/CReadline",
-                "Tests", "Scripts", "Benchmarks", "README.md", "LICENSE",
+                "Tests", "Scripts", "Benchmarks", "docs", "README.md", "LICENSE",
             ],
             
             sources: ["Sources/ShippedIntents"],
