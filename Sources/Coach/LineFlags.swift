@@ -8,7 +8,13 @@ enum LineFlags {
     static func flags(for match: MatchResult, text: String) -> [String] {
         var flags: [String] = []
         let matched = Set(match.candidates.filter { $0.tier != .keyword || $0.intent == match.intent }.map(\.intent))
-        for horseman in horsemen where matched.contains(horseman) { flags.append(horseman) }
+        // "I feel hurt when you don't listen" is the antidote, not the horseman: a pattern
+        // outranked by a feeling or need statement is not flagged.
+        let statement = match.candidates.first { $0.intent == "express_feeling" || $0.intent == "express_need" }
+        for horseman in horsemen where matched.contains(horseman) {
+            if let statement, let pattern = match.candidates.first(where: { $0.intent == horseman }), statement.outranks(pattern) { continue }
+            flags.append(horseman)
+        }
         let words = TextNormalizer.words(text)
         if words.contains("i") || words.contains("im") || words.contains("ive") || words.contains("my") {
             if matched.contains("express_feeling") || matched.contains("express_need") { flags.append("i_statement") }

@@ -101,6 +101,9 @@ public struct ReviewTally: Sendable, Equatable {
     public var flows: [FlowTally] = []
     /// `feeling` slot values and how often each was named.
     public var feelings: [String: Int] = [:]
+    /// Who made the last mirror not yet confirmed: the speaker's "yes" comes on a later line,
+    /// and the confirmation belongs to the listener who mirrored.
+    var lastMirrorBy: Int?
     /// Safety events, in the order seen.
     public var safety: [SafetyNote] = []
 
@@ -136,6 +139,8 @@ public struct ReviewTally: Sendable, Equatable {
     public mutating func add(_ record: TranscriptRecord) {
         switch record.body {
         case .partner(let turn):
+            // A line typed before names were known (the names themselves) belongs to no one.
+            guard !turn.speaker.isEmpty else { return }
             let index = partnerIndex(turn.speaker)
             partners[index].turns += 1
             partners[index].words += WordCounter.count(turn.text)
@@ -152,7 +157,11 @@ public struct ReviewTally: Sendable, Equatable {
             if let mirror = turn.mirror {
                 partners[index].mirrorsTried += 1
                 if mirror.verdict == .faithful { partners[index].mirrorsFaithful += 1 }
-                if turn.confirmed == true { partners[index].mirrorsConfirmed += 1 }
+                lastMirrorBy = index
+            }
+            if turn.confirmed == true, let listener = lastMirrorBy {
+                partners[listener].mirrorsConfirmed += 1
+                lastMirrorBy = nil
             }
             if let feeling = turn.slots["feeling"], !feeling.isEmpty {
                 feelings[feeling, default: 0] += 1
