@@ -22,7 +22,10 @@ struct CompiledContentCache {
         guard let key = Self.key(for: directory) else { return try options.loadCoach().1 }
         let path = "\(folder)/content-\(key).bin"
         if let data = FileManager.default.contents(atPath: path) {
-            if let script = try? CoachScript.decodedFromCache([UInt8](data)) { return script }
+            // The compiled templates decode in the background; should they be damaged, they are
+            // compiled afresh from the same folder.
+            let rebuild: @Sendable () -> Matcher = { LoadedIntents.load(directory: directory, shipped: false).matcher }
+            if let script = try? CoachScript.decodedFromCache([UInt8](data), rebuild: rebuild) { return script }
             unlink(path)
         }
         let script = try options.loadCoach().1

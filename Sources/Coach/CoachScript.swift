@@ -3,12 +3,25 @@ import IntentEngine
 /// Everything the coach knows, loaded once and immutable: the matcher, the exercises, the
 /// responses, the safety resources and the lexicon. The session reads it; nothing changes it.
 public struct CoachScript: Sendable {
-    public var matcher: Matcher
+    /// The matcher, which the REPL may still be decoding when the session opens.
+    public var matcher: Matcher { pendingMatcher.value }
+    public let pendingMatcher: PendingMatcher
     public var flows: [String: Flow]
     public var responses: ResponseBook
     public var lexicon: Lexicon
     /// Flow names in a stable order for menus and completion.
     public var flowNames: [String] { flows.keys.sorted() }
+
+    public init(matcher: Matcher, flows: [String: Flow], responses: ResponseBook, lexicon: Lexicon) {
+        self.init(pendingMatcher: PendingMatcher(matcher), flows: flows, responses: responses, lexicon: lexicon)
+    }
+
+    public init(pendingMatcher: PendingMatcher, flows: [String: Flow], responses: ResponseBook, lexicon: Lexicon) {
+        self.pendingMatcher = pendingMatcher
+        self.flows = flows
+        self.responses = responses
+        self.lexicon = lexicon
+    }
 
     /// The responses the session itself says, which content must provide.
     public static let requiredResponses = [

@@ -4,12 +4,11 @@ import IntentEngine
 /// start-up cache, so a session opens without parsing YAML or compiling templates.
 extension CoachScript {
     /// Bumped whenever the layout below changes, so an old cache is never misread.
-    public static let cacheFormat = 5
+    public static let cacheFormat = 6
 
     public func encodedForCache() -> [UInt8] {
         var writer = ByteWriter()
         writer.int(Self.cacheFormat)
-        matcher.write(to: &writer)
         writer.array(flowNames) { writer, name in
             let flow = flows[name]!
             writer.string(flow.name)
@@ -50,13 +49,17 @@ extension CoachScript {
         }
         for set in [lexicon.judgements, lexicon.absolutes, lexicon.stopwords, lexicon.defence] { writer.strings(set.sorted()) }
         for phrases in [lexicon.mirrorOpeners, lexicon.advice] { writer.array(phrases) { $0.strings($1) } }
+        // The matcher comes last, so what the opening needs can be read before it.
+        matcher.write(to: &writer)
         return writer.bytes
     }
 
-    public static func decodedFromCache(_ bytes: [UInt8]) throws -> CoachScript {
+    /// Reads a cached coach. With `rebuild`, the matcher is decoded on a background thread
+    /// (the opening needs only responses), and if its bytes turn out to be damaged, `rebuild`
+    /// compiles it afresh; without, everything is read here and any damage throws.
+    public static func decodedFromCache(_ bytes: [UInt8], rebuild: (@Sendable () -> Matcher)? = nil) throws -> CoachScript {
         var reader = ByteReader(bytes)
         guard try reader.int() == cacheFormat else { throw ByteReader.Malformed() }
-        let matcher = try Matcher.read(from: &reader)
         var flows: [String: Flow] = [:]
         for flow in try reader.array({ reader -> Flow in
             var flow = Flow(name: try reader.string(), location: try reader.location(), title: try reader.string(),
@@ -97,8 +100,20 @@ extension CoachScript {
         lexicon.defence = Set(try reader.strings())
         lexicon.mirrorOpeners = try reader.array { try $0.strings() }
         lexicon.advice = try reader.array { try $0.strings() }
-        guard reader.isAtEnd else { throw ByteReader.Malformed() }
-        return CoachScript(matcher: matcher, flows: flows, responses: responses, lexicon: lexicon)
+        let pending: PendingMatcher
+        if let rebuild {
+            let rest = reader.rest()
+            pending = PendingMatcher {
+                var reader = rest
+                guard let matcher = try? Matcher.read(from: &reader), reader.isAtEnd else { return rebuild() }
+                return matcher
+            }
+        } else {
+            let matcher = try Matcher.read(from: &reader)
+            guard reader.isAtEnd else { throw ByteReader.Malformed() }
+            pending = PendingMatcher(matcher)
+        }
+        return CoachScript(pendingMatcher: pending, flows: flows, responses: responses, lexicon: lexicon)
     }
 
     private static func write(_ reference: ResponseReference, _ writer: inout ByteWriter) {

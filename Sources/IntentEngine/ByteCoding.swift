@@ -62,7 +62,7 @@ public struct ByteWriter {
 }
 
 /// Reads what `ByteWriter` wrote; any inconsistency throws, and the cache is then ignored.
-public struct ByteReader {
+public struct ByteReader: Sendable {
     public struct Malformed: Error {
         public init() {}
     }
@@ -75,6 +75,11 @@ public struct ByteReader {
     }
 
     public var isAtEnd: Bool { position == bytes.count }
+
+    /// What is left to read, as a reader of its own (for decoding it elsewhere).
+    public func rest() -> ByteReader {
+        ByteReader(Array(bytes[position...]))
+    }
 
     public mutating func int() throws -> Int {
         var result: UInt64 = 0

@@ -38,6 +38,15 @@ import IntentEngine
         #expect(throws: (any Error).self) { try CoachScript.decodedFromCache(damaged) }
     }
 
+    @Test func damagedTemplatesDecodedInTheBackgroundAreCompiledAfresh() throws {
+        var bytes = Self.fresh.encodedForCache()
+        bytes.removeLast(12)
+        let fresh = Self.fresh.matcher
+        let script = try CoachScript.decodedFromCache(bytes, rebuild: { fresh })
+        #expect(script.matcher.match("no not really").intent == "deny")
+        #expect(script.flows.count == Self.fresh.flows.count)
+    }
+
     @Test func theKeyChangesWhenContentChanges() throws {
         let folder = Attune.temporaryFolder("cachekey")
         try "intents:\n  greet: {templates: [hi]}\n".write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)
