@@ -131,8 +131,11 @@ public struct Matcher: Sendable {
             // tight hugs today"): a single-word match counts only if it is half the line.
             // Crisis words always count.
             if hit.literal == 1 && hit.wildcard == 0 && 2 * hit.literal < contentWords && !intent.isCrisis { continue }
-            if characters == nil { characters = Array(text) }
-            let slots = slotMatches(hit, trail: scratch.trail, tokens: tokens, skip: skip, characters: characters!)
+            var slots: [SlotMatch] = []
+            if hit.trail >= 0 {
+                if characters == nil { characters = Array(text) }
+                slots = slotMatches(hit, trail: scratch.trail, tokens: tokens, skip: skip, characters: characters!)
+            }
             let coverage = min(1.0, Double(hit.literal) / Double(contentWords))
             var confidence = 0.5 + 0.5 * coverage
             if tier == .fuzzyTemplate { confidence *= options.fuzzyScale }

@@ -12,6 +12,7 @@ public struct Token: Sendable, Hashable {
 public enum TextNormalizer {
     /// Splits `text` into normalised words.
     public static func tokenize(_ text: String) -> [Token] {
+        if let tokens = tokenizeASCII(text) { return tokens }
         var tokens: [Token] = []
         var current = String.UnicodeScalarView()
         var start = 0
@@ -52,6 +53,37 @@ public enum TextNormalizer {
             if !wordCharacter { flush(at: offset) }
         }
         flush(at: offset)
+        return tokens
+    }
+
+    /// The common case, plain ASCII, byte by byte (a Character is a byte there, except "\r\n").
+    private static func tokenizeASCII(_ text: String) -> [Token]? {
+        var tokens: [Token] = []
+        var word: [UInt8] = []
+        var start = 0
+        var offset = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            guard byte < 0x80, !(previous == 0x0D && byte == 0x0A) else { return nil }
+            previous = byte
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39:
+                if word.isEmpty { start = offset }
+                word.append(byte)
+            case 0x41...0x5A:
+                if word.isEmpty { start = offset }
+                word.append(byte + 0x20)
+            case 0x27, 0x60:
+                break
+            default:
+                if !word.isEmpty {
+                    tokens.append(Token(word: String(decoding: word, as: UTF8.self), start: start, end: offset))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            offset += 1
+        }
+        if !word.isEmpty { tokens.append(Token(word: String(decoding: word, as: UTF8.self), start: start, end: offset)) }
         return tokens
     }
 
