@@ -97,9 +97,7 @@ struct AutomatonRunner {
                 if skip[position] { pending.append(thread) }
             }
             // Best first, so the first thread to reach an instruction is the best one there.
-            if pending.count > 1 {
-                pending.sort { ($0.literal, -$0.wildcard, -$0.start) > ($1.literal, -$1.wildcard, -$1.start) }
-            }
+            if pending.count > 1 { sortBestFirst(&pending) }
             scratch.generation &+= 1
             next.removeAll(keepingCapacity: true)
             for index in pending.indices {
@@ -109,6 +107,23 @@ struct AutomatonRunner {
             position += 1
         }
         return scratch.hits()
+    }
+
+    /// Insertion sort, best score first: the lists are short and mostly in order already, and
+    /// unlike the standard sort it allocates nothing.
+    private func sortBestFirst(_ threads: inout [Thread]) {
+        func better(_ a: Thread, _ b: Thread) -> Bool {
+            (a.literal, -a.wildcard, -a.start) > (b.literal, -b.wildcard, -b.start)
+        }
+        for index in 1..<threads.count {
+            let thread = threads[index]
+            var slot = index
+            while slot > 0, better(thread, threads[slot - 1]) {
+                threads[slot] = threads[slot - 1]
+                slot -= 1
+            }
+            threads[slot] = thread
+        }
     }
 
     /// Starts a match at `position`: straight at the instruction that takes this word when
@@ -122,6 +137,14 @@ struct AutomatonRunner {
     /// Follows every non-consuming instruction from `thread`, recording slot boundaries and
     /// matches, and queues the consuming instructions it reaches.
     private mutating func addClosure(_ thread: Thread, at position: Int32, intoNext: Bool, scratch: inout MatchScratch) {
+        // Most threads land straight on a word: no walk needed.
+        let first = program.instructions[Int(thread.pc)].op
+        if first == .word || first == .dispatch {
+            guard scratch.marks[Int(thread.pc)] != scratch.generation else { return }
+            scratch.marks[Int(thread.pc)] = scratch.generation
+            if intoNext { next.append(thread) } else { current.append(thread) }
+            return
+        }
         stack.removeAll(keepingCapacity: true)
         stack.append(thread)
         let generation = scratch.generation
