@@ -25,6 +25,19 @@ private let lines = [
     "I feel hurt when you don't call", "you always do this", "can we take a break",
 ]
 
+/// The conversation carried from one sample to the next: each sample is one turn.
+private final class Conversation: @unchecked Sendable {
+    let session: Session
+    var state: SessionState
+    var seq = 0
+    var index = 0
+
+    init(script: CoachScript) {
+        session = Session(script: script, config: SessionConfig(partners: ["Alex", "Sam"], seed: 1))
+        state = session.step(session.initialState(), .begin).0
+    }
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds, maxDuration: .seconds(5))
 
@@ -36,17 +49,16 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let script = buildCoach()
-    Benchmark("Whole turn: match, reducer, transcript line (no fsync)") { benchmark in
-        let session = Session(script: script, config: SessionConfig(partners: ["Alex", "Sam"], seed: 1))
-        var (state, _) = session.step(session.initialState(), .begin)
-        var seq = 0
-        var index = 0
+    let conversation = Conversation(script: script)
+    Benchmark("Whole turn: match, reducer, transcript line (no fsync)",
+              configuration: .init(maxDuration: .seconds(10), maxIterations: 50_000)) { benchmark in
         for _ in benchmark.scaledIterations {
-            let (next, outputs) = session.step(state, .line(lines[index % lines.count], speaker: nil))
-            state = next
-            index += 1
+            let (next, outputs) = conversation.session.step(conversation.state, .line(lines[conversation.index % lines.count], speaker: nil))
+            conversation.state = next
+            conversation.index += 1
             for output in outputs {
-                seq += 1
+                conversation.seq += 1
+                let seq = conversation.seq
                 let body: TranscriptRecord.Body
                 switch output {
                 case .coach(let text): body = .coach(text: text)
