@@ -45,8 +45,8 @@ extension Turn {
             names(from: text, match: match)
             return
         case .askingSafety:
-            onboardingSafetyAnswer(match)
-            return
+            // A yes or no answers the question; anything else moves past it and is heard.
+            if onboardingSafetyAnswer(match) { return }
         default:
             break
         }
@@ -145,19 +145,21 @@ extension Turn {
         welcome(found)
     }
 
-    mutating func onboardingSafetyAnswer(_ match: MatchResult) {
+    /// Answers the first-session question; false when the line was not an answer (then the
+    /// question is let go gently and the line is handled like any other).
+    mutating func onboardingSafetyAnswer(_ match: MatchResult) -> Bool {
+        state.phase = .ready
         switch match.intent {
         case "affirm", "partly":
-            state.phase = .ready
             safety("unsafe")
+            return true
         case "deny":
-            state.phase = .ready
             say("onboarding.safety_clear")
             say("menu.hint", prompt: true)
+            return true
         default:
-            state.phase = .ready
             say("onboarding.safety_unclear")
-            say("menu.hint", prompt: true)
+            return false
         }
     }
 

@@ -191,4 +191,12 @@ import Testing
         chat.say("yes")
         #expect(chat.state.flowRun?.state == "more")
     }
+
+    @Test func aLineThatIsNotAnAnswerToTheSafetyQuestionIsStillHeard() {
+        var chat = Conversation(firstSession: true)
+        chat.say("you never listen to me, you are so selfish")
+        #expect(chat.state.phase == .ready)
+        #expect(chat.coach.count == 2)
+        #expect(chat.coachText.contains("gentle start-up"))
+    }
 }
