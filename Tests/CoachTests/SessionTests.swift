@@ -197,6 +197,6 @@ import Testing
         chat.say("you never listen to me, you are so selfish")
         #expect(chat.state.phase == .ready)
         #expect(chat.coach.count == 2)
-        #expect(chat.coachText.contains("gentle start-up"))
+        #expect(chat.coachText.contains("I feel") || chat.coachText.contains("gentle start-up"))
     }
 }
