@@ -71,9 +71,14 @@ extension Turn {
         }
         // 3–5. The exercise, global intents, the reflective fallback.
         let inFlow = state.flowRun != nil
+        // A step that checks the wording itself (absolutes, feelings) needs no second note.
+        let stepCoachesWording = state.flowRun.flatMap { script.flows[$0.flow]?.states[$0.state]?.action }
+            .map { $0 == .absoluteCheck || $0 == .feelingCheck } ?? false
         handleFlowOrGlobal(match, text: text, speaker: speaker, record: &record, force: false)
         outputs[recordIndex] = .partner(record)
-        notePattern(in: record, answered: match.intent, inFlow: inFlow, speaker: speaker, after: recordIndex)
+        if !stepCoachesWording {
+            notePattern(in: record, answered: match.intent, inFlow: inFlow, speaker: speaker, after: recordIndex)
+        }
     }
 
     /// Names one of the four horsemen gently, with its antidote, when a line carried it but
