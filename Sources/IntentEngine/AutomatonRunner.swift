@@ -55,7 +55,10 @@ struct AutomatonRunner {
             if position < count {
                 let token = tokens[position]
                 if token >= 0, let starters = program.startIndex[token] {
-                    for start in starters where allowed(start.template) { seed(start, at: position, scratch: &scratch) }
+                    for start in starters where allowed(start.template)
+                        && canContinue(start, after: position, tokens: tokens, skip: skip) {
+                        seed(start, at: position, scratch: &scratch)
+                    }
                 }
                 if !skip[position] {
                     for start in program.wildcardStarters where allowed(start.template) { seed(start, at: position, scratch: &scratch) }
@@ -126,6 +129,21 @@ struct AutomatonRunner {
         }
     }
 
+    /// Whether the word after `position` (skip words aside) can follow this start; a start
+    /// that could end, or go on with a wildcard, always can. Most starts die here, before any
+    /// thread is made for them.
+    private func canContinue(_ start: StartPoint, after position: Int, tokens: [Int32], skip: [Bool]) -> Bool {
+        guard start.follow >= 0 else { return true }
+        let follow = program.follows[Int(start.follow)]
+        var next = position + 1
+        while next < tokens.count {
+            if follow.contains(tokens[next]) { return true }
+            if !skip[next] { return false }
+            next += 1
+        }
+        return false
+    }
+
     /// Starts a match at `position`: straight at the instruction that takes this word when
     /// the index knows it, else through the template's whole opening.
     private mutating func seed(_ start: StartPoint, at position: Int, scratch: inout MatchScratch) {
@@ -187,6 +205,8 @@ struct WordProgram: Sendable {
     let startIndex: [Int32: [StartPoint]]
     /// Where matches that begin with a wildcard start: tried at every word.
     let wildcardStarters: [StartPoint]
+    /// The words that can come second, for starts that need one (see `StartPoint.follow`).
+    let follows: [Set<Int32>]
 
     init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], templates: [CompiledTemplate]) {
         self.instructions = instructions
@@ -194,6 +214,39 @@ struct WordProgram: Sendable {
         templateStarts = templates.map(\.start)
         var startIndex: [Int32: [StartPoint]] = [:]
         var wildcardStarters: [StartPoint] = []
+        var follows: [Set<Int32>] = []
+        var followOfPC: [Int32: Int32] = [:]
+        /// The words that can be taken after `pc`'s word, or nil when anything may follow
+        /// (a wildcard, the end of the template, a slot boundary).
+        func second(after targets: [Int32]) -> Set<Int32>? {
+            var words: Set<Int32> = []
+            var stack = targets
+            var seen: Set<Int32> = []
+            while let pc = stack.popLast() {
+                guard seen.insert(pc).inserted else { continue }
+                let instruction = instructions[Int(pc)]
+                switch instruction.op {
+                case .split: stack += [instruction.alternative, instruction.next]
+                case .word: words.insert(instruction.argument)
+                case .dispatch: words.formUnion(dispatchTables[Int(instruction.argument)].keys)
+                case .any, .open, .close, .match: return nil
+                }
+            }
+            return words
+        }
+        func follow(of pc: Int32) -> Int32 {
+            if let known = followOfPC[pc] { return known }
+            let instruction = instructions[Int(pc)]
+            let targets = instruction.op == .dispatch
+                ? Array(Set(dispatchTables[Int(instruction.argument)].values.joined())) : [instruction.next]
+            var index: Int32 = -1
+            if let words = second(after: targets) {
+                follows.append(words)
+                index = Int32(follows.count - 1)
+            }
+            followOfPC[pc] = index
+            return index
+        }
         for (number, template) in templates.enumerated() {
             let number = Int32(number)
             // The instructions that can take the first word, reached through splits only; a
@@ -219,10 +272,12 @@ struct WordProgram: Sendable {
             for pc in consuming {
                 let instruction = instructions[Int(pc)]
                 switch instruction.op {
-                case .word: startIndex[instruction.argument, default: []].append(StartPoint(template: number, pc: pc))
+                case .word:
+                    startIndex[instruction.argument, default: []].append(StartPoint(template: number, pc: pc, follow: follow(of: pc)))
                 case .dispatch:
+                    let next = follow(of: pc)
                     for word in dispatchTables[Int(instruction.argument)].keys {
-                        startIndex[word, default: []].append(StartPoint(template: number, pc: pc))
+                        startIndex[word, default: []].append(StartPoint(template: number, pc: pc, follow: next))
                     }
                 default: wildcardStarters.append(StartPoint(template: number, pc: pc))
                 }
@@ -230,6 +285,7 @@ struct WordProgram: Sendable {
         }
         self.startIndex = startIndex
         self.wildcardStarters = wildcardStarters
+        self.follows = follows
     }
 }
 
@@ -238,6 +294,8 @@ struct WordProgram: Sendable {
 struct StartPoint: Sendable {
     var template: Int32
     var pc: Int32
+    /// Index into `WordProgram.follows` of the words that may come next, or -1 when any may.
+    var follow: Int32 = -1
 }
 
 /// Working memory for one match, reused across matches so matching allocates almost
