@@ -25,6 +25,8 @@ public struct Matcher: Sendable {
     let skipWords: Set<Int32>
     let dispatchTables: [[Int32: [Int32]]]
     let program: WordProgram
+    /// Keyword → the intents it counts for, and how much.
+    private let keywordIndex: [Int32: [(intent: Int32, weight: Double)]]
     private let scratchPool: ScratchPool
     public let options: MatcherOptions
     private let typos: LazyTypoCorrector
@@ -45,6 +47,11 @@ public struct Matcher: Sendable {
         self.skipWords = skipWords
         self.dispatchTables = dispatchTables
         self.program = WordProgram(instructions: instructions, dispatchTables: dispatchTables, templates: templates)
+        var keywordIndex: [Int32: [(intent: Int32, weight: Double)]] = [:]
+        for (number, intent) in intents.enumerated() {
+            for (word, weight) in intent.keywords { keywordIndex[word, default: []].append((Int32(number), weight)) }
+        }
+        self.keywordIndex = keywordIndex
         self.scratchPool = ScratchPool(instructionCount: instructions.count, templateCount: templates.count)
         self.options = options
         self.typos = LazyTypoCorrector(words: words, minimumLength: options.typoMinimumLength)
@@ -150,26 +157,31 @@ public struct Matcher: Sendable {
     }
 
     private func keywordCandidates(_ ids: [Int32], original: [Int32], context: MatchContext, crisisOnly: Bool) -> [IntentCandidate] {
-        let present = Set(ids)
-        var result: [IntentCandidate] = []
-        for intent in intents where !intent.keywords.isEmpty && (!crisisOnly || intent.isCrisis) {
-            guard isEligible(intent.definition, in: context) else { continue }
-            var score = 0.0
-            var found: [String] = []
-            var fuzzy = false
-            for (word, weight) in intent.keywords where present.contains(word) {
-                score += weight
-                found.append(words[Int(word)])
-                if !original.contains(word) { fuzzy = true }
+        // Only the intents with a keyword in the line are looked at (through the keyword index),
+        // each keyword counted once.
+        var scores: [Int32: (score: Double, found: [String], fuzzy: Bool)] = [:]
+        var counted: Set<Int32> = []
+        for word in ids where word >= 0 && counted.insert(word).inserted {
+            for (intent, weight) in keywordIndex[word] ?? [] {
+                var entry = scores[intent] ?? (0, [], false)
+                entry.score += weight
+                entry.found.append(words[Int(word)])
+                if !original.contains(word) { entry.fuzzy = true }
+                scores[intent] = entry
             }
-            guard score > 0 else { continue }
-            var confidence = min(0.49, 0.2 + 0.1 * score)
-            if fuzzy { confidence *= options.fuzzyScale }
+        }
+        var result: [IntentCandidate] = []
+        for (number, entry) in scores.sorted(by: { $0.key < $1.key }) {
+            let intent = intents[Int(number)]
+            guard !crisisOnly || intent.isCrisis, isEligible(intent.definition, in: context) else { continue }
+            var confidence = min(0.49, 0.2 + 0.1 * entry.score)
+            if entry.fuzzy { confidence *= options.fuzzyScale }
+            let found = intent.keywords.map { words[Int($0.word)] }.filter { entry.found.contains($0) }
             result.append(IntentCandidate(
                 intent: intent.definition.name, confidence: confidence, tier: .keyword,
                 literalWords: 0, wildcardWords: 0, priority: intent.definition.priority,
                 safety: intent.definition.safety, template: nil, slots: [], keywords: found,
-                keywordScore: score, span: nil))
+                keywordScore: entry.score, span: nil))
         }
         return result
     }
