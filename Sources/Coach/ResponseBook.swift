@@ -55,43 +55,47 @@ public struct ResponseBook: Sendable {
     }
 
     /// Chooses a variant with `random` and fills its placeholders; nil if there is no text.
-    func render(_ reference: ResponseReference, _ variables: [String: String], random: inout SeededGenerator) -> String? {
+    func render(_ reference: ResponseReference, _ variables: [String: String], random: inout SeededGenerator,
+                computed: (String) -> String? = { _ in nil }) -> String? {
         let options = variants(of: reference)
         guard !options.isEmpty else { return nil }
-        return Self.fill(options[random.index(below: options.count)], variables)
+        return Self.fill(options[random.index(below: options.count)], variables, computed: computed)
     }
 
     /// Renders the named response, if present.
-    func render(_ name: String, _ variables: [String: String], random: inout SeededGenerator) -> String? {
-        render(.named(name, SourceLocation(file: "", line: 0, column: 0)), variables, random: &random)
+    func render(_ name: String, _ variables: [String: String], random: inout SeededGenerator,
+                computed: (String) -> String? = { _ in nil }) -> String? {
+        render(.named(name, SourceLocation(file: "", line: 0, column: 0)), variables, random: &random, computed: computed)
     }
 
     /// Replaces each `{name}` with its value. A name not set this turn (a step that was
     /// skipped) is left empty rather than shown as `{name}`; lint reports names that can
     /// never be set.
-    static func fill(_ template: String, _ variables: [String: String], sentenceCase: Bool = true) -> String {
+    static func fill(_ template: String, _ variables: [String: String], sentenceCase: Bool = true,
+                     computed: (String) -> String? = { _ in nil }) -> String {
+        guard template.contains("{") else { return template }
         var result = ""
-        var index = template.startIndex
-        while index < template.endIndex {
-            let character = template[index]
-            if character == "{", let close = template[index...].firstIndex(of: "}") {
-                let name = String(template[template.index(after: index)..<close])
-                if let value = variables[name] ?? (Self.isVariableName(name) ? "" : nil) {
-                    // A value that opens a sentence starts with a capital: "Nice. You finished…".
-                    let trimmed = result.trimmingTrailingSpaces()
-                    if sentenceCase, trimmed.isEmpty || trimmed.hasSuffix(".") || trimmed.hasSuffix("!") || trimmed.hasSuffix("?") || trimmed.hasSuffix("\n"),
-                       let first = value.first, first.isLowercase {
-                        result += first.uppercased() + value.dropFirst()
-                    } else {
-                        result += value
-                    }
-                    index = template.index(after: close)
-                    continue
-                }
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard let value = variables[name] ?? computed(name) ?? (Self.isVariableName(name) ? "" : nil) else {
+                result += rest[open...close]
+                rest = rest[rest.index(after: close)...]
+                continue
             }
-            result.append(character)
-            index = template.index(after: index)
+            // A value that opens a sentence starts with a capital: "Nice. You finished…".
+            let last = result.last { $0 != " " }
+            if sentenceCase, last == nil || last == "." || last == "!" || last == "?" || last == "\n",
+               let first = value.first, first.isLowercase {
+                result += first.uppercased() + value.dropFirst()
+            } else {
+                result += value
+            }
+            rest = rest[rest.index(after: close)...]
         }
+        result += rest
         return result
     }
 

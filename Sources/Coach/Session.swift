@@ -94,8 +94,11 @@ struct Turn {
     let session: Session
     var state: SessionState
     var outputs: [SessionOutput] = []
-    /// Variables of the line being handled (slots, reflection), for responses.
+    /// Variables of the line being handled (slots), for responses.
     var lineVariables: [String: String] = [:]
+    /// The line being handled and who said it, turned around only if a response asks for
+    /// `{reflection}` (most turns never do).
+    var lineToReflect: (text: String, speaker: Int)?
 
     init(session: Session, state: SessionState) {
         self.session = session
@@ -166,17 +169,24 @@ struct Turn {
         return state.partners[index == 0 ? 1 : 0]
     }
 
+    /// Computes `{reflection}` on demand.
+    func reflection() -> (String) -> String? {
+        guard let line = lineToReflect else { return { _ in nil } }
+        let flip = PerspectiveFlip(otherName: otherPartner(of: line.speaker))
+        return { name in name == "reflection" ? flip.apply(line.text) : nil }
+    }
+
     /// Says the named response; `prompt` marks it as what `/repeat` repeats.
     mutating func say(_ name: String, prompt: Bool = false, extra: [String: String] = [:]) {
         var values = variables()
         values.merge(extra) { _, new in new }
-        guard let text = script.responses.render(name, values, random: &state.random) else { return }
+        guard let text = script.responses.render(name, values, random: &state.random, computed: reflection()) else { return }
         outputs.append(.coach(text))
         if prompt { state.lastPrompt = text }
     }
 
     mutating func say(_ reference: ResponseReference, prompt: Bool = false) {
-        guard let text = script.responses.render(reference, variables(), random: &state.random) else { return }
+        guard let text = script.responses.render(reference, variables(), random: &state.random, computed: reflection()) else { return }
         outputs.append(.coach(text))
         if prompt { state.lastPrompt = text }
     }

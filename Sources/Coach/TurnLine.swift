@@ -32,7 +32,7 @@ extension Turn {
         let recordIndex = outputs.count
         outputs.append(.partner(record))
         lineVariables = match.slots
-        lineVariables["reflection"] = reflect(text, speaker: speaker)
+        lineToReflect = (text, speaker)
         lineVariables["said"] = text
 
         // 1. Safety, before anything else, in every state.
@@ -199,8 +199,7 @@ extension Turn {
             say("global.\(match.intent)")
             return
         }
-        let reflection = lineVariables["reflection"] ?? text
-        if reflection != text { say("fallback.reflect") } else { say("fallback.none") }
+        if reflect(text, speaker: lineToReflect?.speaker ?? state.currentSpeaker) != text { say("fallback.reflect") } else { say("fallback.none") }
     }
 }
 
