@@ -55,8 +55,8 @@ struct AutomatonRunner {
             if position < count {
                 let token = tokens[position]
                 if token >= 0, let starters = program.startIndex[token] {
-                    for start in starters where allowed(start.template)
-                        && canContinue(start, after: position, tokens: tokens, skip: skip) {
+                    for start in starters where canContinue(start, after: position, tokens: tokens, skip: skip)
+                        && allowed(start.template) {
                         seed(start, at: position, scratch: &scratch)
                     }
                 }

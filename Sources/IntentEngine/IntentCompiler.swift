@@ -45,28 +45,17 @@ public struct IntentCompiler {
                 requiredSets.append(compiled.required)
             }
         }
-        // Index each template under its rarest required word, or under every word that can
-        // begin it; templates that can begin with a wildcard are tried on every utterance.
-        var frequency: [Int32: Int] = [:]
-        for set in requiredSets { for word in set { frequency[word, default: 0] += 1 } }
-        var index: [Int32: [Int32]] = [:]
-        var alwaysTried: [Int32] = []
-        for (number, template) in templates.enumerated() {
-            let required = requiredSets[number].subtracting(content.skipWords.compactMap { vocabulary[$0] })
-            templates[number].required = required.sorted()
-            if let rarest = required.min(by: { (frequency[$0]!, $0) < (frequency[$1]!, $1) }) {
-                index[rarest, default: []].append(Int32(number))
-            } else if template.startsWithWildcard {
-                alwaysTried.append(Int32(number))
-            } else {
-                for word in template.firstWords { index[word, default: []].append(Int32(number)) }
-            }
+        // The words each template requires (skip words aside): without all of them present,
+        // the matcher never starts it.
+        let skipped = Set(content.skipWords.compactMap { vocabulary[$0] })
+        for number in templates.indices {
+            templates[number].required = requiredSets[number].subtracting(skipped).sorted()
         }
         let skipIDs = Set(content.skipWords.compactMap { vocabulary[$0] })
         let matcher = Matcher(
             instructions: instructions, templates: templates, intents: intents,
             vocabulary: vocabulary, words: words, slotNames: slotNames, values: values,
-            index: index, alwaysTried: alwaysTried, skipWords: skipIDs, dispatchTables: dispatchTables, options: options)
+            skipWords: skipIDs, dispatchTables: dispatchTables, options: options)
         return (matcher, diagnostics)
     }
 

@@ -20,8 +20,6 @@ public struct Matcher: Sendable {
     let words: [String]
     public let slotNames: [String]
     let values: [String]
-    let index: [Int32: [Int32]]
-    let alwaysTried: [Int32]
     let skipWords: Set<Int32>
     let dispatchTables: [[Int32: [Int32]]]
     let program: WordProgram
@@ -33,7 +31,7 @@ public struct Matcher: Sendable {
 
     init(instructions: [Instruction], templates: [CompiledTemplate], intents: [CompiledIntent],
          vocabulary: [String: Int32], words: [String], slotNames: [String], values: [String],
-         index: [Int32: [Int32]], alwaysTried: [Int32], skipWords: Set<Int32>, dispatchTables: [[Int32: [Int32]]],
+         skipWords: Set<Int32>, dispatchTables: [[Int32: [Int32]]],
          options: MatcherOptions) {
         self.instructions = instructions
         self.templates = templates
@@ -42,8 +40,6 @@ public struct Matcher: Sendable {
         self.words = words
         self.slotNames = slotNames
         self.values = values
-        self.index = index
-        self.alwaysTried = alwaysTried
         self.skipWords = skipWords
         self.dispatchTables = dispatchTables
         self.program = WordProgram(instructions: instructions, dispatchTables: dispatchTables, templates: templates)
@@ -110,25 +106,25 @@ public struct Matcher: Sendable {
 
     private func templateCandidates(_ ids: [Int32], skip: [Bool], tokens: [Token], text: String, context: MatchContext,
                                     tier: MatchTier, contentWords: Int, scratch: inout MatchScratch) -> [IntentCandidate] {
-        // The index names the templates worth trying; each must also find every word it
-        // requires here, and its intent must be allowed in this state.
+        // A template is tried only if every word it requires is here and its intent may be
+        // said in this state; decided when the runner first wants to start it, so the many
+        // templates whose first words never appear cost nothing.
         let present = Set(ids)
-        var allowed = [Bool](repeating: false, count: templates.count)
-        var any = false
-        func consider(_ number: Int32) {
-            let template = templates[Int(number)]
-            guard !allowed[Int(number)], template.required.allSatisfy({ present.contains($0) }),
-                  isEligible(intents[Int(template.intent)].definition, in: context) else { return }
-            allowed[Int(number)] = true
-            any = true
+        var decided = [Int8](repeating: 0, count: templates.count)
+        let allowed: (Int32) -> Bool = { number in
+            switch decided[Int(number)] {
+            case 1: return true
+            case -1: return false
+            default:
+                let template = self.templates[Int(number)]
+                let yes = template.required.allSatisfy { present.contains($0) }
+                    && self.isEligible(self.intents[Int(template.intent)].definition, in: context)
+                decided[Int(number)] = yes ? 1 : -1
+                return yes
+            }
         }
-        for id in present where id >= 0 {
-            for number in index[id] ?? [] { consider(number) }
-        }
-        for number in alwaysTried { consider(number) }
-        guard any else { return [] }
         var runner = AutomatonRunner(program: program)
-        let hits = runner.run(tokens: ids, skip: skip, scratch: &scratch) { allowed[Int($0)] }
+        let hits = runner.run(tokens: ids, skip: skip, scratch: &scratch, allowed: allowed)
         var result: [IntentCandidate] = []
         var characters: [Character]?
         for hit in hits {

@@ -35,11 +35,6 @@ extension Matcher {
         writer.strings(words)
         writer.strings(slotNames)
         writer.strings(values)
-        writer.array(index.keys.sorted()) { writer, word in
-            writer.int(Int(word))
-            writer.array(index[word]!) { $0.int(Int($1)) }
-        }
-        writer.array(alwaysTried) { $0.int(Int($1)) }
         writer.array(dispatchTables) { writer, table in
             writer.array(table.keys.sorted()) { writer, word in
                 writer.int(Int(word))
@@ -55,7 +50,7 @@ extension Matcher {
     /// Every index in a cache must point inside its table, so a damaged file is refused
     /// instead of crashing the matcher.
     private static func validate(_ instructions: [Instruction], templates: [CompiledTemplate], intents: Int, slots: Int, values: Int,
-                                 index: [Int32: [Int32]], alwaysTried: [Int32], words: Int,
+                                 words: Int,
                                  dispatchTables: [[Int32: [Int32]]]) throws {
         let count = Int32(instructions.count)
         func check(_ condition: Bool) throws { if !condition { throw ByteReader.Malformed() } }
@@ -82,7 +77,6 @@ extension Matcher {
             try check((0..<Int32(intents)).contains(template.intent) && template.base >= 0 && template.count >= 0
                       && template.base + template.count <= count && (template.base..<(template.base + template.count)).contains(template.start))
         }
-        for number in index.values.joined() + alwaysTried { try check((0..<Int32(templates.count)).contains(number)) }
     }
 
     public static func read(from reader: inout ByteReader) throws -> Matcher {
@@ -120,9 +114,6 @@ extension Matcher {
         let words = try reader.strings()
         let slotNames = try reader.strings()
         let values = try reader.strings()
-        var index: [Int32: [Int32]] = [:]
-        for (word, list) in try reader.array({ (try $0.int32(), try $0.array { try $0.int32() }) }) { index[word] = list }
-        let alwaysTried = try reader.array { try $0.int32() }
         let dispatchTables = try reader.array { reader -> [Int32: [Int32]] in
             var table: [Int32: [Int32]] = [:]
             for (word, targets) in try reader.array({ (try $0.int32(), try $0.array { try $0.int32() }) }) { table[word] = targets }
@@ -134,12 +125,12 @@ extension Matcher {
         options.fuzzyScale = try reader.double()
         options.typoMinimumLength = try reader.int()
         try validate(instructions, templates: templates, intents: intents.count, slots: slotNames.count, values: values.count,
-                     index: index, alwaysTried: alwaysTried, words: words.count, dispatchTables: dispatchTables)
+                     words: words.count, dispatchTables: dispatchTables)
         var vocabulary: [String: Int32] = [:]
         vocabulary.reserveCapacity(words.count)
         for (id, word) in words.enumerated() { vocabulary[word] = Int32(id) }
         return Matcher(instructions: instructions, templates: templates, intents: intents, vocabulary: vocabulary,
-                       words: words, slotNames: slotNames, values: values, index: index, alwaysTried: alwaysTried,
+                       words: words, slotNames: slotNames, values: values,
                        skipWords: skipWords, dispatchTables: dispatchTables, options: options)
     }
 }
