@@ -54,10 +54,9 @@ struct AutomatonRunner {
         while position <= count {
             if position < count {
                 let token = tokens[position]
-                if token >= 0, let starters = program.startIndex[token] {
-                    for start in starters where canContinue(start, after: position, tokens: tokens, skip: skip)
-                        && allowed(start.template) {
-                        seed(start, at: position, scratch: &scratch)
+                if token >= 0, let groups = program.startIndex[token] {
+                    for group in groups where canContinue(group.follow, after: position, tokens: tokens, skip: skip) {
+                        for start in group.starts where allowed(start.template) { seed(start, at: position, scratch: &scratch) }
                     }
                 }
                 if !skip[position] {
@@ -132,9 +131,9 @@ struct AutomatonRunner {
     /// Whether the word after `position` (skip words aside) can follow this start; a start
     /// that could end, or go on with a wildcard, always can. Most starts die here, before any
     /// thread is made for them.
-    private func canContinue(_ start: StartPoint, after position: Int, tokens: [Int32], skip: [Bool]) -> Bool {
-        guard start.follow >= 0 else { return true }
-        let follow = program.follows[Int(start.follow)]
+    private func canContinue(_ followIndex: Int32, after position: Int, tokens: [Int32], skip: [Bool]) -> Bool {
+        guard followIndex >= 0 else { return true }
+        let follow = program.follows[Int(followIndex)]
         var next = position + 1
         while next < tokens.count {
             if follow.contains(tokens[next]) { return true }
@@ -201,8 +200,9 @@ struct WordProgram: Sendable {
     let instructions: [Instruction]
     let dispatchTables: [[Int32: [Int32]]]
     let templateStarts: [Int32]
-    /// First word → where matches beginning with it start.
-    let startIndex: [Int32: [StartPoint]]
+    /// First word → where matches beginning with it start, grouped by the words that may come
+    /// second, so one look at the next word settles a whole group.
+    let startIndex: [Int32: [StartGroup]]
     /// Where matches that begin with a wildcard start: tried at every word.
     let wildcardStarters: [StartPoint]
     /// The words that can come second, for starts that need one (see `StartPoint.follow`).
@@ -216,6 +216,7 @@ struct WordProgram: Sendable {
         var wildcardStarters: [StartPoint] = []
         var follows: [Set<Int32>] = []
         var followOfPC: [Int32: Int32] = [:]
+        var followIndex: [Set<Int32>: Int32] = [:]
         /// The words that can be taken after `pc`'s word, or nil when anything may follow
         /// (a wildcard, the end of the template, a slot boundary).
         func second(after targets: [Int32]) -> Set<Int32>? {
@@ -241,8 +242,13 @@ struct WordProgram: Sendable {
                 ? Array(Set(dispatchTables[Int(instruction.argument)].values.joined())) : [instruction.next]
             var index: Int32 = -1
             if let words = second(after: targets) {
-                follows.append(words)
-                index = Int32(follows.count - 1)
+                if let known = followIndex[words] {
+                    index = known
+                } else {
+                    follows.append(words)
+                    index = Int32(follows.count - 1)
+                    followIndex[words] = index
+                }
             }
             followOfPC[pc] = index
             return index
@@ -283,10 +289,18 @@ struct WordProgram: Sendable {
                 }
             }
         }
-        self.startIndex = startIndex
+        self.startIndex = startIndex.mapValues { starts in
+            Dictionary(grouping: starts, by: \.follow).sorted { $0.key < $1.key }.map { StartGroup(follow: $0.key, starts: $0.value) }
+        }
         self.wildcardStarters = wildcardStarters
         self.follows = follows
     }
+}
+
+/// Start points sharing what may follow their first word.
+struct StartGroup: Sendable {
+    var follow: Int32
+    var starts: [StartPoint]
 }
 
 /// Where a match can begin: a template, and the instruction that takes its first word (-1:
