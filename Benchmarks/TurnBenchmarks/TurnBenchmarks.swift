@@ -51,7 +51,7 @@ let benchmarks: @Sendable () -> Void = {
     let script = buildCoach()
     let conversation = Conversation(script: script)
     Benchmark("Whole turn: match, reducer, transcript line (no fsync)",
-              configuration: .init(maxDuration: .seconds(10), maxIterations: 50_000)) { benchmark in
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 50_000)) { benchmark in
         for _ in benchmark.scaledIterations {
             let (next, outputs) = conversation.session.step(conversation.state, .line(lines[conversation.index % lines.count], speaker: nil))
             conversation.state = next
