@@ -55,24 +55,26 @@ public struct ResponseBook: Sendable {
     }
 
     /// Chooses a variant with `random` and fills its placeholders; nil if there is no text.
-    func render(_ reference: ResponseReference, _ variables: [String: String], random: inout SeededGenerator,
-                computed: (String) -> String? = { _ in nil }) -> String? {
+    func render(_ reference: ResponseReference, random: inout SeededGenerator, lookup: (String) -> String?) -> String? {
         let options = variants(of: reference)
         guard !options.isEmpty else { return nil }
-        return Self.fill(options[random.index(below: options.count)], variables, computed: computed)
+        return Self.fill(options[random.index(below: options.count)], lookup: lookup)
     }
 
     /// Renders the named response, if present.
-    func render(_ name: String, _ variables: [String: String], random: inout SeededGenerator,
-                computed: (String) -> String? = { _ in nil }) -> String? {
-        render(.named(name, SourceLocation(file: "", line: 0, column: 0)), variables, random: &random, computed: computed)
+    func render(_ name: String, random: inout SeededGenerator, lookup: (String) -> String?) -> String? {
+        render(.named(name, SourceLocation(file: "", line: 0, column: 0)), random: &random, lookup: lookup)
     }
 
     /// Replaces each `{name}` with its value. A name not set this turn (a step that was
     /// skipped) is left empty rather than shown as `{name}`; lint reports names that can
     /// never be set.
-    static func fill(_ template: String, _ variables: [String: String], sentenceCase: Bool = true,
-                     computed: (String) -> String? = { _ in nil }) -> String {
+    static func fill(_ template: String, _ variables: [String: String], sentenceCase: Bool = true) -> String {
+        fill(template, sentenceCase: sentenceCase) { variables[$0] }
+    }
+
+    /// The same, asking `lookup` for each name, so no table of every variable is built.
+    static func fill(_ template: String, sentenceCase: Bool = true, lookup: (String) -> String?) -> String {
         guard template.contains("{") else { return template }
         var result = ""
         var rest = template[...]
@@ -80,7 +82,7 @@ public struct ResponseBook: Sendable {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
-            guard let value = variables[name] ?? computed(name) ?? (Self.isVariableName(name) ? "" : nil) else {
+            guard let value = lookup(name) ?? (Self.isVariableName(name) ? "" : nil) else {
                 result += rest[open...close]
                 rest = rest[rest.index(after: close)...]
                 continue

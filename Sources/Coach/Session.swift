@@ -145,23 +145,34 @@ struct Turn {
 
     // MARK: Saying things
 
-    /// The variables every response may use.
-    func variables() -> [String: String] {
-        var values: [String: String] = [:]
+    /// Finds what a placeholder stands for: `extra`, then the line's slots, the exercise's
+    /// variables and roles, then who is who, then the line turned around (computed only if
+    /// asked for). A lookup, not a table, so a reply costs only the names it uses.
+    func lookup(extra: [String: String] = [:]) -> (String) -> String? {
         let partners = state.partners
-        values["first"] = partners.first ?? "you"
-        values["second"] = partners.count > 1 ? partners[1] : (partners.first ?? "your partner")
-        let current = state.expectedSpeaker ?? "you"
-        values["partner"] = current
-        values["other"] = otherPartner(of: state.currentSpeaker) ?? "your partner"
-        values["transcript"] = session.config.transcriptPath ?? ""
-        if let run = state.flowRun, let flow = script.flows[run.flow] {
-            values["exercise"] = flow.title
-            for (role, index) in run.roles where partners.indices.contains(index) { values[role] = partners[index] }
-            values.merge(run.variables) { _, new in new }
+        let run = state.flowRun
+        let line = lineVariables
+        let title = run.flatMap { script.flows[$0.flow]?.title }
+        let expected = state.expectedSpeaker
+        let other = otherPartner(of: state.currentSpeaker)
+        let transcript = session.config.transcriptPath
+        let reflect = reflection()
+        return { name in
+            if let value = extra[name] ?? line[name] { return value }
+            if let run {
+                if let value = run.variables[name] { return value }
+                if let index = run.roles[name], partners.indices.contains(index) { return partners[index] }
+            }
+            switch name {
+            case "first": return partners.first ?? "you"
+            case "second": return partners.count > 1 ? partners[1] : (partners.first ?? "your partner")
+            case "partner": return expected ?? "you"
+            case "other": return other ?? "your partner"
+            case "transcript": return transcript ?? ""
+            case "exercise": return title
+            default: return reflect(name)
+            }
         }
-        values.merge(lineVariables) { _, new in new }
-        return values
     }
 
     func otherPartner(of index: Int) -> String? {
@@ -178,15 +189,13 @@ struct Turn {
 
     /// Says the named response; `prompt` marks it as what `/repeat` repeats.
     mutating func say(_ name: String, prompt: Bool = false, extra: [String: String] = [:]) {
-        var values = variables()
-        values.merge(extra) { _, new in new }
-        guard let text = script.responses.render(name, values, random: &state.random, computed: reflection()) else { return }
+        guard let text = script.responses.render(name, random: &state.random, lookup: lookup(extra: extra)) else { return }
         outputs.append(.coach(text))
         if prompt { state.lastPrompt = text }
     }
 
     mutating func say(_ reference: ResponseReference, prompt: Bool = false) {
-        guard let text = script.responses.render(reference, variables(), random: &state.random, computed: reflection()) else { return }
+        guard let text = script.responses.render(reference, random: &state.random, lookup: lookup()) else { return }
         outputs.append(.coach(text))
         if prompt { state.lastPrompt = text }
     }

@@ -178,7 +178,7 @@ extension Turn {
                     run.variables["\(name)_reflected"] = reflect(joined, speaker: speaker)
                 }
             case .set(let name, let value):
-                run.variables[name] = ResponseBook.fill(value, variables(), sentenceCase: false)
+                run.variables[name] = ResponseBook.fill(value, sentenceCase: false, lookup: lookup())
             case .swapRoles:
                 let roles = script.flows[run.flow]?.roles ?? []
                 if roles.count >= 2, let a = run.roles[roles[0]], let b = run.roles[roles[1]] {
