@@ -26,8 +26,11 @@ enum FlowActions {
             return Outcome(result: QuestionKind.classify(text).rawValue)
         case .feelingCheck:
             let words = TextNormalizer.words(text)
-            let joined = " " + words.joined(separator: " ") + " "
-            let phrase = lexicon.pseudoFeelings.keys.filter { $0.contains(" ") && joined.contains(" \($0) ") }.sorted().first
+            let phrase = lexicon.pseudoFeelings.keys.sorted().first { key in
+                let parts = key.split(separator: " ").map(String.init)
+                guard parts.count > 1, words.count >= parts.count else { return false }
+                return (0...(words.count - parts.count)).contains { Array(words[$0..<($0 + parts.count)]) == parts }
+            }
             if let pseudo = phrase ?? words.first(where: { lexicon.pseudoFeelings[$0] != nil }) {
                 return Outcome(result: "pseudo", variables: ["feeling": pseudo, "felt": naturalList(lexicon.pseudoFeelings[pseudo] ?? [], joiner: "or")])
             }

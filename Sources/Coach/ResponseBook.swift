@@ -75,7 +75,7 @@ public struct ResponseBook: Sendable {
 
     /// The same, asking `lookup` for each name, so no table of every variable is built.
     static func fill(_ template: String, sentenceCase: Bool = true, lookup: (String) -> String?) -> String {
-        guard template.contains("{") else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
