@@ -9,7 +9,7 @@ enum ReviewFormatting {
         return "\(minutes / 60) h \(CivilDay.pad(Int(minutes % 60), 2)) min"
     }
 
-    /// "52%" (whole percent; "0%" when the whole is 0).
+    /// A share as a whole percentage with a percent sign, zero when the whole is zero.
     static func percent(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "0%" }
         return "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
