@@ -21,8 +21,8 @@ struct FlowLinter {
         for entry in script.responses.entries.values {
             let known = Self.globalVariables.union(slotNames)
             for text in entry.variants {
-                for placeholder in ResponseBook.placeholders(in: text) where !known.contains(placeholder) && !entry.name.hasPrefix("flow.") {
-                    diagnostics.append(.error(at: entry.location, "response '\(entry.name)' names unknown slot or variable '{\(placeholder)}'",
+                for name in ResponseBook.variableNames(in: text) where !known.contains(name) && !entry.name.hasPrefix("flow.") {
+                    diagnostics.append(.error(at: entry.location, "response '\(entry.name)' names unknown slot or variable '{\(name)}'",
                                               hint: "known here: \(known.sorted().joined(separator: ", "))"))
                 }
             }
@@ -111,14 +111,14 @@ struct FlowLinter {
             guard let entry = script.responses.entries[name] else {
                 return [.error(at: location, "unknown response '\(name)'", hint: "define it under responses:, or write the text inline with a space in it")]
             }
-            return placeholderProblems(entry.variants, at: location, variables: variables)
+            return unknownVariables(entry.variants, at: location, variables: variables)
         case .inline(let variants, let location):
-            return placeholderProblems(variants, at: location, variables: variables)
+            return unknownVariables(variants, at: location, variables: variables)
         }
     }
 
-    private func placeholderProblems(_ variants: [String], at location: SourceLocation, variables: Set<String>) -> [Diagnostic] {
-        variants.flatMap { ResponseBook.placeholders(in: $0) }.filter { !variables.contains($0) }.map {
+    private func unknownVariables(_ variants: [String], at location: SourceLocation, variables: Set<String>) -> [Diagnostic] {
+        variants.flatMap { ResponseBook.variableNames(in: $0) }.filter { !variables.contains($0) }.map {
             .error(at: location, "response names unknown slot or variable '{\($0)}'",
                    hint: "capture or set it earlier in the flow, or use a role name")
         }

@@ -1,7 +1,7 @@
 import IntentEngine
 
 /// The coach's lines from `responses:`, each with variants, and the safety resources from
-/// `resources:`. Rendering fills `{placeholders}` from the turn's variables.
+/// `resources:`. Rendering fills each `{name}` from the turn's variables.
 public struct ResponseBook: Sendable {
     public struct Entry: Sendable {
         public var name: String
@@ -54,7 +54,7 @@ public struct ResponseBook: Sendable {
         }
     }
 
-    /// Chooses a variant with `random` and fills its placeholders; nil if there is no text.
+    /// Chooses a variant with `random` and fills in its `{name}`s; nil if there is no text.
     func render(_ reference: ResponseReference, random: inout SeededGenerator, lookup: (String) -> String?) -> String? {
         let options = variants(of: reference)
         guard !options.isEmpty else { return nil }
@@ -105,8 +105,8 @@ public struct ResponseBook: Sendable {
         !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
     }
 
-    /// The `{placeholders}` a text uses.
-    static func placeholders(in text: String) -> [String] {
+    /// The `{name}`s a text uses.
+    static func variableNames(in text: String) -> [String] {
         var names: [String] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

@@ -145,7 +145,7 @@ struct Turn {
 
     // MARK: Saying things
 
-    /// Finds what a placeholder stands for: `extra`, then the line's slots, the exercise's
+    /// Finds what a `{name}` in a reply stands for: `extra`, then the line's slots, the exercise's
     /// variables and roles, then who is who, then the line turned around (computed only if
     /// asked for). A lookup, not a table, so a reply costs only the names it uses.
     func lookup(extra: [String: String] = [:]) -> (String) -> String? {

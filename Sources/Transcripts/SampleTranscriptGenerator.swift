@@ -134,7 +134,7 @@ public struct SampleTranscriptGenerator: Sendable {
             if random.next(upTo: 3) == 0 {
                 let feeling = SampleTranscriptGenerator.feelings[random.next(upTo: SampleTranscriptGenerator.feelings.count)]
                 let template = SampleTranscriptGenerator.openings[random.next(upTo: SampleTranscriptGenerator.openings.count)]
-                text = template.replacingPlaceholder(with: feeling)
+                text = template.replacingFeelingMarker(with: feeling)
                 slots["feeling"] = feeling
                 intent = "express_feeling"
                 expected.feelings[feeling, default: 0] += 1
@@ -245,7 +245,7 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
 }
 
 extension String {
-    fileprivate func replacingPlaceholder(with value: String) -> String {
+    fileprivate func replacingFeelingMarker(with value: String) -> String {
         let parts = split(separator: "%@", maxSplits: 1, omittingEmptySubsequences: false)
         return parts.count == 2 ? parts[0] + value + parts[1] : self
     }
