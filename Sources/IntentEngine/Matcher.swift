@@ -25,7 +25,9 @@ public struct Matcher: Sendable {
     let program: WordProgram
     /// Keyword → the intents it counts for, and how much.
     private let keywordIndex: [Int32: [(intent: Int32, weight: Double)]]
-    private let scratchPool: ScratchPool
+    private let runners: RunnerPool
+    /// Intents with required or excluded states: the only ones whose eligibility changes.
+    private let statefulIntents: [Int32]
     public let options: MatcherOptions
     private let typos: LazyTypoCorrector
 
@@ -42,13 +44,17 @@ public struct Matcher: Sendable {
         self.values = values
         self.skipWords = skipWords
         self.dispatchTables = dispatchTables
-        self.program = WordProgram(instructions: instructions, dispatchTables: dispatchTables, templates: templates)
+        self.program = WordProgram(instructions: instructions, dispatchTables: dispatchTables, templates: templates, wordCount: words.count)
         var keywordIndex: [Int32: [(intent: Int32, weight: Double)]] = [:]
         for (number, intent) in intents.enumerated() {
             for (word, weight) in intent.keywords { keywordIndex[word, default: []].append((Int32(number), weight)) }
         }
         self.keywordIndex = keywordIndex
-        self.scratchPool = ScratchPool(instructionCount: instructions.count, templateCount: templates.count)
+        self.runners = RunnerPool(instructionCount: instructions.count, templateCount: templates.count,
+                                  wordCount: words.count, intentCount: intents.count)
+        self.statefulIntents = intents.indices.filter {
+            !intents[$0].definition.requiresState.isEmpty || !intents[$0].definition.excludesState.isEmpty
+        }.map(Int32.init)
         self.options = options
         self.typos = LazyTypoCorrector(words: words, minimumLength: options.typoMinimumLength)
     }
@@ -72,15 +78,16 @@ public struct Matcher: Sendable {
         let ids = tokens.map { vocabulary[$0.word] ?? -1 }
         let skip = ids.map { skipWords.contains($0) }
         let contentWords = max(1, skip.filter { !$0 }.count)
-        return scratchPool.withScratch { scratch in
-            match(text, tokens: tokens, ids: ids, skip: skip, contentWords: contentWords, context: context, scratch: &scratch)
+        return runners.withRunner { runner in
+            for intent in statefulIntents { runner.setEligible(intent, isEligible(intents[Int(intent)].definition, in: context)) }
+            return match(text, tokens: tokens, ids: ids, skip: skip, contentWords: contentWords, context: context, runner: &runner)
         }
     }
 
     private func match(_ text: String, tokens: [Token], ids: [Int32], skip: [Bool], contentWords: Int, context: MatchContext,
-                       scratch: inout MatchScratch) -> MatchResult {
-        var candidates = templateCandidates(ids, skip: skip, tokens: tokens, text: text, context: context,
-                                            tier: .template, contentWords: contentWords, scratch: &scratch)
+                       runner: inout AutomatonRunner) -> MatchResult {
+        var candidates = templateCandidates(ids, skip: skip, tokens: tokens, text: text,
+                                            tier: .template, contentWords: contentWords, runner: &runner)
 
         // Typo tier: correct unknown words and try again. A corrected match that explains more
         // words beats an exact one that explains fewer, and a slip of the keyboard never hides
@@ -94,8 +101,8 @@ public struct Matcher: Sendable {
             }
         }
         if !corrections.isEmpty {
-            candidates += templateCandidates(corrected, skip: skip, tokens: tokens, text: text, context: context,
-                                             tier: .fuzzyTemplate, contentWords: contentWords, scratch: &scratch)
+            candidates += templateCandidates(corrected, skip: skip, tokens: tokens, text: text,
+                                             tier: .fuzzyTemplate, contentWords: contentWords, runner: &runner)
         }
         if candidates.isEmpty || !candidates.contains(where: { $0.safety != nil }) {
             candidates += keywordCandidates(corrected, original: ids, context: context,
@@ -104,27 +111,11 @@ public struct Matcher: Sendable {
         return decide(text: text, candidates: candidates, corrections: corrections)
     }
 
-    private func templateCandidates(_ ids: [Int32], skip: [Bool], tokens: [Token], text: String, context: MatchContext,
-                                    tier: MatchTier, contentWords: Int, scratch: inout MatchScratch) -> [IntentCandidate] {
+    private func templateCandidates(_ ids: [Int32], skip: [Bool], tokens: [Token], text: String,
+                                    tier: MatchTier, contentWords: Int, runner: inout AutomatonRunner) -> [IntentCandidate] {
         // A template is tried only if every word it requires is here and its intent may be
-        // said in this state; decided when the runner first wants to start it, so the many
-        // templates whose first words never appear cost nothing.
-        let present = Set(ids)
-        var decided = [Int8](repeating: 0, count: templates.count)
-        let allowed: (Int32) -> Bool = { number in
-            switch decided[Int(number)] {
-            case 1: return true
-            case -1: return false
-            default:
-                let template = self.templates[Int(number)]
-                let yes = template.required.allSatisfy { present.contains($0) }
-                    && self.isEligible(self.intents[Int(template.intent)].definition, in: context)
-                decided[Int(number)] = yes ? 1 : -1
-                return yes
-            }
-        }
-        var runner = AutomatonRunner(program: program)
-        let hits = runner.run(tokens: ids, skip: skip, scratch: &scratch, allowed: allowed)
+        // said in this state (the runner decides, when it first wants to start it).
+        let hits = runner.run(program, tokens: ids, skip: skip)
         var result: [IntentCandidate] = []
         var characters: [Character]?
         for hit in hits {
@@ -137,7 +128,7 @@ public struct Matcher: Sendable {
             var slots: [SlotMatch] = []
             if hit.trail >= 0 {
                 if characters == nil { characters = Array(text) }
-                slots = slotMatches(hit, trail: scratch.trail, tokens: tokens, skip: skip, characters: characters!)
+                slots = slotMatches(hit, trail: runner.trail, tokens: tokens, skip: skip, characters: characters!)
             }
             let coverage = min(1.0, Double(hit.literal) / Double(contentWords))
             var confidence = 0.5 + 0.5 * coverage

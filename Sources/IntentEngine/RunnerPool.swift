@@ -1,0 +1,26 @@
+import Synchronization
+
+/// The runners of a matcher, shared by every copy of it: one is taken for a match and given
+/// back, so concurrent matches never share working memory and a match never builds its own.
+final class RunnerPool: Sendable {
+    private let free = Mutex<[AutomatonRunner]>([])
+    private let instructionCount: Int
+    private let templateCount: Int
+    private let wordCount: Int
+    private let intentCount: Int
+
+    init(instructionCount: Int, templateCount: Int, wordCount: Int, intentCount: Int) {
+        self.instructionCount = instructionCount
+        self.templateCount = templateCount
+        self.wordCount = wordCount
+        self.intentCount = intentCount
+    }
+
+    func withRunner<T>(_ body: (inout AutomatonRunner) -> T) -> T {
+        var runner = free.withLock { $0.popLast() }
+            ?? AutomatonRunner(instructionCount: instructionCount, templateCount: templateCount, wordCount: wordCount, intentCount: intentCount)
+        let result = body(&runner)
+        free.withLock { $0.append(runner) }
+        return result
+    }
+}
