@@ -84,19 +84,24 @@ struct AutomatonRunner: Sendable {
             if position < count {
                 let token = tokens[position]
                 if token >= 0 {
-                    for groupIndex in Int(program.startGroupBegin[Int(token)])..<Int(program.startGroupBegin[Int(token) + 1]) {
-                        let group = program.startGroups[groupIndex]
-                        guard canContinue(group.follow, after: position, program: program, tokens: tokens, skip: skip) else { continue }
-                        for index in Int(group.first)..<Int(group.end) {
-                            let start = program.startPoints[index]
-                            if admits(start.template, program: program) { seed(start, at: position, program: program) }
+                    for index in Int(program.openBegin[Int(token)])..<Int(program.openBegin[Int(token) + 1]) {
+                        seedIfAdmitted(program.openStarts[index], at: position, program: program)
+                    }
+                    // Starts that need a particular second word: the next word, or one after
+                    // skip words.
+                    var second = position + 1
+                    while second < count {
+                        if tokens[second] >= 0, let pair = program.pairs.value(token, tokens[second]) {
+                            for index in Int(program.pairBegin[Int(pair)])..<Int(program.pairBegin[Int(pair) + 1]) {
+                                seedIfAdmitted(program.pairStarts[index], at: position, program: program)
+                            }
                         }
+                        if !skip[second] { break }
+                        second += 1
                     }
                 }
                 if !skip[position] {
-                    for start in program.wildcardStarters where admits(start.template, program: program) {
-                        seed(start, at: position, program: program)
-                    }
+                    for start in program.wildcardStarters { seedIfAdmitted(start, at: position, program: program) }
                 }
             }
             if position == count { break }
@@ -122,10 +127,10 @@ struct AutomatonRunner: Sendable {
                     moved.wildcard += 1
                     pending.append(moved)
                 case .dispatch where token >= 0:
-                    if let entry = program.dispatch.value(instruction.argument, token) {
+                    if let entry = program.dispatch.value(program.dispatchShared[Int(instruction.argument)], token) {
                         for index in Int(program.dispatchBegin[Int(entry)])..<Int(program.dispatchBegin[Int(entry) + 1]) {
                             var moved = thread
-                            moved.pc = program.dispatchTargets[index]
+                            moved.pc = thread.pc + program.dispatchOffsets[index]
                             moved.literal += 1
                             pending.append(moved)
                         }
@@ -201,24 +206,11 @@ struct AutomatonRunner: Sendable {
         }
     }
 
-    /// Whether the word after `position` (skip words aside) can follow this start; a start
-    /// that could end, or go on with a wildcard, always can. Most starts die here, before any
-    /// thread is made for them.
-    @inline(__always)
-    private func canContinue(_ follow: Int32, after position: Int, program: WordProgram, tokens: [Int32], skip: [Bool]) -> Bool {
-        guard follow >= 0 else { return true }
-        var next = position + 1
-        while next < tokens.count {
-            if tokens[next] >= 0 && program.follows.contains(follow, tokens[next]) { return true }
-            if !skip[next] { return false }
-            next += 1
-        }
-        return false
-    }
-
     /// Starts a match at `position`: straight at the instruction that takes this word when
     /// the index knows it, else through the template's whole opening.
-    private mutating func seed(_ start: StartPoint, at position: Int, program: WordProgram) {
+    @inline(__always)
+    private mutating func seedIfAdmitted(_ start: StartPoint, at position: Int, program: WordProgram) {
+        guard admits(start.template, program: program) else { return }
         let pc = start.pc >= 0 ? start.pc : program.templateStarts[Int(start.template)]
         addClosure(Thread(pc: pc, start: Int32(position), literal: 0, wildcard: 0, trail: -1),
                    at: Int32(position), intoNext: false, program: program)

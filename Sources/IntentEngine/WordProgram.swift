@@ -9,21 +9,27 @@ struct WordProgram: Sendable {
     /// The words each template requires, template `t` at `requiredWords[requiredBegin[t]..<requiredBegin[t + 1]]`.
     let requiredBegin: [Int32]
     let requiredWords: [Int32]
-    /// First word → the groups of starts it begins, word `w` at
-    /// `startGroups[startGroupBegin[w]..<startGroupBegin[w + 1]]`; grouped by the words that
-    /// may come second, so one look at the next word settles a whole group.
-    let startGroupBegin: [Int32]
-    let startGroups: [StartGroup]
-    let startPoints: [StartPoint]
+    /// Starts whose first word may be followed by anything (the template may end there, or
+    /// a wildcard or slot comes next): word `w`'s at `openStarts[openBegin[w]..<openBegin[w + 1]]`.
+    let openBegin: [Int32]
+    let openStarts: [StartPoint]
+    /// (first word, second word) → an index into `pairBegin`, whose range in `pairStarts`
+    /// lists the starts that can take both: one look-up settles every start of a word pair,
+    /// and most starts never come up.
+    let pairs: WordPairTable
+    let pairBegin: [Int32]
+    let pairStarts: [StartPoint]
     /// Where matches that begin with a wildcard start: tried at every word.
     let wildcardStarters: [StartPoint]
-    /// (follow set, word): present when the word may come second (see `StartGroup.follow`).
-    let follows: WordPairTable
-    /// (dispatch table, word) → an index into `dispatchBegin`, whose range in
-    /// `dispatchTargets` lists where the word leads.
+    /// Per dispatch instruction's table: its shared table. A word list used by many
+    /// templates compiles to the same table each time, relative to where it sits, so the
+    /// copies are stored once.
+    let dispatchShared: [Int32]
+    /// (shared table, word) → an index into `dispatchBegin`, whose range in
+    /// `dispatchOffsets` lists where the word leads, relative to the dispatch instruction.
     let dispatch: WordPairTable
     let dispatchBegin: [Int32]
-    let dispatchTargets: [Int32]
+    let dispatchOffsets: [Int32]
 
     init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], templates: [CompiledTemplate], wordCount: Int) {
         self.instructions = instructions
@@ -38,19 +44,36 @@ struct WordProgram: Sendable {
         self.requiredBegin = requiredBegin
         self.requiredWords = requiredWords
 
+        // Each table relative to its dispatch instruction, so the copies of one list match.
+        var dispatchPC = [Int32](repeating: -1, count: dispatchTables.count)
+        for (pc, instruction) in instructions.enumerated() where instruction.op == .dispatch {
+            dispatchPC[Int(instruction.argument)] = Int32(pc)
+        }
+        var sharedIndex: [[Int32: [Int32]]: Int32] = [:]
+        var dispatchShared: [Int32] = []
         var dispatchEntries: [(group: Int32, word: Int32, value: Int32)] = []
         var dispatchBegin: [Int32] = [0]
-        var dispatchTargets: [Int32] = []
+        var dispatchOffsets: [Int32] = []
         for (number, table) in dispatchTables.enumerated() {
-            for word in table.keys.sorted() {
-                dispatchEntries.append((Int32(number), word, Int32(dispatchBegin.count - 1)))
-                dispatchTargets += table[word]!
-                dispatchBegin.append(Int32(dispatchTargets.count))
+            let base = dispatchPC[number]
+            let relative = table.mapValues { $0.map { $0 - base } }
+            if let known = sharedIndex[relative] {
+                dispatchShared.append(known)
+                continue
+            }
+            let shared = Int32(sharedIndex.count)
+            sharedIndex[relative] = shared
+            dispatchShared.append(shared)
+            for word in relative.keys.sorted() {
+                dispatchEntries.append((shared, word, Int32(dispatchBegin.count - 1)))
+                dispatchOffsets += relative[word]!
+                dispatchBegin.append(Int32(dispatchOffsets.count))
             }
         }
+        self.dispatchShared = dispatchShared
         dispatch = WordPairTable(dispatchEntries)
         self.dispatchBegin = dispatchBegin
-        self.dispatchTargets = dispatchTargets
+        self.dispatchOffsets = dispatchOffsets
 
         var startsByWord: [Int32: [StartPoint]] = [:]
         var wildcardStarters: [StartPoint] = []
@@ -127,32 +150,37 @@ struct WordProgram: Sendable {
                 }
             }
         }
-        var startGroupBegin: [Int32] = [0]
-        var startGroups: [StartGroup] = []
-        var startPoints: [StartPoint] = []
+        var openBegin: [Int32] = [0]
+        var openStarts: [StartPoint] = []
+        var startsByPair: [Int64: [StartPoint]] = [:]
+        let followWords = followSets.sorted { $0.value < $1.value }.map { $0.key }
         for word in 0..<Int32(wordCount) {
-            let grouped = Dictionary(grouping: startsByWord[word] ?? [], by: \.follow).sorted { $0.key < $1.key }
-            for (follow, starts) in grouped {
-                let first = Int32(startPoints.count)
-                startPoints += starts
-                startGroups.append(StartGroup(follow: follow, first: first, end: Int32(startPoints.count)))
+            for start in startsByWord[word] ?? [] {
+                if start.follow < 0 {
+                    openStarts.append(start)
+                } else {
+                    for second in followWords[Int(start.follow)] {
+                        startsByPair[Int64(word) << 32 | Int64(second), default: []].append(start)
+                    }
+                }
             }
-            startGroupBegin.append(Int32(startGroups.count))
+            openBegin.append(Int32(openStarts.count))
         }
-        self.startGroupBegin = startGroupBegin
-        self.startGroups = startGroups
-        self.startPoints = startPoints
+        var pairEntries: [(group: Int32, word: Int32, value: Int32)] = []
+        var pairBegin: [Int32] = [0]
+        var pairStarts: [StartPoint] = []
+        for key in startsByPair.keys.sorted() {
+            pairEntries.append((Int32(key >> 32), Int32(truncatingIfNeeded: key), Int32(pairBegin.count - 1)))
+            pairStarts += startsByPair[key]!
+            pairBegin.append(Int32(pairStarts.count))
+        }
+        self.openBegin = openBegin
+        self.openStarts = openStarts
+        pairs = WordPairTable(pairEntries)
+        self.pairBegin = pairBegin
+        self.pairStarts = pairStarts
         self.wildcardStarters = wildcardStarters
-        follows = WordPairTable(followSets.flatMap { words, index in words.map { (index, $0, Int32(0)) } })
     }
-}
-
-/// Start points sharing what may follow their first word: `startPoints[first..<end]`.
-struct StartGroup: Sendable {
-    /// The follow set of the group (see `WordProgram.follows`), or -1 when any word may follow.
-    var follow: Int32
-    var first: Int32
-    var end: Int32
 }
 
 /// Where a match can begin: a template, and the instruction that takes its first word (-1:
@@ -160,6 +188,7 @@ struct StartGroup: Sendable {
 struct StartPoint: Sendable {
     var template: Int32
     var pc: Int32
-    /// The follow set of the words that may come next, or -1 when any may.
+    /// Which set of words may come next (an index into the follow sets made while
+    /// building), or -1 when any may.
     var follow: Int32 = -1
 }
