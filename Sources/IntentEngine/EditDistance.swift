@@ -27,4 +27,28 @@ public enum EditDistance {
         }
         return previous[y.count]
     }
+
+    /// Whether `a` and `b` are exactly one slip apart (distance 1): the question typo
+    /// correction asks for every candidate, answered in one pass without a table.
+    public static func isOneSlip(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return damerau(a, b, limit: 1) == 1
+        }
+        return a.withUTF8 { x in b.withUTF8 { y in isOneSlip(x, y) } }
+    }
+
+    private static func isOneSlip(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        if x.count == y.count {
+            guard let first = x.indices.first(where: { x[$0] != y[$0] }) else { return false }
+            let last = x.indices.last { x[$0] != y[$0] }!
+            // One letter changed, or two neighbours swapped.
+            return first == last || (last == first + 1 && x[first] == y[last] && x[last] == y[first])
+        }
+        let (long, short) = x.count > y.count ? (x, y) : (y, x)
+        guard long.count == short.count + 1 else { return false }
+        // One letter left out: everything after the first difference lines up one place on.
+        let gap = short.indices.first { short[$0] != long[$0] } ?? short.count
+        return (gap..<short.count).allSatisfy { short[$0] == long[$0 + 1] }
+    }
 }

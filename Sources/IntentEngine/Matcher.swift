@@ -23,8 +23,12 @@ public struct Matcher: Sendable {
     let skipWords: Set<Int32>
     let dispatchTables: [[Int32: [Int32]]]
     let program: WordProgram
-    /// Keyword → the intents it counts for, and how much.
-    private let keywordIndex: [Int32: [(intent: Int32, weight: Double)]]
+    /// Keyword → the intents it counts for, and how much: word `w`'s at
+    /// `keywordEntries[keywordBegin[w]..<keywordBegin[w + 1]]`.
+    private let keywordBegin: [Int32]
+    private let keywordEntries: [(intent: Int32, weight: Double)]
+    /// Per word id: whether it is a skip word.
+    private let isSkipWord: [Bool]
     private let runners: RunnerPool
     /// Intents with required or excluded states: the only ones whose eligibility changes.
     private let statefulIntents: [Int32]
@@ -45,11 +49,17 @@ public struct Matcher: Sendable {
         self.skipWords = skipWords
         self.dispatchTables = dispatchTables
         self.program = WordProgram(instructions: instructions, dispatchTables: dispatchTables, templates: templates, wordCount: words.count)
-        var keywordIndex: [Int32: [(intent: Int32, weight: Double)]] = [:]
+        var keywordsByWord = [[(intent: Int32, weight: Double)]](repeating: [], count: words.count)
         for (number, intent) in intents.enumerated() {
-            for (word, weight) in intent.keywords { keywordIndex[word, default: []].append((Int32(number), weight)) }
+            for (word, weight) in intent.keywords { keywordsByWord[Int(word)].append((Int32(number), weight)) }
         }
-        self.keywordIndex = keywordIndex
+        var keywordBegin: [Int32] = [0]
+        for entries in keywordsByWord { keywordBegin.append(keywordBegin.last! + Int32(entries.count)) }
+        self.keywordBegin = keywordBegin
+        self.keywordEntries = keywordsByWord.flatMap { $0 }
+        var isSkipWord = [Bool](repeating: false, count: words.count)
+        for word in skipWords { isSkipWord[Int(word)] = true }
+        self.isSkipWord = isSkipWord
         self.runners = RunnerPool(instructionCount: instructions.count, templateCount: templates.count,
                                   wordCount: words.count, intentCount: intents.count)
         self.statefulIntents = intents.indices.filter {
@@ -76,12 +86,12 @@ public struct Matcher: Sendable {
     public func match(_ text: String, context: MatchContext = .idle) -> MatchResult {
         let tokens = TextNormalizer.tokenize(text)
         let ids = tokens.map { vocabulary[$0.word] ?? -1 }
-        let skip = ids.map { skipWords.contains($0) }
-        let contentWords = max(1, skip.filter { !$0 }.count)
-        return runners.withRunner { runner in
-            for intent in statefulIntents { runner.setEligible(intent, isEligible(intents[Int(intent)].definition, in: context)) }
-            return match(text, tokens: tokens, ids: ids, skip: skip, contentWords: contentWords, context: context, runner: &runner)
-        }
+        let skip = ids.map { $0 >= 0 && isSkipWord[Int($0)] }
+        let contentWords = max(1, skip.count { !$0 })
+        var runner = runners.take()
+        defer { runners.give(runner) }
+        for intent in statefulIntents { runner.setEligible(intent, isEligible(intents[Int(intent)].definition, in: context)) }
+        return match(text, tokens: tokens, ids: ids, skip: skip, contentWords: contentWords, context: context, runner: &runner)
     }
 
     private func match(_ text: String, tokens: [Token], ids: [Int32], skip: [Bool], contentWords: Int, context: MatchContext,
@@ -117,28 +127,27 @@ public struct Matcher: Sendable {
         // said in this state (the runner decides, when it first wants to start it).
         let hits = runner.run(program, tokens: ids, skip: skip)
         var result: [IntentCandidate] = []
-        var characters: [Character]?
+        var spoken = SpokenText(text)
         for hit in hits {
-            let template = templates[Int(hit.template)]
-            let intent = intents[Int(template.intent)]
+            let intentNumber = Int(templates[Int(hit.template)].intent)
             // One word is weak evidence inside a longer line ("no" in "my back is sore, so no
             // tight hugs today"): a single-word match counts only if it is half the line.
             // Crisis words always count.
-            if hit.literal == 1 && hit.wildcard == 0 && 2 * hit.literal < contentWords && !intent.isCrisis { continue }
+            if hit.literal == 1 && hit.wildcard == 0 && 2 * hit.literal < contentWords && !intents[intentNumber].isCrisis { continue }
             var slots: [SlotMatch] = []
             if hit.trail >= 0 {
-                if characters == nil { characters = Array(text) }
-                slots = slotMatches(hit, trail: runner.trail, tokens: tokens, skip: skip, characters: characters!)
+                slots = slotMatches(hit, trail: runner.trail, tokens: tokens, skip: skip, text: &spoken)
             }
             let coverage = min(1.0, Double(hit.literal) / Double(contentWords))
             var confidence = 0.5 + 0.5 * coverage
             if tier == .fuzzyTemplate { confidence *= options.fuzzyScale }
             let span = Int(tokens[Int(hit.start)].start)..<Int(tokens[Int(hit.end) - 1].end)
+            let definition = intents[intentNumber].definition
             result.append(IntentCandidate(
-                intent: intent.definition.name, confidence: confidence, tier: tier,
+                intent: definition.name, confidence: confidence, tier: tier,
                 literalWords: Int(hit.literal), wildcardWords: Int(hit.wildcard),
-                priority: intent.definition.priority, safety: intent.definition.safety,
-                template: template.source, slots: slots, keywords: [], keywordScore: 0, span: span))
+                priority: definition.priority, safety: definition.safety,
+                template: templates[Int(hit.template)].source, slots: slots, keywords: [], keywordScore: 0, span: span))
         }
         return result
     }
@@ -147,9 +156,9 @@ public struct Matcher: Sendable {
         // Only the intents with a keyword in the line are looked at (through the keyword index),
         // each keyword counted once.
         var scores: [Int32: (score: Double, found: [String], fuzzy: Bool)] = [:]
-        var counted: Set<Int32> = []
-        for word in ids where word >= 0 && counted.insert(word).inserted {
-            for (intent, weight) in keywordIndex[word] ?? [] {
+        for (position, word) in ids.enumerated() where word >= 0 && keywordBegin[Int(word)] < keywordBegin[Int(word) + 1] {
+            guard !ids[..<position].contains(word) else { continue }
+            for (intent, weight) in keywordEntries[Int(keywordBegin[Int(word)])..<Int(keywordBegin[Int(word) + 1])] {
                 var entry = scores[intent] ?? (0, [], false)
                 entry.score += weight
                 entry.found.append(words[Int(word)])
@@ -157,6 +166,7 @@ public struct Matcher: Sendable {
                 scores[intent] = entry
             }
         }
+        guard !scores.isEmpty else { return [] }
         var result: [IntentCandidate] = []
         for (number, entry) in scores.sorted(by: { $0.key < $1.key }) {
             let intent = intents[Int(number)]
@@ -180,7 +190,7 @@ public struct Matcher: Sendable {
         return true
     }
 
-    private func slotMatches(_ hit: TemplateHit, trail: [TrailEvent], tokens: [Token], skip: [Bool], characters: [Character]) -> [SlotMatch] {
+    private func slotMatches(_ hit: TemplateHit, trail: [TrailEvent], tokens: [Token], skip: [Bool], text: inout SpokenText) -> [SlotMatch] {
         var closes: [(slot: Int32, value: Int32, position: Int32)] = []
         var slots: [SlotMatch] = []
         var cursor = hit.trail
@@ -196,7 +206,7 @@ public struct Matcher: Sendable {
                     if close.position > event.position {
                         let start = tokens[first].start
                         let end = tokens[last].end
-                        let spoken = String(characters[start..<end])
+                        let spoken = text.cut(start..<end)
                         let value = close.value >= 0 ? values[Int(close.value)] : spoken
                         slots.append(SlotMatch(name: slotNames[Int(event.slot)], value: value, text: spoken, start: start, end: end))
                     }
@@ -210,13 +220,17 @@ public struct Matcher: Sendable {
     }
 
     private func decide(text: String, candidates: [IntentCandidate], corrections: [(typed: String, known: String)]) -> MatchResult {
-        // One entry per intent (its best), ranked by the specificity order.
-        var bestPerIntent: [String: IntentCandidate] = [:]
+        // One entry per intent (its best), ranked by the specificity order. There are few
+        // candidates: a list searched in place beats hashing every intent name.
+        var bestPerIntent: [IntentCandidate] = []
         for candidate in candidates {
-            if let current = bestPerIntent[candidate.intent], !candidate.outranks(current) { continue }
-            bestPerIntent[candidate.intent] = candidate
+            if let index = bestPerIntent.firstIndex(where: { $0.intent == candidate.intent }) {
+                if candidate.outranks(bestPerIntent[index]) { bestPerIntent[index] = candidate }
+            } else {
+                bestPerIntent.append(candidate)
+            }
         }
-        let ranked = bestPerIntent.values.sorted {
+        let ranked = bestPerIntent.sorted {
             $0.outranks($1) || (!$1.outranks($0) && $0.intent < $1.intent)
         }
         var result = MatchResult(text: text, intent: MatchResult.noneIntent, confidence: 0, best: nil,

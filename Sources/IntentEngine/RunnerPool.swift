@@ -16,11 +16,13 @@ final class RunnerPool: Sendable {
         self.intentCount = intentCount
     }
 
-    func withRunner<T>(_ body: (inout AutomatonRunner) -> T) -> T {
-        var runner = free.withLock { $0.popLast() }
+    /// A runner for one match; give it back with `give` when the match is done.
+    func take() -> AutomatonRunner {
+        free.withLock { $0.popLast() }
             ?? AutomatonRunner(instructionCount: instructionCount, templateCount: templateCount, wordCount: wordCount, intentCount: intentCount)
-        let result = body(&runner)
+    }
+
+    func give(_ runner: AutomatonRunner) {
         free.withLock { $0.append(runner) }
-        return result
     }
 }

@@ -59,7 +59,9 @@ public enum TextNormalizer {
     /// The common case, plain ASCII, byte by byte (a Character is a byte there, except "\r\n").
     private static func tokenizeASCII(_ text: String) -> [Token]? {
         var tokens: [Token] = []
+        tokens.reserveCapacity(text.utf8.count / 4 + 1)
         var word: [UInt8] = []
+        word.reserveCapacity(32)
         var start = 0
         var offset = 0
         var previous: UInt8 = 0

@@ -67,15 +67,32 @@ struct TypoCorrector: Sendable {
     /// The known word closest to `word` (distance 1), preferring the alphabetically first
     /// among equals so the choice never depends on load order; nil when there is none.
     func correction(for word: String) -> Int32? {
-        guard word.count >= minimumLength, !word.allSatisfy(\.isNumber) else { return nil }
+        let ascii = word.utf8.allSatisfy { $0 < 0x80 }
+        guard (ascii ? word.utf8.count : word.count) >= minimumLength, !word.allSatisfy(\.isNumber) else { return nil }
         var best: Int32?
-        for variant in Self.variants(of: word) {
+        func consider(_ variant: String) {
             for id in deletions[variant] ?? [] {
                 let known = words[Int(id)]
-                guard EditDistance.damerau(word, known, limit: 1) == 1, Self.plausibleSlip(word, known) else { continue }
+                guard EditDistance.isOneSlip(word, known), Self.plausibleSlip(word, known) else { continue }
                 if let current = best, words[Int(current)] <= known { continue }
                 best = id
             }
+        }
+        if ascii {
+            // Plain letters: the deletions are cut from the bytes, with no set and no
+            // Characters (a variant may repeat; the choice is the same).
+            let bytes = Array(word.utf8)
+            var variant: [UInt8] = []
+            variant.reserveCapacity(bytes.count)
+            consider(word)
+            for index in bytes.indices {
+                variant.removeAll(keepingCapacity: true)
+                variant += bytes[..<index]
+                variant += bytes[(index + 1)...]
+                consider(String(decoding: variant, as: UTF8.self))
+            }
+        } else {
+            for variant in Self.variants(of: word) { consider(variant) }
         }
         return best
     }

@@ -69,6 +69,16 @@ import Testing
         #expect(result.confidence < sample.match("i feel so lonely").confidence)
     }
 
+    @Test func oneSlipAgreesWithTheDistanceTable() {
+        let words = ["lonely", "lonley", "lonly", "llonely", "tlak", "talk", "tal", "stalk", "feel", "feet", "fele",
+                     "café", "cafe", "cafés", "ab", "ba", "abc", "acb", "bac", "", "a", "abcd", "abdc", "badc"]
+        for a in words {
+            for b in words {
+                #expect(EditDistance.isOneSlip(a, b) == (EditDistance.damerau(a, b, limit: 1) == 1), "\(a) / \(b)")
+            }
+        }
+    }
+
     @Test func shortWordsAreNeverTypoCorrected() {
         #expect(sample.match("yse").intent == "none")
     }
