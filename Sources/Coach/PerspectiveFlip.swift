@@ -129,22 +129,36 @@ public struct PerspectiveFlip: Sendable {
     /// Splits into words (letters, digits and apostrophes) and the text between them.
     private static func split(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
-        var current = ""
+        var start = text.startIndex
         var inWord = false
-        for character in text {
-            let isWordCharacter = character.isLetter || character.isNumber || character == "'" || character == "’"
-            if isWordCharacter != inWord, !current.isEmpty {
-                pieces.append(Piece(text: current, isWord: inWord))
-                current = ""
+        func cut(at end: String.Index, nowInWord: Bool) {
+            if nowInWord != inWord, end > start {
+                pieces.append(Piece(text: String(text[start..<end]), isWord: inWord))
+                start = end
             }
-            inWord = isWordCharacter
-            current.append(character)
+            inWord = nowInWord
         }
-        if !current.isEmpty { pieces.append(Piece(text: current, isWord: inWord)) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Plain ASCII, byte by byte: no Characters are formed.
+            var index = text.utf8.startIndex
+            for byte in text.utf8 {
+                let isWordByte = (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+                    || byte == UInt8(ascii: "'")
+                cut(at: index, nowInWord: isWordByte)
+                text.utf8.formIndex(after: &index)
+            }
+        } else {
+            for index in text.indices {
+                let character = text[index]
+                cut(at: index, nowInWord: character.isLetter || character.isNumber || character == "'" || character == "’")
+            }
+        }
+        if start < text.endIndex { pieces.append(Piece(text: String(text[start...]), isWord: inWord)) }
         return pieces
     }
 
     private static func normalised(_ word: String) -> String {
-        word.lowercased().filter { $0 != "'" && $0 != "’" }
+        if word.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }) { return word }
+        return word.lowercased().filter { $0 != "'" && $0 != "’" }
     }
 }

@@ -75,29 +75,34 @@ public struct ResponseBook: Sendable {
 
     /// The same, asking `lookup` for each name, so no table of every variable is built.
     static func fill(_ template: String, sentenceCase: Bool = true, lookup: (String) -> String?) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        // Braces are ASCII, so the text is scanned as bytes: no Characters are formed.
+        let bytes = template.utf8
+        guard bytes.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
+        result.reserveCapacity(bytes.count + 32)
+        var rest = bytes.startIndex
+        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
+            result += template[rest..<open]
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else {
+                rest = open
+                break
+            }
+            let name = String(template[bytes.index(after: open)..<close])
+            rest = bytes.index(after: close)
             guard let value = lookup(name) ?? (Self.isVariableName(name) ? "" : nil) else {
-                result += rest[open...close]
-                rest = rest[rest.index(after: close)...]
+                result += template[open..<rest]
                 continue
             }
             // A value that opens a sentence starts with a capital: "Nice. You finished…".
-            let last = result.last { $0 != " " }
-            if sentenceCase, last == nil || last == "." || last == "!" || last == "?" || last == "\n",
+            let last = result.utf8.last { $0 != UInt8(ascii: " ") }
+            if sentenceCase, last == nil || [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n")].contains(last!),
                let first = value.first, first.isLowercase {
                 result += first.uppercased() + value.dropFirst()
             } else {
                 result += value
             }
-            rest = rest[rest.index(after: close)...]
         }
-        result += rest
+        result += template[rest...]
         return result
     }
 

@@ -62,10 +62,20 @@ struct JSONOutput {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            // Runs that need no escape are copied whole.
+            var run = 0
+            func flush(upTo end: Int) {
+                if end > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<end])) }
+            }
             var i = 0
             let n = utf8.count
             while i < n {
                 let byte = utf8[i]
+                if byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xC2 {
+                    i += 1
+                    continue
+                }
+                flush(upTo: i)
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                     bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
@@ -81,7 +91,9 @@ struct JSONOutput {
                     bytes.append(byte)
                 }
                 i += 1
+                run = i
             }
+            flush(upTo: n)
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -43,12 +43,35 @@ public struct TranscriptTimestamp: Hashable, Comparable, Sendable, CustomStringC
         let seconds = floorDivide(millisecondsSinceEpoch, 1000)
         let day = CivilDay(daysSinceEpoch: Int(floorDivide(seconds, 86_400)))
         let secondOfDay = Int(floorModulo(seconds, 86_400))
-        var text = day.description + "T"
-        text += CivilDay.pad(secondOfDay / 3600, 2) + ":"
-        text += CivilDay.pad(secondOfDay / 60 % 60, 2) + ":"
-        text += CivilDay.pad(secondOfDay % 60, 2)
-        if millis != 0 { text += "." + CivilDay.pad(millis, 3) }
-        return text + "Z"
+        let (year, month, dayOfMonth) = day.components
+        guard (0...9999).contains(year) else {
+            var text = day.description + "T"
+            text += CivilDay.pad(secondOfDay / 3600, 2) + ":"
+            text += CivilDay.pad(secondOfDay / 60 % 60, 2) + ":"
+            text += CivilDay.pad(secondOfDay % 60, 2)
+            if millis != 0 { text += "." + CivilDay.pad(millis, 3) }
+            return text + "Z"
+        }
+        // Every transcript line carries one: written digit by digit, with no strings between.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var count = 0
+            func put(_ byte: UInt8) { buffer[count] = byte; count += 1 }
+            func digits(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                while divisor > 0 {
+                    put(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            digits(year, 4); put(UInt8(ascii: "-")); digits(month, 2); put(UInt8(ascii: "-")); digits(dayOfMonth, 2)
+            put(UInt8(ascii: "T"))
+            digits(secondOfDay / 3600, 2); put(UInt8(ascii: ":")); digits(secondOfDay / 60 % 60, 2); put(UInt8(ascii: ":"))
+            digits(secondOfDay % 60, 2)
+            if millis != 0 { put(UInt8(ascii: ".")); digits(millis, 3) }
+            put(UInt8(ascii: "Z"))
+            return count
+        }
     }
 
     /// Hours and minutes in UTC, `HH:MM`, for compact listings.
