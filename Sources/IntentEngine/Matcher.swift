@@ -158,7 +158,8 @@ public struct Matcher: Sendable {
         var scores: [Int32: (score: Double, found: [String], fuzzy: Bool)] = [:]
         for (position, word) in ids.enumerated() where word >= 0 && keywordBegin[Int(word)] < keywordBegin[Int(word) + 1] {
             guard !ids[..<position].contains(word) else { continue }
-            for (intent, weight) in keywordEntries[Int(keywordBegin[Int(word)])..<Int(keywordBegin[Int(word) + 1])] {
+            for (intent, weight) in keywordEntries[Int(keywordBegin[Int(word)])..<Int(keywordBegin[Int(word) + 1])]
+            where !crisisOnly || intents[Int(intent)].isCrisis {
                 var entry = scores[intent] ?? (0, [], false)
                 entry.score += weight
                 entry.found.append(words[Int(word)])
@@ -170,7 +171,7 @@ public struct Matcher: Sendable {
         var result: [IntentCandidate] = []
         for (number, entry) in scores.sorted(by: { $0.key < $1.key }) {
             let intent = intents[Int(number)]
-            guard !crisisOnly || intent.isCrisis, isEligible(intent.definition, in: context) else { continue }
+            guard isEligible(intent.definition, in: context) else { continue }
             var confidence = min(0.49, 0.2 + 0.1 * entry.score)
             if entry.fuzzy { confidence *= options.fuzzyScale }
             let found = intent.keywords.map { words[Int($0.word)] }.filter { entry.found.contains($0) }
@@ -230,9 +231,10 @@ public struct Matcher: Sendable {
                 bestPerIntent.append(candidate)
             }
         }
-        let ranked = bestPerIntent.sorted {
+        bestPerIntent.sort {
             $0.outranks($1) || (!$1.outranks($0) && $0.intent < $1.intent)
         }
+        let ranked = bestPerIntent
         var result = MatchResult(text: text, intent: MatchResult.noneIntent, confidence: 0, best: nil,
                                  candidates: ranked, isAmbiguous: false, isFuzzy: false, corrections: corrections)
         // A crisis candidate is never dropped for low confidence: safety comes first.

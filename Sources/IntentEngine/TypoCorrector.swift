@@ -55,11 +55,21 @@ struct TypoCorrector: Sendable {
     /// are common, typing slips in the first letter are rare, and in four-letter words only a
     /// swap ("tlak") is safe to guess: anything else is left alone.
     static func plausibleSlip(_ typed: String, _ known: String) -> Bool {
-        guard typed.first == known.first || (typed.count > 1 && known.count > 1 && Array(typed)[1] == known.first && Array(known)[1] == typed.first) else {
+        var typed = typed, known = known
+        if typed.utf8.allSatisfy({ $0 < 0x80 }) && known.utf8.allSatisfy({ $0 < 0x80 }) {
+            return typed.withUTF8 { a in known.withUTF8 { b in plausibleSlip(a, b) } }
+        }
+        return plausibleSlip(Array(typed), Array(known))
+    }
+
+    private static func plausibleSlip<Letters: RandomAccessCollection>(_ typed: Letters, _ known: Letters) -> Bool
+    where Letters.Element: Comparable, Letters.Index == Int {
+        guard let typedFirst = typed.first, let knownFirst = known.first else { return false }
+        guard typedFirst == knownFirst || (typed.count > 1 && known.count > 1 && typed[1] == knownFirst && known[1] == typedFirst) else {
             return false
         }
         if typed.count <= 4 {
-            return typed.count == known.count && Set(typed) == Set(known) && typed.sorted() == known.sorted()
+            return typed.count == known.count && typed.sorted() == known.sorted()
         }
         return true
     }
