@@ -3,8 +3,13 @@
 /// and "where does this word go in that list?" many times per utterance; the standard
 /// dictionary hashes every key with a seeded SipHash, which costs more than the whole answer.
 struct WordPairTable: Sendable {
-    private let keys: [UInt64]
-    private let values: [Int32]
+    /// A key and its value side by side, so a look-up reads one cache line, not two.
+    private struct Slot: Sendable {
+        var key: UInt64
+        var value: Int32
+    }
+
+    private let slots: [Slot]
     private let shift: UInt64
 
     private static let empty = UInt64.max
@@ -14,30 +19,27 @@ struct WordPairTable: Sendable {
         var bits: UInt64 = 4
         while (1 << bits) < 2 * max(entries.count, 1) { bits += 1 }
         shift = 64 - bits
-        var keys = [UInt64](repeating: Self.empty, count: 1 << bits)
-        var values = [Int32](repeating: -1, count: 1 << bits)
+        var slots = [Slot](repeating: Slot(key: Self.empty, value: -1), count: 1 << bits)
         let mask = (1 << Int(bits)) - 1
         for entry in entries {
             let key = Self.key(entry.group, entry.word)
             var slot = Self.slot(of: key, shift: shift)
-            while keys[slot] != Self.empty { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = entry.value
+            while slots[slot].key != Self.empty { slot = (slot + 1) & mask }
+            slots[slot] = Slot(key: key, value: entry.value)
         }
-        self.keys = keys
-        self.values = values
+        self.slots = slots
     }
 
     /// The value stored for the pair, or nil.
     @inline(__always)
     func value(_ group: Int32, _ word: Int32) -> Int32? {
         let key = Self.key(group, word)
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var slot = Self.slot(of: key, shift: shift)
         while true {
-            let found = keys[slot]
-            if found == key { return values[slot] }
-            if found == Self.empty { return nil }
+            let found = slots[slot]
+            if found.key == key { return found.value }
+            if found.key == Self.empty { return nil }
             slot = (slot + 1) & mask
         }
     }
