@@ -52,10 +52,11 @@ public struct IntentCompiler {
             templates[number].required = requiredSets[number].subtracting(skipped).sorted()
         }
         let skipIDs = Set(content.skipWords.compactMap { vocabulary[$0] })
+        let program = ProgramCompactor.compact(.init(instructions: instructions, dispatchTables: dispatchTables, templates: templates))
         let matcher = Matcher(
-            instructions: instructions, templates: templates, intents: intents,
+            instructions: program.instructions, templates: program.templates, intents: intents,
             vocabulary: vocabulary, words: words, slotNames: slotNames, values: values,
-            skipWords: skipIDs, dispatchTables: dispatchTables, options: options)
+            skipWords: skipIDs, dispatchTables: program.dispatchTables, options: options)
         return (matcher, diagnostics)
     }
 
