@@ -85,7 +85,7 @@ struct AutomatonRunner: Sendable {
                 let token = tokens[position]
                 if token >= 0 {
                     for index in Int(program.openBegin[Int(token)])..<Int(program.openBegin[Int(token) + 1]) {
-                        seedIfAdmitted(program.openStarts[index], at: position, program: program)
+                        seedIfAdmitted(program.openStarts[index], at: position, tokens: tokens, skip: skip, program: program)
                     }
                     // Starts that need a particular second word: the next word, or one after
                     // skip words.
@@ -93,7 +93,7 @@ struct AutomatonRunner: Sendable {
                     while second < count {
                         if tokens[second] >= 0, let pair = program.pairs.value(token, tokens[second]) {
                             for index in Int(program.pairBegin[Int(pair)])..<Int(program.pairBegin[Int(pair) + 1]) {
-                                seedIfAdmitted(program.pairStarts[index], at: position, program: program)
+                                seedIfAdmitted(program.pairStarts[index], at: position, tokens: tokens, skip: skip, program: program)
                             }
                         }
                         if !skip[second] { break }
@@ -101,7 +101,7 @@ struct AutomatonRunner: Sendable {
                     }
                 }
                 if !skip[position] {
-                    for start in program.wildcardStarters { seedIfAdmitted(start, at: position, program: program) }
+                    for start in program.wildcardStarters { seedIfAdmitted(start, at: position, tokens: tokens, skip: skip, program: program) }
                 }
             }
             if position == count { break }
@@ -144,8 +144,9 @@ struct AutomatonRunner: Sendable {
             if pending.count > 1 { sortBestFirst() }
             generation &+= 1
             next.removeAll(keepingCapacity: true)
+            let lookahead = Self.lookahead(at: position + 1, tokens: tokens, skip: skip)
             for index in pending.indices {
-                addClosure(pending[index], at: Int32(position + 1), intoNext: true, program: program)
+                addClosure(pending[index], at: Int32(position + 1), lookahead: lookahead, intoNext: true, program: program)
             }
             swap(&current, &next)
             position += 1
@@ -209,20 +210,42 @@ struct AutomatonRunner: Sendable {
     /// Starts a match at `position`: straight at the instruction that takes this word when
     /// the index knows it, else through the template's whole opening.
     @inline(__always)
-    private mutating func seedIfAdmitted(_ start: StartPoint, at position: Int, program: WordProgram) {
+    private mutating func seedIfAdmitted(_ start: StartPoint, at position: Int, tokens: [Int32], skip: [Bool], program: WordProgram) {
         guard admits(start.template, program: program) else { return }
         let pc = start.pc >= 0 ? start.pc : program.templateStarts[Int(start.template)]
         addClosure(Thread(pc: pc, start: Int32(position), literal: 0, wildcard: 0, trail: -1),
-                   at: Int32(position), intoNext: false, program: program)
+                   at: Int32(position), lookahead: Self.lookahead(at: position, tokens: tokens, skip: skip), intoNext: false, program: program)
+    }
+
+    /// The word the threads queued for `position` will be offered: its id (-1 when unknown
+    /// or past the end, when only a wildcard or the end of a template can go on), or
+    /// `anyWord` for a skip word, which a thread may also let pass, so nothing can be ruled out.
+    @inline(__always)
+    private static func lookahead(at position: Int, tokens: [Int32], skip: [Bool]) -> Int32 {
+        guard position < tokens.count else { return -1 }
+        return skip[position] ? anyWord : tokens[position]
+    }
+
+    private static let anyWord: Int32 = -2
+
+    /// Whether a branch with first-word `mask` can go on at the `lookahead` word.
+    @inline(__always)
+    private static func canTake(_ mask: Int32, _ lookahead: Int32) -> Bool {
+        mask == WordProgram.anyFirstWord || lookahead == anyWord
+            || (lookahead >= 0 && mask & WordProgram.firstWordBit(lookahead) != 0)
     }
 
     /// Follows every non-consuming instruction from `thread`, recording slot boundaries and
-    /// matches, and queues the consuming instructions it reaches.
-    private mutating func addClosure(_ thread: Thread, at position: Int32, intoNext: Bool, program: WordProgram) {
+    /// matches, and queues the consuming instructions it reaches that can take the
+    /// `lookahead` word: a word instruction for another word, or a split none of whose
+    /// branches can take it, is a thread that would die at the next word.
+    private mutating func addClosure(_ thread: Thread, at position: Int32, lookahead: Int32, intoNext: Bool, program: WordProgram) {
         // Most threads land straight on a word: no walk needed.
-        let first = program.instructions[Int(thread.pc)].op
+        let instruction = program.instructions[Int(thread.pc)]
+        let first = instruction.op
         if first == .word || first == .dispatch {
-            guard marks[Int(thread.pc)] != generation else { return }
+            guard marks[Int(thread.pc)] != generation,
+                  first == .dispatch || lookahead == Self.anyWord || instruction.argument == lookahead else { return }
             marks[Int(thread.pc)] = generation
             if intoNext { next.append(thread) } else { current.append(thread) }
             return
@@ -235,9 +258,14 @@ struct AutomatonRunner: Sendable {
             marks[pc] = generation
             let instruction = program.instructions[pc]
             switch instruction.op {
-            case .word, .any, .dispatch:
+            case .word:
+                if lookahead == Self.anyWord || instruction.argument == lookahead {
+                    if intoNext { next.append(item) } else { current.append(item) }
+                }
+            case .any, .dispatch:
                 if intoNext { next.append(item) } else { current.append(item) }
             case .split:
+                guard Self.canTake(instruction.argument, lookahead) else { continue }
                 var other = item
                 other.pc = instruction.alternative
                 item.pc = instruction.next

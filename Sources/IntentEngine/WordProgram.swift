@@ -2,6 +2,8 @@
 /// (arrays addressed by word id, and pair tables), so that a match touches no dictionary and
 /// copies nothing with a reference count.
 struct WordProgram: Sendable {
+    /// The instructions, except that a split's unused `argument` holds its first-word mask
+    /// (see `firstWordMasks`).
     let instructions: [Instruction]
     /// Where each template's instructions start, and its intent.
     let templateStarts: [Int32]
@@ -32,7 +34,7 @@ struct WordProgram: Sendable {
     let dispatchOffsets: [Int32]
 
     init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], templates: [CompiledTemplate], wordCount: Int) {
-        self.instructions = instructions
+        self.instructions = Self.firstWordMasks(instructions, dispatchTables: dispatchTables)
         templateStarts = templates.map(\.start)
         templateIntents = templates.map(\.intent)
         var requiredBegin: [Int32] = [0]
@@ -180,6 +182,50 @@ struct WordProgram: Sendable {
         self.pairBegin = pairBegin
         self.pairStarts = pairStarts
         self.wildcardStarters = wildcardStarters
+    }
+}
+
+extension WordProgram {
+    /// A word's bit in a first-word mask: its id modulo 32.
+    @inline(__always)
+    static func firstWordBit(_ word: Int32) -> Int32 { 1 << (word & 31) }
+
+    /// The mask of a branch that can take any word, or end the match, without a word first.
+    static let anyFirstWord: Int32 = -1
+
+    /// Stores in each split the bits of the words that can be taken first from it (or every
+    /// bit when a wildcard or the end of the template can come first). The runner knows the
+    /// next word, so a split whose mask lacks its bit is a whole branch of alternatives not
+    /// worth walking: "i" opens dozens of ways on, and only the few that can take the next
+    /// word are followed.
+    static func firstWordMasks(_ instructions: [Instruction], dispatchTables: [[Int32: [Int32]]]) -> [Instruction] {
+        var masks = [Int32?](repeating: nil, count: instructions.count)
+        var visiting = [Bool](repeating: false, count: instructions.count)
+        func mask(_ pc: Int32) -> Int32 {
+            guard pc >= 0 else { return anyFirstWord }
+            if let known = masks[Int(pc)] { return known }
+            // A way back to a split being worked out takes no word (it cannot happen in a
+            // compiled template, but a cycle must not loop): count it as anything.
+            guard !visiting[Int(pc)] else { return anyFirstWord }
+            visiting[Int(pc)] = true
+            defer { visiting[Int(pc)] = false }
+            let instruction = instructions[Int(pc)]
+            let result: Int32
+            switch instruction.op {
+            case .word: result = firstWordBit(instruction.argument)
+            case .dispatch: result = dispatchTables[Int(instruction.argument)].keys.reduce(0) { $0 | firstWordBit($1) }
+            case .any, .match: result = anyFirstWord
+            case .open, .close: result = mask(instruction.next)
+            case .split: result = mask(instruction.next) | mask(instruction.alternative)
+            }
+            masks[Int(pc)] = result
+            return result
+        }
+        var result = instructions
+        for pc in instructions.indices where instructions[pc].op == .split {
+            result[pc].argument = mask(Int32(pc))
+        }
+        return result
     }
 }
 
