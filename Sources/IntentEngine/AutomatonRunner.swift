@@ -235,6 +235,15 @@ struct AutomatonRunner: Sendable {
             || (lookahead >= 0 && mask & WordProgram.firstWordBit(lookahead) != 0)
     }
 
+    /// Whether a word or dispatch instruction can take the `lookahead` word (a dispatch is
+    /// asked through its table's mask: a yes may still miss in the table).
+    @inline(__always)
+    private static func canTake(_ instruction: Instruction, _ lookahead: Int32, program: WordProgram) -> Bool {
+        if lookahead == anyWord { return true }
+        if instruction.op == .word { return instruction.argument == lookahead }
+        return lookahead >= 0 && program.dispatchMasks[Int(instruction.argument)] & (1 << UInt64(lookahead & 63)) != 0
+    }
+
     /// Follows every non-consuming instruction from `thread`, recording slot boundaries and
     /// matches, and queues the consuming instructions it reaches that can take the
     /// `lookahead` word: a word instruction for another word, or a split none of whose
@@ -244,8 +253,7 @@ struct AutomatonRunner: Sendable {
         let instruction = program.instructions[Int(thread.pc)]
         let first = instruction.op
         if first == .word || first == .dispatch {
-            guard marks[Int(thread.pc)] != generation,
-                  first == .dispatch || lookahead == Self.anyWord || instruction.argument == lookahead else { return }
+            guard marks[Int(thread.pc)] != generation, Self.canTake(instruction, lookahead, program: program) else { return }
             marks[Int(thread.pc)] = generation
             if intoNext { next.append(thread) } else { current.append(thread) }
             return
@@ -258,11 +266,11 @@ struct AutomatonRunner: Sendable {
             marks[pc] = generation
             let instruction = program.instructions[pc]
             switch instruction.op {
-            case .word:
-                if lookahead == Self.anyWord || instruction.argument == lookahead {
+            case .word, .dispatch:
+                if Self.canTake(instruction, lookahead, program: program) {
                     if intoNext { next.append(item) } else { current.append(item) }
                 }
-            case .any, .dispatch:
+            case .any:
                 if intoNext { next.append(item) } else { current.append(item) }
             case .split:
                 guard Self.canTake(instruction.argument, lookahead) else { continue }

@@ -27,6 +27,9 @@ struct WordProgram: Sendable {
     /// templates compiles to the same table each time, relative to where it sits, so the
     /// copies are stored once.
     let dispatchShared: [Int32]
+    /// Per dispatch instruction's table: a 64-bit mask of its words (id modulo 64), checked
+    /// before the look-up, which most words the runner offers would miss.
+    let dispatchMasks: [UInt64]
     /// (shared table, word) → an index into `dispatchBegin`, whose range in
     /// `dispatchOffsets` lists where the word leads, relative to the dispatch instruction.
     let dispatch: WordPairTable
@@ -73,6 +76,7 @@ struct WordProgram: Sendable {
             }
         }
         self.dispatchShared = dispatchShared
+        dispatchMasks = dispatchTables.map { table in table.keys.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) } }
         dispatch = WordPairTable(dispatchEntries)
         self.dispatchBegin = dispatchBegin
         self.dispatchOffsets = dispatchOffsets
