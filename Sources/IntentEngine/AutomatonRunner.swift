@@ -81,6 +81,7 @@ struct AutomatonRunner: Sendable {
         let count = tokens.count
         var position = 0
         while position <= count {
+            pending.removeAll(keepingCapacity: true)
             if position < count {
                 let token = tokens[position]
                 if token >= 0 {
@@ -105,14 +106,13 @@ struct AutomatonRunner: Sendable {
                 }
             }
             if position == count { break }
-            if current.isEmpty {
+            if current.isEmpty && pending.isEmpty {
                 generation &+= 1
                 position += 1
                 continue
             }
             let token = tokens[position]
             let skippable = skip[position]
-            pending.removeAll(keepingCapacity: true)
             for thread in current {
                 let instruction = program.instructions[Int(thread.pc)]
                 switch instruction.op {
@@ -212,6 +212,14 @@ struct AutomatonRunner: Sendable {
     @inline(__always)
     private mutating func seedIfAdmitted(_ start: StartPoint, at position: Int, tokens: [Int32], skip: [Bool], program: WordProgram) {
         guard admits(start.template, program: program) else { return }
+        // A known first word is taken here and now (unless it is a skip word, which the
+        // match may also let pass).
+        if start.targetsBegin >= 0 && !skip[position] {
+            for index in Int(start.targetsBegin)..<Int(start.targetsEnd) {
+                pending.append(Thread(pc: program.startTargets[index], start: Int32(position), literal: 1, wildcard: 0, trail: -1))
+            }
+            return
+        }
         let pc = start.pc >= 0 ? start.pc : program.templateStarts[Int(start.template)]
         addClosure(Thread(pc: pc, start: Int32(position), literal: 0, wildcard: 0, trail: -1),
                    at: Int32(position), lookahead: Self.lookahead(at: position, tokens: tokens, skip: skip), intoNext: false, program: program)

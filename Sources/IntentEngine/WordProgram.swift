@@ -23,6 +23,8 @@ struct WordProgram: Sendable {
     let pairStarts: [StartPoint]
     /// Where matches that begin with a wildcard start: tried at every word.
     let wildcardStarters: [StartPoint]
+    /// Where starts go on once their first word is taken (see `StartPoint.targetsBegin`).
+    let startTargets: [Int32]
     /// Per dispatch instruction's table: its shared table. A word list used by many
     /// templates compiles to the same table each time, relative to where it sits, so the
     /// copies are stored once.
@@ -82,6 +84,7 @@ struct WordProgram: Sendable {
         self.dispatchOffsets = dispatchOffsets
 
         var startsByWord: [Int32: [StartPoint]] = [:]
+        var startTargets: [Int32] = []
         var wildcardStarters: [StartPoint] = []
         var followSets: [Set<Int32>: Int32] = [:]
         var followOfPC: [Int32: Int32] = [:]
@@ -142,15 +145,22 @@ struct WordProgram: Sendable {
                 if template.startsWithWildcard { wildcardStarters.append(StartPoint(template: number, pc: -1)) }
                 continue
             }
+            /// A start that has taken its first word, going on at `targets`.
+            func taken(_ pc: Int32, follow: Int32, targets: [Int32]) -> StartPoint {
+                let first = Int32(startTargets.count)
+                startTargets += targets
+                return StartPoint(template: number, pc: pc, follow: follow, targetsBegin: first, targetsEnd: Int32(startTargets.count))
+            }
             for pc in consuming {
                 let instruction = instructions[Int(pc)]
                 switch instruction.op {
                 case .word:
-                    startsByWord[instruction.argument, default: []].append(StartPoint(template: number, pc: pc, follow: follow(of: pc)))
+                    startsByWord[instruction.argument, default: []].append(taken(pc, follow: follow(of: pc), targets: [instruction.next]))
                 case .dispatch:
                     let next = follow(of: pc)
-                    for word in dispatchTables[Int(instruction.argument)].keys.sorted() {
-                        startsByWord[word, default: []].append(StartPoint(template: number, pc: pc, follow: next))
+                    let table = dispatchTables[Int(instruction.argument)]
+                    for word in table.keys.sorted() {
+                        startsByWord[word, default: []].append(taken(pc, follow: next, targets: table[word]!))
                     }
                 default: wildcardStarters.append(StartPoint(template: number, pc: pc))
                 }
@@ -186,6 +196,7 @@ struct WordProgram: Sendable {
         self.pairBegin = pairBegin
         self.pairStarts = pairStarts
         self.wildcardStarters = wildcardStarters
+        self.startTargets = startTargets
     }
 }
 
@@ -241,4 +252,9 @@ struct StartPoint: Sendable {
     /// Which set of words may come next (an index into the follow sets made while
     /// building), or -1 when any may.
     var follow: Int32 = -1
+    /// Where the match goes on once the first word is taken, for a start whose instruction
+    /// takes a known word: `startTargets[targetsBegin..<targetsEnd]`, or -1 (an opening
+    /// to follow, or a wildcard). Such a start is made a word in at once, with no look-up.
+    var targetsBegin: Int32 = -1
+    var targetsEnd: Int32 = -1
 }
