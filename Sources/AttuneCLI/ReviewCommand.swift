@@ -73,7 +73,7 @@ public struct ReviewCommand: ParsableCommand {
 
         let sinceDay = since.flatMap(CivilDay.init(parsing:))
         let options = Review.Options(since: sinceDay, redact: redact,
-                                     utcOffsetSeconds: console.utcOffsetSeconds, today: console.today)
+                                     utcOffsets: console.utcOffsets, today: console.today)
         let review = Review(accumulator, options: options)
         // Rendered in pieces and written as it goes, so memory stays flat for any number of sessions.
         var pending = ""

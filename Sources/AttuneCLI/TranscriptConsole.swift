@@ -14,14 +14,14 @@ struct TranscriptConsole {
     var canAsk: Bool
     /// Asks a question (no newline added) and returns the answer line, nil at end of input.
     var ask: (String) -> String?
-    /// Seconds east of UTC, so days and weeks are the user's own.
-    var utcOffsetSeconds: Int
+    /// The local clock, so days and weeks are the user's own.
+    var utcOffsets: UTCOffsets
     /// Today, for streaks.
     var today: CivilDay
 
     /// The process's standard streams, local time zone and clock.
     static var standard: TranscriptConsole {
-        let offset = TimeZone.current.secondsFromGMT()
+        let offsets = localOffsets()
         return TranscriptConsole(
             out: { writeAll(1, $0) },
             error: { writeAll(2, $0 + "\n") },
@@ -30,8 +30,22 @@ struct TranscriptConsole {
                 writeAll(2, question)
                 return readLine(strippingNewline: true)
             },
-            utcOffsetSeconds: offset,
-            today: TranscriptTimestamp.now().day(utcOffsetSeconds: offset))
+            utcOffsets: offsets,
+            today: offsets.day(of: TranscriptTimestamp.now()))
+    }
+
+    /// The system time zone's offsets from 2000 until ten years from now: every
+    /// daylight-saving change on the way, so each session is filed under its own local day.
+    static func localOffsets(in zone: TimeZone = .current) -> UTCOffsets {
+        var moment = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01
+        let end = Date().addingTimeInterval(10 * 366 * 86_400)
+        var changes: [UTCOffsets.Change] = []
+        while let next = zone.nextDaylightSavingTimeTransition(after: moment), next < end, changes.count < 1_000 {
+            changes.append(UTCOffsets.Change(from: TranscriptTimestamp(millisecondsSinceEpoch: Int64(next.timeIntervalSince1970 * 1000)),
+                                             seconds: zone.secondsFromGMT(for: next)))
+            moment = next
+        }
+        return UTCOffsets(initial: zone.secondsFromGMT(for: Date(timeIntervalSince1970: 946_684_800)), changes: changes)
     }
 
     private static func writeAll(_ descriptor: Int32, _ text: String) {

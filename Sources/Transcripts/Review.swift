@@ -11,17 +11,17 @@ public struct Review: Sendable, Equatable {
         public var since: CivilDay?
         /// Replace names and mask details (`--redact`).
         public var redact: Bool
-        /// Seconds east of UTC used to decide which day a session belongs to (streaks, weeks,
-        /// `--since`). The CLI passes the local offset; tests pass 0.
-        public var utcOffsetSeconds: Int
+        /// The local clock, to decide which day a session belongs to (streaks, weeks,
+        /// `--since`). The CLI passes the system time zone's; tests pass a fixed offset.
+        public var utcOffsets: UTCOffsets
         /// "Today", for the current streak.
         public var today: CivilDay
 
         /// Creates options.
-        public init(since: CivilDay? = nil, redact: Bool = false, utcOffsetSeconds: Int = 0, today: CivilDay) {
+        public init(since: CivilDay? = nil, redact: Bool = false, utcOffsets: UTCOffsets = .fixed(0), today: CivilDay) {
             self.since = since
             self.redact = redact
-            self.utcOffsetSeconds = utcOffsetSeconds
+            self.utcOffsets = utcOffsets
             self.today = today
         }
     }
@@ -90,7 +90,7 @@ public struct Review: Sendable, Equatable {
     public init(_ accumulator: ReviewAccumulator, options: Review.Options) {
         var included: [Session] = []
         for tally in accumulator.sessionsByStart {
-            let day = tally.start.day(utcOffsetSeconds: options.utcOffsetSeconds)
+            let day = options.utcOffsets.day(of: tally.start)
             if let since = options.since, day < since { continue }
             included.append(Session(id: tally.id, source: tally.source, start: tally.start, end: tally.end,
                                     day: day, tally: tally.tally))

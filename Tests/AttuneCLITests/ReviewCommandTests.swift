@@ -18,7 +18,7 @@ final class CapturedConsole: @unchecked Sendable {
                 self.questions.append(question)
                 return self.answers.isEmpty ? nil : self.answers.removeFirst()
             },
-            utcOffsetSeconds: 0, today: CivilDay(parsing: today)!)
+            utcOffsets: .fixed(0), today: CivilDay(parsing: today)!)
     }
 }
 
@@ -277,5 +277,18 @@ struct ReviewBinaryTests {
         let refused = try Self.run(binary, ["transcripts", "forget", "--all", "--dir", ReviewCLI.path("couple")], stdin: Data())
         #expect(refused.status == 64)
         #expect(try Self.run(binary, ["review", "-"], stdin: Data("garbage\n".utf8)).status == 0)
+    }
+}
+
+@Suite struct LocalClockTests {
+    @Test func theSystemTimeZoneGivesEveryDaylightSavingChange() throws {
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let offsets = TranscriptConsole.localOffsets(in: berlin)
+        #expect(offsets.seconds(at: TranscriptTimestamp(rfc3339: "2026-01-10T12:00:00Z")!) == 3600)
+        #expect(offsets.seconds(at: TranscriptTimestamp(rfc3339: "2026-07-01T12:00:00Z")!) == 7200)
+        #expect(offsets.day(of: TranscriptTimestamp(rfc3339: "2026-03-29T22:30:00Z")!) == CivilDay(parsing: "2026-03-30"))
+        #expect(offsets.seconds(at: TranscriptTimestamp(rfc3339: "2009-07-01T12:00:00Z")!) == 7200)
+        let utc = TranscriptConsole.localOffsets(in: TimeZone(identifier: "UTC")!)
+        #expect(utc == .fixed(0))
     }
 }

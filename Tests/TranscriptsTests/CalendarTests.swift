@@ -42,6 +42,24 @@ struct CalendarTests {
         #expect(lateEvening.day(utcOffsetSeconds: -8 * 3600) == day("2026-11-02"))
     }
 
+    @Test func dayFollowsDaylightSavingChanges() {
+        // Berlin in 2026: +1 h, then +2 h from 29 March 01:00 UTC, then +1 h from 25 October.
+        let berlin = UTCOffsets(initial: 3600, changes: [
+            .init(from: ts("2026-10-25T01:00:00Z"), seconds: 3600),
+            .init(from: ts("2026-03-29T01:00:00Z"), seconds: 7200),
+        ])
+        #expect(berlin.seconds(at: ts("2026-01-10T12:00:00Z")) == 3600)
+        #expect(berlin.seconds(at: ts("2026-03-29T01:00:00Z")) == 7200)
+        #expect(berlin.seconds(at: ts("2026-07-01T12:00:00Z")) == 7200)
+        #expect(berlin.seconds(at: ts("2026-11-29T12:00:00Z")) == 3600)
+        // 22:30 UTC on 29 March is 00:30 on the 30th in Berlin summer time; a fixed winter
+        // offset would have filed it under the 29th.
+        let afterMidnight = ts("2026-03-29T22:30:00Z")
+        #expect(berlin.day(of: afterMidnight) == day("2026-03-30"))
+        #expect(UTCOffsets.fixed(3600).day(of: afterMidnight) == day("2026-03-29"))
+        #expect(berlin.day(of: ts("2026-03-28T22:30:00Z")) == day("2026-03-28"))
+    }
+
     @Test func everyDayOfFourHundredYearsRoundTrips() {
         let start = day("1900-01-01").daysSinceEpoch
         var mismatches = 0

@@ -64,6 +64,6 @@ func reviewOf(_ paths: [String], today: String = "2026-11-11", since: String? = 
         var reader = try input.open()
         accumulator.read(&reader, summary: &summary) { _ in }
     }
-    let options = Review.Options(since: since.map(day), redact: redact, utcOffsetSeconds: 0, today: day(today))
+    let options = Review.Options(since: since.map(day), redact: redact, today: day(today))
     return (Review(accumulator, options: options), summary)
 }
