@@ -6,7 +6,7 @@ public enum ContentLoader {
     /// The top-level keys a content file may hold.
     public static let topLevelKeys = ["skip_words", "lists", "rules", "intents", "flows", "responses", "resources", "lexicon"]
     static let passThroughSections = ["flows", "responses", "resources", "lexicon"]
-    static let intentKeys = ["templates", "keywords", "priority", "safety", "requires_state", "excludes_state", "description"]
+    static let intentKeys = ["templates", "keywords", "priority", "safety", "requires_state", "excludes_state", "description", "coverage"]
 
     /// Loads `directory`. Paths in messages start with `displayRoot` instead of the folder
     /// (the shipped copy lives deep in the build folder, but authors edit `Intents/`).
@@ -261,6 +261,10 @@ struct ContentBuilder {
                 if key == "requires_state" { intent.requiresState = patterns } else { intent.excludesState = patterns }
             case "description":
                 intent.description = entry.string
+            case "coverage":
+                if let text = entry.string, let share = Double(text), share > 0, share <= 1 { intent.coverage = share }
+                else { diagnostics.append(.error(at: entry.location, "'coverage' must be a share of the line between 0 and 1, such as 0.5",
+                                                 hint: "0.5 means a template must explain at least half the words")) }
             default:
                 diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in intent '\(name)'",
                                           hint: "expected one of: \(ContentLoader.intentKeys.joined(separator: ", "))"))

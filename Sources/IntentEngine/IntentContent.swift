@@ -44,6 +44,10 @@ public struct IntentDefinition: Sendable {
     public var excludesState: [StatePattern]
     /// How the coach names the intent when it asks which was meant ("did you mean yes?").
     public var description: String? = nil
+    /// The least share of the line's words (0…1) a template must explain for this intent to
+    /// count: short answers such as "that's all" should not be read out of a longer line
+    /// ("we finished the kitchen tiles this weekend"). nil: any stretch counts.
+    public var coverage: Double? = nil
 }
 
 /// A flow-state condition such as `mirroring.send`, `mirroring.*` or `idle`.

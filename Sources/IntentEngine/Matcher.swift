@@ -134,6 +134,8 @@ public struct Matcher: Sendable {
             // tight hugs today"): a single-word match counts only if it is half the line.
             // Crisis words always count.
             if hit.literal == 1 && hit.wildcard == 0 && 2 * hit.literal < contentWords && !intents[intentNumber].isCrisis { continue }
+            if let coverage = intents[intentNumber].definition.coverage,
+               Double(hit.literal + hit.wildcard) < coverage * Double(contentWords) && !intents[intentNumber].isCrisis { continue }
             var slots: [SlotMatch] = []
             if hit.trail >= 0 {
                 slots = slotMatches(hit, trail: runner.trail, tokens: tokens, skip: skip, text: &spoken)

@@ -21,6 +21,7 @@ extension Matcher {
             writer.int(definition.priority)
             writer.optionalString(definition.safety)
             writer.optionalString(definition.description)
+            writer.optionalString(definition.coverage.map { String($0) })
             for patterns in [definition.requiresState, definition.excludesState] {
                 writer.array(patterns) { writer, pattern in
                     writer.string(pattern.description)
@@ -101,6 +102,10 @@ extension Matcher {
             let priority = try reader.int()
             let safety = try reader.optionalString()
             let description = try reader.optionalString()
+            let coverage = try reader.optionalString().map { text -> Double in
+                guard let share = Double(text) else { throw ByteReader.Malformed() }
+                return share
+            }
             var patterns: [[StatePattern]] = []
             for _ in 0..<2 {
                 patterns.append(try reader.array { StatePattern(try $0.string(), location: try $0.location()) })
@@ -108,7 +113,7 @@ extension Matcher {
             let keywords = try reader.array { (word: try $0.int32(), weight: try $0.double()) }
             let definition = IntentDefinition(name: name, location: location, templates: [], keywords: [:], priority: priority,
                                               safety: safety, requiresState: patterns[0], excludesState: patterns[1],
-                                              description: description)
+                                              description: description, coverage: coverage)
             return CompiledIntent(definition: definition, keywords: keywords)
         }
         let words = try reader.strings()

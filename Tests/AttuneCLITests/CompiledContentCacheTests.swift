@@ -22,7 +22,8 @@ import IntentEngine
             #expect(fromCache.transcript == fromYAML.transcript, "\(name)")
             #expect(fromCache.failures.isEmpty, "\(name): \(fromCache.failures)")
         }
-        for text in ["I feel so lonley when you work late", "we are Jo and Max", "i dont want to live anymore", "what's the weather"] {
+        for text in ["I feel so lonley when you work late", "we are Jo and Max", "i dont want to live anymore", "what's the weather",
+                     "we finished the kitchen tiles this weekend"] {
             let a = Self.fresh.matcher.match(text), b = cached.matcher.match(text)
             #expect(a.intent == b.intent && a.confidence == b.confidence && a.slots == b.slots, "\(text)")
         }

@@ -17,6 +17,14 @@ import Testing
         #expect(found.map(\.description).contains { $0.contains("test.yaml:4:1: error: unknown top-level key 'flow'") })
     }
 
+    @Test func coverageMustBeAShareOfTheLine() {
+        for bad in ["1.5", "0", "most"] {
+            let found = diagnostics("intents:\n  done:\n    templates: [thats all]\n    coverage: \(bad)\n")
+            #expect(found.map(\.description).contains { $0.hasPrefix("test.yaml:4:15: error: 'coverage' must be a share of the line") }, "\(bad)")
+        }
+        #expect(diagnostics("intents:\n  done:\n    templates: [thats all]\n    coverage: 0.5\n").isEmpty)
+    }
+
     @Test func templateErrorsPointAtTheCharacter() {
         let found = diagnostics("intents:\n  greet:\n    templates:\n      - \"(hi|hello\"\n      - \"[there\"\n      - \"(a||b)\"\n")
         let text = found.map(\.description)

@@ -69,6 +69,19 @@ import Testing
         #expect(result.confidence < sample.match("i feel so lonely").confidence)
     }
 
+    @Test func coverageKeepsShortAnswersOutOfLongerLines() {
+        let yaml = """
+            intents:
+              done: {templates: ["(i|we) finished"], coverage: 0.5}
+              news: {templates: ["(i|we) finished *"], priority: -1}
+            """
+        let strict = matcher(yaml)
+        #expect(strict.match("we finished").intent == "done")
+        #expect(strict.match("we finished the kitchen tiles this weekend").intent == "news")
+        let loose = matcher(yaml.replacingOccurrences(of: ", coverage: 0.5", with: ""))
+        #expect(loose.match("we finished the kitchen tiles this weekend").intent == "done")
+    }
+
     @Test func oneSlipAgreesWithTheDistanceTable() {
         let words = ["lonely", "lonley", "lonly", "llonely", "tlak", "talk", "tal", "stalk", "feel", "feet", "fele",
                      "café", "cafe", "cafés", "ab", "ba", "abc", "acb", "bac", "", "a", "abcd", "abdc", "badc"]
