@@ -54,22 +54,22 @@ struct AutomatonRunner: Sendable {
     private var wordSeen: [Int32]
     /// Per template: `run << 1 | admitted` once decided in this run.
     private var admission: [Int32]
-    /// Per intent: whether it may match in the state of this match.
-    private var eligible: [Bool]
+    /// Per state rule (see `WordProgram.templateRules`): whether it allows this match's state.
+    private var ruleAllows: [Bool]
 
-    init(instructionCount: Int, templateCount: Int, wordCount: Int, intentCount: Int) {
+    init(instructionCount: Int, templateCount: Int, wordCount: Int, ruleCount: Int) {
         marks = [Int32](repeating: -1, count: instructionCount)
         best = [TemplateHit](repeating: TemplateHit(template: 0, literal: 0, wildcard: 0, start: 0, end: 0, trail: -1), count: templateCount)
         bestRun = [Int32](repeating: -1, count: templateCount)
         wordSeen = [Int32](repeating: -1, count: wordCount)
         admission = [Int32](repeating: -1, count: templateCount)
-        eligible = [Bool](repeating: true, count: intentCount)
+        ruleAllows = [Bool](repeating: true, count: ruleCount)
     }
 
-    /// Says whether `intent` may match in this state, for the runs that follow; every intent
-    /// may until told otherwise.
-    mutating func setEligible(_ intent: Int32, _ isEligible: Bool) {
-        eligible[Int(intent)] = isEligible
+    /// Says whether state rule `rule` allows the current state, for the runs that follow;
+    /// every rule does until told otherwise.
+    mutating func setRule(_ rule: Int32, allows: Bool) {
+        ruleAllows[Int(rule)] = allows
     }
 
     /// Runs every template that is eligible and whose required words are all in `tokens`
@@ -178,7 +178,8 @@ struct AutomatonRunner: Sendable {
         let number = Int(template)
         let stamp = admission[number]
         if stamp >> 1 == runNumber { return stamp & 1 == 1 }
-        var admitted = eligible[Int(program.templateIntents[number])]
+        let rule = program.templateRules[number]
+        var admitted = rule < 0 || ruleAllows[Int(rule)]
         if admitted {
             for index in Int(program.requiredBegin[number])..<Int(program.requiredBegin[number + 1])
             where wordSeen[Int(program.requiredWords[index])] != runNumber {

@@ -30,8 +30,10 @@ public struct Matcher: Sendable {
     /// Per word id: whether it is a skip word.
     private let isSkipWord: [Bool]
     private let runners: RunnerPool
-    /// Intents with required or excluded states: the only ones whose eligibility changes.
-    private let statefulIntents: [Int32]
+    /// Each distinct set of required and excluded states, as the intent that first has it:
+    /// the only eligibility that changes from state to state, decided once per rule per match
+    /// however many intents share it.
+    private let stateRules: [Int32]
     public let options: MatcherOptions
     private let typos: LazyTypoCorrector
 
@@ -48,7 +50,25 @@ public struct Matcher: Sendable {
         self.values = values
         self.skipWords = skipWords
         self.dispatchTables = dispatchTables
-        self.program = WordProgram(instructions: instructions, dispatchTables: dispatchTables, templates: templates, wordCount: words.count)
+        var stateRules: [Int32] = []
+        var ruleOfIntent = [Int32](repeating: -1, count: intents.count)
+        var ruleIndex: [String: Int32] = [:]
+        for (number, intent) in intents.enumerated() {
+            let definition = intent.definition
+            guard !definition.requiresState.isEmpty || !definition.excludesState.isEmpty else { continue }
+            let key = definition.requiresState.map(\.description).joined(separator: " ") + " / "
+                + definition.excludesState.map(\.description).joined(separator: " ")
+            if let known = ruleIndex[key] {
+                ruleOfIntent[number] = known
+            } else {
+                ruleIndex[key] = Int32(stateRules.count)
+                ruleOfIntent[number] = Int32(stateRules.count)
+                stateRules.append(Int32(number))
+            }
+        }
+        self.stateRules = stateRules
+        self.program = WordProgram(instructions: instructions, dispatchTables: dispatchTables, templates: templates,
+                                   templateRules: templates.map { ruleOfIntent[Int($0.intent)] }, wordCount: words.count)
         var keywordsByWord = [[(intent: Int32, weight: Double)]](repeating: [], count: words.count)
         for (number, intent) in intents.enumerated() {
             for (word, weight) in intent.keywords { keywordsByWord[Int(word)].append((Int32(number), weight)) }
@@ -61,10 +81,7 @@ public struct Matcher: Sendable {
         for word in skipWords { isSkipWord[Int(word)] = true }
         self.isSkipWord = isSkipWord
         self.runners = RunnerPool(instructionCount: instructions.count, templateCount: templates.count,
-                                  wordCount: words.count, intentCount: intents.count)
-        self.statefulIntents = intents.indices.filter {
-            !intents[$0].definition.requiresState.isEmpty || !intents[$0].definition.excludesState.isEmpty
-        }.map(Int32.init)
+                                  wordCount: words.count, ruleCount: stateRules.count)
         self.options = options
         self.typos = LazyTypoCorrector(words: words, minimumLength: options.typoMinimumLength)
     }
@@ -90,7 +107,9 @@ public struct Matcher: Sendable {
         let contentWords = max(1, skip.count { !$0 })
         var runner = runners.take()
         defer { runners.give(runner) }
-        for intent in statefulIntents { runner.setEligible(intent, isEligible(intents[Int(intent)].definition, in: context)) }
+        for (rule, intent) in stateRules.enumerated() {
+            runner.setRule(Int32(rule), allows: isEligible(intents[Int(intent)].definition, in: context))
+        }
         return match(text, tokens: tokens, ids: ids, skip: skip, contentWords: contentWords, context: context, runner: &runner)
     }
 

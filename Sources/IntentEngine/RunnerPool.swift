@@ -7,19 +7,19 @@ final class RunnerPool: Sendable {
     private let instructionCount: Int
     private let templateCount: Int
     private let wordCount: Int
-    private let intentCount: Int
+    private let ruleCount: Int
 
-    init(instructionCount: Int, templateCount: Int, wordCount: Int, intentCount: Int) {
+    init(instructionCount: Int, templateCount: Int, wordCount: Int, ruleCount: Int) {
         self.instructionCount = instructionCount
         self.templateCount = templateCount
         self.wordCount = wordCount
-        self.intentCount = intentCount
+        self.ruleCount = ruleCount
     }
 
     /// A runner for one match; give it back with `give` when the match is done.
     func take() -> AutomatonRunner {
         free.withLock { $0.popLast() }
-            ?? AutomatonRunner(instructionCount: instructionCount, templateCount: templateCount, wordCount: wordCount, intentCount: intentCount)
+            ?? AutomatonRunner(instructionCount: instructionCount, templateCount: templateCount, wordCount: wordCount, ruleCount: ruleCount)
     }
 
     func give(_ runner: AutomatonRunner) {

@@ -5,9 +5,11 @@ struct WordProgram: Sendable {
     /// The instructions, except that a split's unused `argument` holds its first-word mask
     /// (see `firstWordMasks`).
     let instructions: [Instruction]
-    /// Where each template's instructions start, and its intent.
+    /// Where each template's instructions start.
     let templateStarts: [Int32]
-    let templateIntents: [Int32]
+    /// Per template: the state rule its intent must satisfy (required and excluded
+    /// states, numbered by the matcher), or -1 when it may be said in any state.
+    let templateRules: [Int32]
     /// The words each template requires, template `t` at `requiredWords[requiredBegin[t]..<requiredBegin[t + 1]]`.
     let requiredBegin: [Int32]
     let requiredWords: [Int32]
@@ -38,10 +40,10 @@ struct WordProgram: Sendable {
     let dispatchBegin: [Int32]
     let dispatchOffsets: [Int32]
 
-    init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], templates: [CompiledTemplate], wordCount: Int) {
+    init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], templates: [CompiledTemplate], templateRules: [Int32], wordCount: Int) {
         self.instructions = Self.firstWordMasks(instructions, dispatchTables: dispatchTables)
         templateStarts = templates.map(\.start)
-        templateIntents = templates.map(\.intent)
+        self.templateRules = templateRules
         var requiredBegin: [Int32] = [0]
         var requiredWords: [Int32] = []
         for template in templates {

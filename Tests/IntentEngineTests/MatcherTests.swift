@@ -69,6 +69,23 @@ import Testing
         #expect(result.confidence < sample.match("i feel so lonely").confidence)
     }
 
+    @Test func intentsSharingAStateRuleAreDecidedAlike() {
+        let states = matcher("""
+            intents:
+              listen: {templates: ["you should rest"], requires_state: [talk.reply], priority: 2}
+              advise: {templates: ["you should *"], requires_state: [talk.reply]}
+              chat: {templates: ["you should (rest|go)"], excludes_state: [talk.reply], priority: 1}
+              other: {templates: ["you should go"], requires_state: [walk.reply], priority: 3}
+            """)
+        let inTalk = MatchContext(parsing: "talk.reply")
+        #expect(states.match("you should rest", context: inTalk).intent == "listen")
+        #expect(states.match("you should eat", context: inTalk).intent == "advise")
+        #expect(states.match("you should go", context: inTalk).intent == "advise")
+        #expect(states.match("you should rest").intent == "chat")
+        #expect(states.match("you should eat").intent == "none")
+        #expect(states.match("you should go", context: MatchContext(parsing: "walk.reply")).intent == "other")
+    }
+
     @Test func coverageKeepsShortAnswersOutOfLongerLines() {
         let yaml = """
             intents:
