@@ -40,6 +40,10 @@ struct AutomatonRunner: Sendable {
     private var next: [Thread] = []
     private var stack: [Thread] = []
     private var pending: [Thread] = []
+    /// Starts that took their first word at this position, added to `pending` after the
+    /// threads that were already running (which have usually taken more words), so the sort
+    /// finds them nearly in order.
+    private var taken: [Thread] = []
     /// Per instruction: the generation (one per word position) that last reached it.
     private var marks: [Int32]
     private var generation: Int32 = 0
@@ -82,6 +86,7 @@ struct AutomatonRunner: Sendable {
         var position = 0
         while position <= count {
             pending.removeAll(keepingCapacity: true)
+            taken.removeAll(keepingCapacity: true)
             if position < count {
                 let token = tokens[position]
                 if token >= 0 {
@@ -106,7 +111,7 @@ struct AutomatonRunner: Sendable {
                 }
             }
             if position == count { break }
-            if current.isEmpty && pending.isEmpty {
+            if current.isEmpty && taken.isEmpty {
                 generation &+= 1
                 position += 1
                 continue
@@ -140,6 +145,7 @@ struct AutomatonRunner: Sendable {
                 }
                 if skippable { pending.append(thread) }
             }
+            pending += taken
             // Best first, so the first thread to reach an instruction is the best one there.
             if pending.count > 1 { sortBestFirst() }
             generation &+= 1
@@ -197,14 +203,16 @@ struct AutomatonRunner: Sendable {
         func better(_ a: Thread, _ b: Thread) -> Bool {
             (a.literal, -a.wildcard, -a.start) > (b.literal, -b.wildcard, -b.start)
         }
-        for index in 1..<pending.count {
-            let thread = pending[index]
-            var slot = index
-            while slot > 0, better(thread, pending[slot - 1]) {
-                pending[slot] = pending[slot - 1]
-                slot -= 1
+        pending.withUnsafeMutableBufferPointer { threads in
+            for index in 1..<threads.count where better(threads[index], threads[index - 1]) {
+                let thread = threads[index]
+                var slot = index
+                while slot > 0, better(thread, threads[slot - 1]) {
+                    threads[slot] = threads[slot - 1]
+                    slot -= 1
+                }
+                threads[slot] = thread
             }
-            pending[slot] = thread
         }
     }
 
@@ -217,7 +225,7 @@ struct AutomatonRunner: Sendable {
         // match may also let pass).
         if start.targetsBegin >= 0 && !skip[position] {
             for index in Int(start.targetsBegin)..<Int(start.targetsEnd) {
-                pending.append(Thread(pc: program.startTargets[index], start: Int32(position), literal: 1, wildcard: 0, trail: -1))
+                taken.append(Thread(pc: program.startTargets[index], start: Int32(position), literal: 1, wildcard: 0, trail: -1))
             }
             return
         }
@@ -267,7 +275,7 @@ struct AutomatonRunner: Sendable {
             if intoNext { next.append(thread) } else { current.append(thread) }
             return
         }
-        stack.removeAll(keepingCapacity: true)
+        // The walk below always empties the stack.
         stack.append(thread)
         while var item = stack.popLast() {
             let pc = Int(item.pc)

@@ -57,36 +57,53 @@ public enum TextNormalizer {
     }
 
     /// The common case, plain ASCII, byte by byte (a Character is a byte there, except "\r\n").
+    /// A word that is already lower case with no apostrophe is cut straight from the text;
+    /// only the others are rebuilt.
     private static func tokenizeASCII(_ text: String) -> [Token]? {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(text.utf8.count / 4 + 1)
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var start = 0
-        var offset = 0
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            guard byte < 0x80, !(previous == 0x0D && byte == 0x0A) else { return nil }
-            previous = byte
-            switch byte {
-            case 0x61...0x7A, 0x30...0x39:
-                if word.isEmpty { start = offset }
-                word.append(byte)
-            case 0x41...0x5A:
-                if word.isEmpty { start = offset }
-                word.append(byte + 0x20)
-            case 0x27, 0x60:
-                break
-            default:
-                if !word.isEmpty {
-                    tokens.append(Token(word: String(decoding: word, as: UTF8.self), start: start, end: offset))
-                    word.removeAll(keepingCapacity: true)
+        var text = text
+        return text.withUTF8 { bytes -> [Token]? in
+            var tokens: [Token] = []
+            tokens.reserveCapacity(bytes.count / 4 + 1)
+            var rebuilt: [UInt8] = []
+            var start = -1
+            var plain = true
+            var previous: UInt8 = 0
+            func flush(at end: Int) {
+                guard start >= 0 else { return }
+                let word: String
+                if plain {
+                    word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                } else {
+                    rebuilt.removeAll(keepingCapacity: true)
+                    for byte in bytes[start..<end] where byte != 0x27 && byte != 0x60 {
+                        rebuilt.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                    }
+                    word = String(decoding: rebuilt, as: UTF8.self)
+                }
+                tokens.append(Token(word: word, start: start, end: end))
+                start = -1
+                plain = true
+            }
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                guard byte < 0x80, !(previous == 0x0D && byte == 0x0A) else { return nil }
+                previous = byte
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39:
+                    if start < 0 { start = offset }
+                case 0x41...0x5A:
+                    if start < 0 { start = offset }
+                    plain = false
+                case 0x27, 0x60:
+                    // An apostrophe joins the letters around it and is dropped: "don't" is "dont".
+                    if start >= 0 { plain = false }
+                default:
+                    flush(at: offset)
                 }
             }
-            offset += 1
+            flush(at: bytes.count)
+            return tokens
         }
-        if !word.isEmpty { tokens.append(Token(word: String(decoding: word, as: UTF8.self), start: start, end: offset)) }
-        return tokens
     }
 
     /// The normalised words of `text`, without positions.
