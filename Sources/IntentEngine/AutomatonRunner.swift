@@ -25,7 +25,7 @@ struct TrailEvent {
 ///
 /// A runner owns its working memory (thread lists, visit marks by generation, the best hit
 /// per template, the slot trail) and is reused from match to match through `RunnerPool`, so
-/// a match allocates almost nothing and a utterance's cost is its live threads, not the
+/// a match allocates almost nothing and an utterance's cost is its live threads, not the
 /// size of the content.
 struct AutomatonRunner: Sendable {
     private struct Thread {
