@@ -86,6 +86,31 @@ import Testing
         #expect(states.match("you should go", context: MatchContext(parsing: "walk.reply")).intent == "other")
     }
 
+    @Test func concurrentMatchesEachGetTheirOwnWorkingMemory() async {
+        // The runner pool lends working memory to one match at a time; matches on many
+        // threads at once must read exactly as they do one by one.
+        let lines = ["i feel so lonely when you work late", "it makes me feel exhausted", "hi there",
+                     "i feel so lonley lately", "we are Jo and Max", "no", "i dont want to live anymore"]
+        let expected = lines.map { sample.match($0) }
+        let matcher = sample
+        let results = await withTaskGroup(of: (Int, String, Double, [String: String]).self) { group in
+            for round in 0..<200 {
+                let index = round % lines.count
+                group.addTask {
+                    let result = matcher.match(lines[index])
+                    return (index, result.intent, result.confidence, result.slots)
+                }
+            }
+            var all: [(Int, String, Double, [String: String])] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 200)
+        for (index, intent, confidence, slots) in results {
+            #expect(intent == expected[index].intent && confidence == expected[index].confidence && slots == expected[index].slots)
+        }
+    }
+
     @Test func coverageKeepsShortAnswersOutOfLongerLines() {
         let yaml = """
             intents:
