@@ -149,12 +149,12 @@ public struct Matcher: Sendable {
         var spoken = SpokenText(text)
         for hit in hits {
             let intentNumber = Int(templates[Int(hit.template)].intent)
-            // One word is weak evidence inside a longer line ("no" in "my back is sore, so no
-            // tight hugs today"): a single-word match counts only if it is half the line.
-            // Crisis words always count.
-            if hit.literal == 1 && hit.wildcard == 0 && 2 * hit.literal < contentWords && !intents[intentNumber].isCrisis { continue }
-            if let coverage = intents[intentNumber].definition.coverage,
-               Double(hit.literal + hit.wildcard) < coverage * Double(contentWords) && !intents[intentNumber].isCrisis { continue }
+            // A match counts only if it explains enough of the line: the intent's `coverage`,
+            // and at least half for a single word, which is weak evidence inside a longer
+            // line ("no" in "my back is sore, so no tight hugs today"). Crisis words always count.
+            let singleWord = hit.literal == 1 && hit.wildcard == 0
+            let needed = max(intents[intentNumber].definition.coverage ?? 0, singleWord ? 0.5 : 0)
+            if Double(hit.literal + hit.wildcard) < needed * Double(contentWords) && !intents[intentNumber].isCrisis { continue }
             var slots: [SlotMatch] = []
             if hit.trail >= 0 {
                 slots = slotMatches(hit, trail: runner.trail, tokens: tokens, skip: skip, text: &spoken)
