@@ -32,7 +32,7 @@ public enum EditDistance {
     /// correction asks for every candidate, answered in one pass without a table.
     public static func isOneSlip(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
-        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard a.isPlainASCII, b.isPlainASCII else {
             return damerau(a, b, limit: 1) == 1
         }
         return a.withUTF8 { x in b.withUTF8 { y in isOneSlip(x, y) } }

@@ -13,7 +13,7 @@ struct SpokenText {
     /// The text between two Character offsets.
     mutating func cut(_ range: Range<Int>) -> String {
         // "\r\n" is one Character in two bytes, so it takes the general path.
-        if isASCII == nil { isASCII = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        if isASCII == nil { isASCII = text.isPlainASCII && !text.utf8.contains(0x0D) }
         if isASCII! {
             let utf8 = text.utf8
             let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)

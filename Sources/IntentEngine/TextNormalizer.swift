@@ -116,3 +116,9 @@ public enum TextNormalizer {
         character == "'" || character == "\u{2019}" || character == "\u{2018}" || character == "\u{02BC}" || character == "`"
     }
 }
+
+extension String {
+    /// Whether every byte is ASCII: then a Character is a byte (but for "\r\n"), and the
+    /// matcher's fast paths can work on bytes instead of grapheme clusters.
+    var isPlainASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}

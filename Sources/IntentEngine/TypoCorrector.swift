@@ -56,7 +56,7 @@ struct TypoCorrector: Sendable {
     /// swap ("tlak") is safe to guess: anything else is left alone.
     static func plausibleSlip(_ typed: String, _ known: String) -> Bool {
         var typed = typed, known = known
-        if typed.utf8.allSatisfy({ $0 < 0x80 }) && known.utf8.allSatisfy({ $0 < 0x80 }) {
+        if typed.isPlainASCII && known.isPlainASCII {
             return typed.withUTF8 { a in known.withUTF8 { b in plausibleSlip(a, b) } }
         }
         return plausibleSlip(Array(typed), Array(known))
@@ -77,7 +77,7 @@ struct TypoCorrector: Sendable {
     /// The known word closest to `word` (distance 1), preferring the alphabetically first
     /// among equals so the choice never depends on load order; nil when there is none.
     func correction(for word: String) -> Int32? {
-        let ascii = word.utf8.allSatisfy { $0 < 0x80 }
+        let ascii = word.isPlainASCII
         guard (ascii ? word.utf8.count : word.count) >= minimumLength, !word.allSatisfy(\.isNumber) else { return nil }
         var best: Int32?
         func consider(_ variant: String) {
