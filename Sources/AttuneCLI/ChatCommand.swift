@@ -131,7 +131,7 @@ struct REPL {
     }
 
     private func promptText() -> String {
-        let name = driver.state.phase == .askingNames ? "names" : (driver.state.expectedSpeaker ?? "you")
+        let name = driver.state.isAskingNames ? "names" : (driver.state.expectedSpeaker ?? "you")
         return "\(name)› "
     }
 

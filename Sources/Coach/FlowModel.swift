@@ -99,6 +99,15 @@ public enum FlowAction: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the action coaches the wording itself (absolutes, feelings): then the line
+    /// gets no second note on how it was said.
+    public var coachesWording: Bool {
+        switch self {
+        case .feelingCheck, .absoluteCheck: return true
+        case .mirrorCheck, .questionKind: return false
+        }
+    }
+
     /// The variables the action sets, for lint.
     public var setsVariables: [String] {
         switch self {

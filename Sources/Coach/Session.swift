@@ -22,10 +22,16 @@ public struct SessionConfig: Sendable {
 /// The whole state of a conversation: a value, changed only by `Session.step`.
 public struct SessionState: Sendable, Equatable {
     public enum Phase: Sendable, Equatable {
-        case starting, askingNames, askingSafety, ready, ended
+        /// Before `.begin`.
+        case starting
+        /// Lines are heard (what the coach waits for, if anything, is `pending`).
+        case ready
+        case ended
     }
 
     public var phase: Phase = .starting
+    /// The question the next partner line answers, if any.
+    public var pending: PendingQuestion?
     public var partners: [String] = []
     /// Index into `partners` of who the coach expects to speak next.
     public var currentSpeaker = 0
@@ -33,10 +39,6 @@ public struct SessionState: Sendable, Equatable {
     public var random: SeededGenerator
     /// After an abuse or unsafe disclosure: no more couples exercises this session.
     public var couplesExercisesBlocked = false
-    /// After a crisis answer: the next yes or no answers "are you safe right now?".
-    public var awaitingSafetyCheck = false
-    /// A typo-corrected reading waiting for a yes before it moves an exercise on.
-    public var pendingFuzzy: PendingLine?
     /// The coach's last prompt, for `/repeat`.
     public var lastPrompt: String?
 
@@ -50,13 +52,9 @@ public struct SessionState: Sendable, Equatable {
     }
 
     public var isSolo: Bool { partners.count == 1 }
-}
 
-/// A line kept aside until its reading is confirmed.
-public struct PendingLine: Sendable, Equatable {
-    public var text: String
-    public var speaker: Int
-    public var intent: String
+    /// Whether the coach is waiting for the partners' names.
+    public var isAskingNames: Bool { pending == .names }
 }
 
 /// The coach as a pure function: `(state, input) → (state′, outputs)`. No I/O happens here;
@@ -112,8 +110,9 @@ struct Turn {
         let partners = session.config.partners ?? []
         outputs.append(.event(.sessionStart(partners: partners, seed: session.config.seed)))
         say("onboarding.not_therapy")
+        state.phase = .ready
         if partners.isEmpty || partners.count > 2 {
-            state.phase = .askingNames
+            state.pending = .names
             say("onboarding.ask_names", prompt: true)
         } else {
             welcome(partners)
@@ -125,21 +124,19 @@ struct Turn {
         state.currentSpeaker = 0
         say(partners.count == 1 ? "onboarding.welcome_solo" : "onboarding.welcome")
         if session.config.firstSession {
-            state.phase = .askingSafety
+            state.pending = .firstSessionSafety
             say("onboarding.safety_question", prompt: true)
         } else {
-            state.phase = .ready
+            state.pending = nil
             say("menu.hint", prompt: true)
         }
     }
 
     mutating func finishSession(_ reason: EndReason) {
         guard state.phase != .ended else { return }
-        if let run = state.flowRun {
-            outputs.append(.event(.flowEnd(run.flow, completed: false)))
-            state.flowRun = nil
-        }
+        closeFlow(completed: false)
         outputs.append(.event(.sessionEnd(reason)))
+        state.pending = nil
         state.phase = .ended
     }
 
@@ -189,14 +186,19 @@ struct Turn {
 
     /// Says the named response; `prompt` marks it as what `/repeat` repeats.
     mutating func say(_ name: String, prompt: Bool = false, extra: [String: String] = [:]) {
-        guard let text = script.responses.render(name, random: &state.random, lookup: lookup(extra: extra)) else { return }
-        outputs.append(.coach(text))
-        if prompt { state.lastPrompt = text }
+        say(.named(name, SourceLocation(file: "", line: 0, column: 0)), prompt: prompt, extra: extra)
     }
 
-    mutating func say(_ reference: ResponseReference, prompt: Bool = false) {
-        guard let text = script.responses.render(reference, random: &state.random, lookup: lookup()) else { return }
-        outputs.append(.coach(text))
+    mutating func say(_ reference: ResponseReference, prompt: Bool = false, extra: [String: String] = [:]) {
+        guard let line = reply(reference, prompt: prompt, extra: extra) else { return }
+        outputs.append(line)
+    }
+
+    /// Renders a reply without saying it yet (a note that goes before replies already
+    /// rendered); nil when content has no such text.
+    mutating func reply(_ reference: ResponseReference, prompt: Bool = false, extra: [String: String] = [:]) -> SessionOutput? {
+        guard let text = script.responses.render(reference, random: &state.random, lookup: lookup(extra: extra)) else { return nil }
         if prompt { state.lastPrompt = text }
+        return .coach(text)
     }
 }

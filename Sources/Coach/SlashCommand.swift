@@ -42,9 +42,10 @@ extension Turn {
             return
         }
         outputs.append(.event(.command(text)))
-        // A command instead of an answer to the first-session question moves past it.
-        if state.phase == .askingSafety { state.phase = .ready }
-        if state.phase == .askingNames, case .names = parsed {} else if state.phase == .askingNames, parsed != .quit, parsed != .help {
+        // A command instead of an answer to the first-session question moves past it; other
+        // questions still wait for their answer.
+        if state.pending == .firstSessionSafety { state.pending = nil }
+        if state.isAskingNames, case .names = parsed {} else if state.isAskingNames, parsed != .quit, parsed != .help {
             say("onboarding.ask_names", prompt: true)
             return
         }
@@ -65,7 +66,7 @@ extension Turn {
                 say("names.current")
             } else if (1...2).contains(names.count) {
                 let tidy = names.map(NameParser.tidy)
-                if state.phase == .askingNames {
+                if state.isAskingNames {
                     welcome(tidy)
                 } else {
                     state.partners = tidy
@@ -95,10 +96,7 @@ extension Turn {
             guard state.flowRun != nil else { return false }
             stopFlow()
         case "take_break":
-            if let run = state.flowRun {
-                outputs.append(.event(.flowEnd(run.flow, completed: false)))
-                state.flowRun = nil
-            }
+            closeFlow(completed: false)
             say("break")
         case "help": say("help")
         case "skip":

@@ -25,10 +25,7 @@ extension Turn {
             say("flow.needs_couple", extra: ["exercise": flow.title])
             return
         }
-        if let run = state.flowRun {
-            outputs.append(.event(.flowEnd(run.flow, completed: false)))
-            state.flowRun = nil
-        }
+        closeFlow(completed: false)
         var roles: [String: Int] = [:]
         let count = max(1, state.partners.count)
         for (offset, role) in flow.roles.enumerated() { roles[role] = (state.currentSpeaker + offset) % count }
@@ -43,8 +40,7 @@ extension Turn {
             return
         }
         let title = script.flows[run.flow]?.title ?? run.flow
-        outputs.append(.event(.flowEnd(run.flow, completed: false)))
-        state.flowRun = nil
+        closeFlow(completed: false)
         say("flow.stopped", extra: ["exercise": title])
     }
 
@@ -73,7 +69,7 @@ extension Turn {
         }
         if let say = flowState.say { self.say(say, prompt: true) }
         if flowState.isFinal {
-            finishFlow(completed: true)
+            closeFlow(completed: true)
             return
         }
         guard depth < 16 else { return }
@@ -99,10 +95,12 @@ extension Turn {
         }
     }
 
-    mutating func finishFlow(completed: Bool) {
+    /// Ends the exercise in progress, if any, and the questions asked inside it.
+    mutating func closeFlow(completed: Bool) {
         guard let run = state.flowRun else { return }
         outputs.append(.event(.flowEnd(run.flow, completed: completed)))
         state.flowRun = nil
+        if state.pending?.belongsToExercise == true { state.pending = nil }
     }
 
     /// Whether a line with this reading would fire a transition that leaves the state.
@@ -116,29 +114,32 @@ extension Turn {
         }
     }
 
-    /// Handles a line inside the exercise; false when no transition takes it.
-    mutating func flowLine(_ match: MatchResult, text: String, speaker: Int, record: inout PartnerTurn) -> Bool {
+    /// Handles a line inside the exercise; false when no transition takes it. `answering` is
+    /// the question the line was taken as the answer to; the line's record gets what the step
+    /// judged (a mirror's verdict, a mirror's confirmation).
+    mutating func flowLine(_ match: MatchResult, text: String, speaker: Int, answering: PendingQuestion?,
+                           heard: inout PartnerTurn) -> Bool {
         guard var run = state.flowRun, let flow = script.flows[run.flow], let flowState = flow.states[run.state] else { return false }
-        if run.variables["awaiting_confirmation"] == "yes" {
-            run.variables["awaiting_confirmation"] = nil
-            if ["affirm", "deny", "partly"].contains(match.intent) { record.confirmed = match.intent == "affirm" }
+        if answering == .mirrorConfirmation, ["affirm", "deny", "partly"].contains(match.intent) {
+            heard.confirmed = match.intent == "affirm"
         }
         var result: String?
+        var judgedMirror = false
         if let action = flowState.action {
             let outcome = FlowActions.run(action, text: text, run: run, turn: self, speaker: speaker)
             result = outcome.result
             run.variables.merge(outcome.variables) { _, new in new }
             if let verdict = outcome.mirror {
-                record.mirror = verdict
-                run.variables["awaiting_confirmation"] = "yes"
+                heard.mirror = verdict
+                judgedMirror = true
             }
         }
         state.flowRun = run
-        guard let transition = flowState.on.first(where: { conditionsHold($0.conditions, match: match, result: result) }) else {
-            return false
-        }
-        apply(transition, text: text, speaker: speaker, depth: 0)
-        return true
+        let transition = flowState.on.first(where: { conditionsHold($0.conditions, match: match, result: result) })
+        if let transition { apply(transition, text: text, speaker: speaker, depth: 0) }
+        // The speaker is asked whether the mirror got it; their next line answers.
+        if judgedMirror, state.flowRun != nil { state.pending = .mirrorConfirmation }
+        return transition != nil
     }
 
     func conditionsHold(_ conditions: [FlowCondition], match: MatchResult?, result: String?) -> Bool {
@@ -194,7 +195,7 @@ extension Turn {
     mutating func move(to target: FlowTarget, depth: Int) {
         switch target {
         case .stay: break
-        case .finish: finishFlow(completed: true)
+        case .finish: closeFlow(completed: true)
         case .state(let name): enter(name, depth: depth)
         }
     }

@@ -2,9 +2,10 @@ import IntentEngine
 import Transcripts
 
 extension Turn {
-    /// Handles one typed line.
+    /// Handles one typed line. The line is matched once; its record is emitted once, complete
+    /// (with what the exercise judged of it), ahead of the replies it got.
     mutating func line(_ raw: String, knownSpeaker: String?) {
-        guard state.phase != .ended, state.phase != .starting else { return }
+        guard state.phase == .ready else { return }
         let cleaned = TerminalText.sanitize(raw)
         var text = cleaned.trimmingWhitespace()
         if let knownSpeaker, let index = partnerIndex(knownSpeaker) {
@@ -22,88 +23,93 @@ extension Turn {
             return
         }
         let speaker = state.currentSpeaker
-        let context = MatchContext(flow: state.flowRun?.flow, state: state.flowRun?.state)
-        let match = script.matcher.match(text, context: context)
-        var record = PartnerTurn(
-            speaker: state.phase == .askingNames ? "" : (state.expectedSpeaker ?? ""), text: text,
+        let match = script.matcher.match(text, context: MatchContext(flow: state.flowRun?.flow, state: state.flowRun?.state))
+        var heard = PartnerTurn(
+            speaker: state.isAskingNames ? "" : (state.expectedSpeaker ?? ""), text: text,
             intent: match.intent, confidence: (match.confidence * 1000).rounded() / 1000, slots: match.slots,
             flags: LineFlags.flags(for: match, text: text), flow: state.flowRun?.flow, state: state.flowRun?.state,
             mirror: nil, confirmed: nil)
-        let recordIndex = outputs.count
-        outputs.append(.partner(record))
         lineVariables = match.slots
         lineToReflect = (text, speaker)
         lineVariables["said"] = text
-
-        // 1. Safety, before anything else, in every state.
-        if let kind = match.safety {
-            safety(kind)
-            return
-        }
-        switch state.phase {
-        case .askingNames:
-            names(from: text, match: match)
-            return
-        case .askingSafety:
-            // A yes or no answers the question; anything else moves past it and is heard.
-            if onboardingSafetyAnswer(match) { return }
-        default:
-            break
-        }
-        if state.awaitingSafetyCheck {
-            state.awaitingSafetyCheck = false
-            if match.intent == "affirm" { say("safety.safe_yes"); return }
-            if match.intent == "deny" { say("safety.safe_no"); return }
-        }
-        if let pending = state.pendingFuzzy {
-            state.pendingFuzzy = nil
-            if match.intent == "affirm" {
-                let retry = script.matcher.match(pending.text, context: context)
-                handleFlowOrGlobal(retry, text: pending.text, speaker: pending.speaker, record: &record, force: true)
-                outputs[recordIndex] = .partner(record)
-                return
-            }
-        }
-        // 2. Commands said in words, unless this step of the exercise takes that intent itself
-        // or the command is only a small part of a longer line.
-        if state.flowRun == nil || (!stateMentions(match.intent) && match.confidence >= 0.75) {
-            if naturalCommand(match) { return }
-        }
-        // 3–5. The exercise, global intents, the reflective fallback.
         let inFlow = state.flowRun != nil
         // A step that checks the wording itself (absolutes, feelings) needs no second note.
-        let stepCoachesWording = state.flowRun.flatMap { script.flows[$0.flow]?.states[$0.state]?.action }
-            .map { $0 == .absoluteCheck || $0 == .feelingCheck } ?? false
-        handleFlowOrGlobal(match, text: text, speaker: speaker, record: &record, force: false)
-        outputs[recordIndex] = .partner(record)
-        if !stepCoachesWording {
-            notePattern(in: record, answered: match.intent, inFlow: inFlow, speaker: speaker, after: recordIndex)
+        let stepCoachesWording = state.flowRun.flatMap { script.flows[$0.flow]?.states[$0.state]?.action }?.coachesWording ?? false
+        let question = state.pending
+        state.pending = nil
+        let reachedExercise = hear(match, text: text, speaker: speaker, answering: question, heard: &heard)
+        // The replies were gathered in `outputs`; the line goes first, then any note on how it
+        // was said (rendered after the replies, so the variants drawn stay in order), then them.
+        var note: SessionOutput?
+        if reachedExercise && !stepCoachesWording {
+            note = patternNote(for: heard, answered: match.intent, inFlow: inFlow, speaker: speaker)
         }
+        outputs = [.partner(heard)] + (note.map { [$0] } ?? []) + outputs
+    }
+
+    /// Routes a matched line: safety first, in every state; then the question it answers;
+    /// then commands said in words; then the exercise, global intents and the reflective
+    /// fallback. True when the line went on to the exercise or global intents (then a
+    /// pattern note may follow).
+    private mutating func hear(_ match: MatchResult, text: String, speaker: Int, answering question: PendingQuestion?,
+                               heard: inout PartnerTurn) -> Bool {
+        if let kind = match.safety {
+            safety(kind)
+            return false
+        }
+        var question = question
+        switch question {
+        case .names:
+            names(from: text, match: match)
+            return false
+        case .firstSessionSafety:
+            // A yes or no answers the question; anything else moves past it and is heard.
+            if onboardingSafetyAnswer(match) { return false }
+            question = nil
+        case .safety(let conversation):
+            if answerSafety(conversation, match) { return false }
+            question = nil
+        case .typoReading(let held, let interrupted):
+            // A yes takes the held reading, as it was matched; anything else is a line of its
+            // own, answering the question the held line would have answered.
+            if match.intent == "affirm" {
+                handleFlowOrGlobal(held.match, text: held.text, speaker: held.speaker, answering: interrupted, heard: &heard, force: true)
+                return false
+            }
+            question = interrupted
+        case .mirrorConfirmation, nil:
+            break
+        }
+        // Commands said in words, unless this step of the exercise takes that intent itself
+        // or the command is only a small part of a longer line.
+        if state.flowRun == nil || (!stateMentions(match.intent) && match.confidence >= 0.75) {
+            if naturalCommand(match) { return false }
+        }
+        handleFlowOrGlobal(match, text: text, speaker: speaker, answering: question, heard: &heard, force: false)
+        return true
     }
 
     /// Names one of the four horsemen gently, with its antidote, when a line carried it but
     /// the reply so far did not address it (inside an exercise, say).
-    /// The note goes right after the line, before the exercise moves on.
-    private mutating func notePattern(in record: PartnerTurn, answered intent: String, inFlow: Bool, speaker: Int, after index: Int) {
-        guard let horseman = LineFlags.horsemen.first(where: { record.flags.contains($0) }),
+    private mutating func patternNote(for heard: PartnerTurn, answered intent: String, inFlow: Bool, speaker: Int) -> SessionOutput? {
+        guard let horseman = LineFlags.horsemen.first(where: { heard.flags.contains($0) }),
               horseman != intent || inFlow,
-              script.responses.has("pattern.\(horseman)") else { return }
-        let before = outputs.count
-        say("pattern.\(horseman)", extra: ["other": otherPartner(of: speaker) ?? "your partner"])
-        guard outputs.count == before + 1, let note = outputs.popLast() else { return }
-        outputs.insert(note, at: index + 1)
+              script.responses.has("pattern.\(horseman)") else { return nil }
+        return reply(.named("pattern.\(horseman)", SourceLocation(file: "", line: 0, column: 0)),
+                     extra: ["other": otherPartner(of: speaker) ?? "your partner"])
     }
 
-    private mutating func handleFlowOrGlobal(_ match: MatchResult, text: String, speaker: Int, record: inout PartnerTurn, force: Bool) {
+    private mutating func handleFlowOrGlobal(_ match: MatchResult, text: String, speaker: Int, answering: PendingQuestion?,
+                                             heard: inout PartnerTurn, force: Bool) {
         if state.flowRun != nil {
             // A typo-corrected reading is checked before it moves an exercise on.
             if !force, match.isFuzzy, match.confidence < 0.9, flowWouldMove(on: match) {
-                state.pendingFuzzy = PendingLine(text: text, speaker: speaker, intent: match.intent)
+                state.pending = .typoReading(HeldLine(text: text, speaker: speaker, match: match), interrupting: answering)
                 say("fuzzy.confirm", extra: ["meant": describe(match.intent)])
                 return
             }
             // An exercise step that takes the line whatever it means needs no clarification.
-            if flowLine(match, text: text, speaker: speaker, record: &record) { return }
+            if flowLine(match, text: text, speaker: speaker, answering: answering, heard: &heard) { return }
         }
         if match.isAmbiguous, match.candidates.count > 1 {
             say("ambiguous", extra: ["option_a": describe(match.candidates[0].intent),
@@ -144,6 +150,7 @@ extension Turn {
         if found.isEmpty { found = NameParser.names(in: text) }
         found = found.map(NameParser.tidy).filter { !$0.isEmpty }
         guard (1...2).contains(found.count), Set(found.map { $0.lowercased() }).count == found.count else {
+            state.pending = .names
             say("onboarding.names_unclear", prompt: true)
             return
         }
@@ -153,7 +160,6 @@ extension Turn {
     /// Answers the first-session question; false when the line was not an answer (then the
     /// question is let go gently and the line is handled like any other).
     mutating func onboardingSafetyAnswer(_ match: MatchResult) -> Bool {
-        state.phase = .ready
         switch match.intent {
         case "affirm", "partly":
             safety("unsafe")
@@ -173,19 +179,25 @@ extension Turn {
     /// Stops any exercise, answers with the safety response for `kind` and the resources
     /// from content, and records only the kind.
     mutating func safety(_ kind: String) {
-        if state.phase == .askingNames || state.phase == .askingSafety { state.phase = .ready }
-        if let run = state.flowRun {
-            outputs.append(.event(.flowEnd(run.flow, completed: false)))
-            state.flowRun = nil
-        }
-        state.pendingFuzzy = nil
+        closeFlow(completed: false)
         outputs.append(.event(.safety(kind)))
         let responseKind = script.responses.has("safety.\(kind)") ? kind : "unsafe"
         let resourceLines = script.responses.resources[kind] ?? script.responses.resources["unsafe"] ?? []
         let resources = resourceLines.map { "  • \($0)" }.joined(separator: "\n")
         say("safety.\(responseKind)", prompt: true, extra: ["resources": resources])
         if kind != "self_harm" { state.couplesExercisesBlocked = true }
-        state.awaitingSafetyCheck = true
+        state.pending = .safety(SafetyConversation(kind: kind))
+    }
+
+    /// Answers the next line after a crisis reply; false when the line was not an answer
+    /// (then the question is let go and the line is heard like any other).
+    mutating func answerSafety(_ conversation: SafetyConversation, _ match: MatchResult) -> Bool {
+        switch conversation.step {
+        case .askedSafeNow:
+            if match.intent == "affirm" { say("safety.safe_yes"); return true }
+            if match.intent == "deny" { say("safety.safe_no"); return true }
+            return false
+        }
     }
 
     // MARK: Global intents and the fallback

@@ -28,7 +28,7 @@ public struct SlotMatch: Sendable, Hashable {
 }
 
 /// One intent that could be what was meant, with why.
-public struct IntentCandidate: Sendable {
+public struct IntentCandidate: Sendable, Equatable {
     public var intent: String
     public var confidence: Double
     public var tier: MatchTier
@@ -98,4 +98,13 @@ public struct MatchResult: Sendable {
 
     /// The safety kind when the winner is a crisis intent.
     public var safety: String? { best?.safety }
+}
+
+/// Equal readings of a line: a session keeps a held line's reading in its (equatable) state.
+extension MatchResult: Equatable {
+    public static func == (a: MatchResult, b: MatchResult) -> Bool {
+        a.text == b.text && a.intent == b.intent && a.confidence == b.confidence && a.best == b.best
+            && a.candidates == b.candidates && a.isAmbiguous == b.isAmbiguous && a.isFuzzy == b.isFuzzy
+            && a.corrections.map(\.typed) == b.corrections.map(\.typed) && a.corrections.map(\.known) == b.corrections.map(\.known)
+    }
 }

@@ -6,7 +6,7 @@ import Testing
         let chat = Conversation(partners: nil)
         #expect(chat.events == [.sessionStart(partners: [], seed: 1)])
         #expect(chat.coachText.contains("not a therapist"))
-        #expect(chat.state.phase == .askingNames)
+        #expect(chat.state.pending == .names)
     }
 
     @Test func namesTypedAtTheStart() {
@@ -28,10 +28,10 @@ import Testing
 
     @Test func firstSessionAsksNeutrallyAboutSafety() {
         var chat = Conversation(firstSession: true)
-        #expect(chat.state.phase == .askingSafety)
+        #expect(chat.state.pending == .firstSessionSafety)
         #expect(chat.coachText.contains("unsafe"))
         chat.say("no")
-        #expect(chat.state.phase == .ready)
+        #expect(chat.state.pending == nil)
         #expect(chat.events.isEmpty)
     }
 
@@ -195,7 +195,7 @@ import Testing
     @Test func aLineThatIsNotAnAnswerToTheSafetyQuestionIsStillHeard() {
         var chat = Conversation(firstSession: true)
         chat.say("you never listen to me, you are so selfish")
-        #expect(chat.state.phase == .ready)
+        #expect(chat.state.pending == nil)
         #expect(chat.coach.count == 2)
         #expect(chat.coachText.contains("I feel") || chat.coachText.contains("gentle start-up"))
     }

@@ -1,0 +1,56 @@
+import IntentEngine
+
+/// What the coach asked and is waiting to hear answered: the one place a session remembers
+/// a question. The next partner line takes it (a `/command` leaves most questions standing),
+/// so no flag outlives the answer it waited for, and a new kind of question is a new case
+/// here plus one branch where `Turn.hear` routes a line, never another flag.
+public indirect enum PendingQuestion: Sendable, Equatable {
+    /// "Who's here?": names at the start, when none were given.
+    case names
+    /// The first session's neutral question: does either partner feel unsafe?
+    case firstSessionSafety
+    /// After a crisis reply: the conversation that stays with the person.
+    case safety(SafetyConversation)
+    /// "Did {listener} get it?" after a mirror: the speaker's yes, no or partly is recorded as
+    /// the mirror's confirmation. Belongs to the exercise step, so it ends with the exercise.
+    case mirrorConfirmation
+    /// "Did you mean yes?": a typo-corrected reading that would move the exercise on, held
+    /// (already matched) until it is confirmed. `interrupting` is the question the held line
+    /// was answering, put back when the reading is confirmed or declined.
+    case typoReading(HeldLine, interrupting: PendingQuestion?)
+
+    /// Whether the question belongs to the exercise step it was asked in (it is dropped when
+    /// the exercise ends).
+    var belongsToExercise: Bool {
+        switch self {
+        case .mirrorConfirmation, .typoReading: return true
+        case .names, .firstSessionSafety, .safety: return false
+        }
+    }
+}
+
+/// Where a session stands after a crisis reply. Each answer to "are you safe right now?"
+/// takes its path from `step`; new steps (not sure, the partner asking what to do) are new
+/// cases of `Step`, answered where `Turn.answerSafety` switches on them.
+public struct SafetyConversation: Sendable, Equatable {
+    /// The kind of the crisis (`self_harm`, `abuse`, `unsafe`), as the safety event records it.
+    public var kind: String
+    public var step: Step
+
+    public enum Step: Sendable, Equatable {
+        /// "Are you safe right now?" was asked; a yes or a no answers it.
+        case askedSafeNow
+    }
+
+    public init(kind: String, step: Step = .askedSafeNow) {
+        self.kind = kind
+        self.step = step
+    }
+}
+
+/// A line kept aside, with the reading the matcher gave it, until that reading is confirmed.
+public struct HeldLine: Sendable, Equatable {
+    public var text: String
+    public var speaker: Int
+    public var match: MatchResult
+}
