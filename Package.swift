@@ -8,7 +8,10 @@ let package = Package(
         .executable(name: "attune", targets: ["attune"]),
         .library(name: "IntentEngine", targets: ["IntentEngine"]),
         .library(name: "Coach", targets: ["Coach"]),
-        .library(name: "Transcripts", targets: ["Transcripts"]),
+        .library(name: "TranscriptFormat", targets: ["TranscriptFormat"]),
+        .library(name: "TranscriptStore", targets: ["TranscriptStore"]),
+        .library(name: "Review", targets: ["Review"]),
+        .library(name: "TranscriptTestSupport", targets: ["TranscriptTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,10 +29,24 @@ let package = Package(
         ),
         .target(
             name: "Coach",
-            dependencies: ["IntentEngine", "Transcripts"]
+            dependencies: ["IntentEngine", "TranscriptFormat"]
         ),
         .target(
-            name: "Transcripts"
+            name: "TranscriptFormat"
+        ),
+        .target(
+            name: "TranscriptStore",
+            dependencies: ["TranscriptFormat"]
+        ),
+        .target(
+            name: "Review",
+            dependencies: ["TranscriptFormat", "TranscriptStore"]
+        ),
+        // Reproducible sample transcripts and the helpers the transcript tests share; also
+        // behind the hidden `attune transcripts generate-sample` the review benchmark uses.
+        .target(
+            name: "TranscriptTestSupport",
+            dependencies: ["TranscriptFormat", "TranscriptStore"]
         ),
         // The shipped coach content. The target sits at the package root so that the
         // top-level `Intents/` folder (where authors edit it) is the bundled resource.
@@ -37,7 +54,8 @@ let package = Package(
             name: "ShippedIntents",
             path: ".",
             exclude: [
-                "Sources/IntentEngine", "Sources/Coach", "Sources/Transcripts", "Sources/Terminal",
+                "Sources/IntentEngine", "Sources/Coach", "Sources/TranscriptFormat", "Sources/TranscriptStore",
+                "Sources/Review", "Sources/TranscriptTestSupport", "Sources/Terminal",
                 "Sources/AttuneCLI", "Sources/attune", "Sources/CReadline",
                 "Tests", "Scripts", "Benchmarks", "docs", "README.md", "LICENSE",
             ],
@@ -52,7 +70,8 @@ let package = Package(
         .target(
             name: "AttuneCLI",
             dependencies: [
-                "IntentEngine", "Coach", "Transcripts", "Terminal", "ShippedIntents",
+                "IntentEngine", "Coach", "TranscriptFormat", "TranscriptStore", "Review", "TranscriptTestSupport",
+                "Terminal", "ShippedIntents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
         ),
@@ -66,15 +85,23 @@ let package = Package(
         ),
         .testTarget(
             name: "CoachTests",
-            dependencies: ["Coach", "IntentEngine"]
+            dependencies: ["Coach", "IntentEngine", "TranscriptFormat"]
         ),
         .testTarget(
-            name: "TranscriptsTests",
-            dependencies: ["Transcripts"]
+            name: "TranscriptFormatTests",
+            dependencies: ["TranscriptFormat", "TranscriptTestSupport"]
+        ),
+        .testTarget(
+            name: "TranscriptStoreTests",
+            dependencies: ["TranscriptFormat", "TranscriptStore", "TranscriptTestSupport"]
+        ),
+        .testTarget(
+            name: "ReviewTests",
+            dependencies: ["TranscriptFormat", "TranscriptStore", "Review", "TranscriptTestSupport"]
         ),
         .testTarget(
             name: "AttuneCLITests",
-            dependencies: ["AttuneCLI", "IntentEngine", "Coach", "Transcripts"]
+            dependencies: ["AttuneCLI", "IntentEngine", "Coach", "TranscriptFormat", "TranscriptStore", "Review"]
         ),
     ]
 )

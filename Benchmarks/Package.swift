@@ -26,7 +26,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "IntentEngine", package: "Attune"),
                 .product(name: "Coach", package: "Attune"),
-                .product(name: "Transcripts", package: "Attune"),
+                .product(name: "TranscriptFormat", package: "Attune"),
             ],
             path: "TurnBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
@@ -35,7 +35,10 @@ let package = Package(
             name: "ReviewBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "Transcripts", package: "Attune"),
+                .product(name: "TranscriptFormat", package: "Attune"),
+                .product(name: "TranscriptStore", package: "Attune"),
+                .product(name: "Review", package: "Attune"),
+                .product(name: "TranscriptTestSupport", package: "Attune"),
             ],
             path: "ReviewBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

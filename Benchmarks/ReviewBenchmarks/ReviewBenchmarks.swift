@@ -7,7 +7,10 @@
 
 import Benchmark
 import Foundation
-import Transcripts
+import Review
+import TranscriptFormat
+import TranscriptStore
+import TranscriptTestSupport
 
 /// The generated transcripts the review benchmarks read.
 struct ReviewCorpus: Sendable {

@@ -2,7 +2,7 @@ import Benchmark
 import Coach
 import Foundation
 import IntentEngine
-import Transcripts
+import TranscriptFormat
 
 private let repository: String = {
     var url = URL(fileURLWithPath: #filePath)

@@ -2,7 +2,8 @@ import ArgumentParser
 import Coach
 import Foundation
 import Terminal
-import Transcripts
+import TranscriptFormat
+import TranscriptStore
 
 /// `attune` / `attune chat`: the coach, as a readline REPL on a terminal or a script reader
 /// on a pipe.

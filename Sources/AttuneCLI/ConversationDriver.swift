@@ -1,6 +1,7 @@
 import Coach
 import Foundation
-import Transcripts
+import TranscriptFormat
+import TranscriptStore
 
 /// Interprets a session's outputs: records them in the transcript (durably, before the
 /// coach's reply is shown) and hands coach lines to the screen. The REPL, `replay` and

@@ -2,7 +2,8 @@ import ArgumentParser
 import Coach
 import Foundation
 import IntentEngine
-import Transcripts
+import TranscriptFormat
+import TranscriptStore
 
 /// `attune replay FILE…`: feeds scripts or transcripts through the coach.
 public struct ReplayCommand: ParsableCommand {

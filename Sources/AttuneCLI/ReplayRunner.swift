@@ -1,7 +1,7 @@
 import Coach
 import Foundation
 import IntentEngine
-import Transcripts
+import TranscriptFormat
 
 /// What a replay produced: the conversation as text and the expectations that failed.
 struct ReplayOutcome {

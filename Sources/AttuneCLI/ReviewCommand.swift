@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Transcripts
+import Review
+import TranscriptFormat
+import TranscriptStore
 
 /// `attune review [PATH…|-]`: a report over transcripts, for the couple or someone they share it with.
 ///

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Transcripts
+import Review
+import TranscriptFormat
+import TranscriptStore
 
 /// Where `review` and `transcripts` read and write: standard streams in the binary, buffers in
 /// tests (so commands run in-process and their output can be checked). Also the local clock,

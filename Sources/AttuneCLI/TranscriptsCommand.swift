@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Transcripts
+import Review
+import TranscriptFormat
+import TranscriptStore
 
 /// `attune transcripts list|show|forget|path`: the saved sessions, one file each.
 public struct TranscriptsCommand: ParsableCommand {

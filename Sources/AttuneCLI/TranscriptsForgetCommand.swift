@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Transcripts
+import TranscriptFormat
+import TranscriptStore
 
 /// `attune transcripts forget ID…|--all`: deletes transcripts, asking first.
 ///

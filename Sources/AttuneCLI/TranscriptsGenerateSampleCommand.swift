@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Transcripts
+import TranscriptTestSupport
 
 /// `attune transcripts generate-sample --sessions N --dir DIR` (hidden): writes reproducible
 /// sample transcripts, for the review benchmark and for trying `review` without real data.

@@ -1,5 +1,5 @@
 import IntentEngine
-import Transcripts
+import TranscriptFormat
 
 /// The built-in actions a flow state can run on a line; their results drive transitions.
 enum FlowActions {

@@ -1,5 +1,5 @@
 import IntentEngine
-import Transcripts
+import TranscriptFormat
 
 /// Compares a mirror with the words it mirrors: strips openers ("so what I'm hearing is"),
 /// turns the original around to the listener's point of view, and compares stemmed content

@@ -1,4 +1,4 @@
-import Transcripts
+import TranscriptFormat
 
 /// What the session is told: the start, a line typed (or a command), a line the terminal
 /// could not accept, or the end.

@@ -1,5 +1,5 @@
 import IntentEngine
-import Transcripts
+import TranscriptFormat
 
 /// The exercise engine: starting, entering states, firing transitions, finishing.
 extension Turn {

@@ -1,5 +1,5 @@
 import IntentEngine
-import Transcripts
+import TranscriptFormat
 
 extension Turn {
     /// Handles one typed line. The line is matched once; its record is emitted once, complete

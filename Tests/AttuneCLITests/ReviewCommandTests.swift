@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Testing
 @testable import AttuneCLI
-@testable import Transcripts
+@testable import Review
+import TranscriptFormat
+import TranscriptStore
 
 /// Runs `review` and `transcripts` in-process with captured output, as a user would type them.
 final class CapturedConsole: @unchecked Sendable {

@@ -1,6 +1,6 @@
 import Testing
 @testable import Coach
-import Transcripts
+import TranscriptFormat
 
 /// Mirrors written the way listeners really say them back: openers, paraphrase, shortening;
 /// and the ways they go wrong: judging, defending, advising, missing the feeling, parroting.

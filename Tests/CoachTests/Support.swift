@@ -1,6 +1,6 @@
 import Foundation
 import IntentEngine
-import Transcripts
+import TranscriptFormat
 @testable import Coach
 
 /// The repository's own `Intents/`, so tests exercise the content that ships.

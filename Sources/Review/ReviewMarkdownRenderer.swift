@@ -1,0 +1,126 @@
+import TranscriptFormat
+
+/// Writes a review as Markdown, to paste into notes or share with a therapist.
+///
+/// Same sections and numbers as the text report, as headings and tables. Text from
+/// transcripts is sanitised and its `|`, `*`, `_`, backticks and brackets are escaped so a name
+/// or a feeling cannot break a table or inject a link.
+public struct ReviewMarkdownRenderer: Sendable {
+    /// Creates a renderer.
+    public init() {}
+
+    /// The whole report, ending with a newline.
+    public func render(_ review: Review) -> String {
+        var out = ""
+        render(review) { out += $0 }
+        return out
+    }
+
+    /// Writes the report in pieces (the summary, then one piece per session).
+    public func render(_ review: Review, to write: (String) -> Void) {
+        var out = "# Attune review\n\n"
+        if let first = review.firstStart, let last = review.lastEnd {
+            out += ReviewFormatting.count(review.sessions.count, "session") + ", \(first.day()) to \(last.day()), "
+                + ReviewFormatting.duration(milliseconds: review.totalDurationMilliseconds) + " in sessions"
+                + (review.redacted ? " (redacted)" : "") + ".\n\n"
+        } else {
+            out += "No sessions.\n\n"
+        }
+
+        out += "## Safety\n\n"
+        if review.safety.isEmpty {
+            out += "No safety events.\n"
+        } else {
+            for note in review.safety {
+                out += "- **\(escape(note.kind))** at \(ReviewFormatting.moment(note.timestamp)) (session `\(note.session)`)\n"
+            }
+        }
+        guard !review.sessions.isEmpty else { return write(out) }
+
+        out += "\n## All sessions\n\n" + body(review.totals, level: "###")
+
+        out += "\n## Over time\n\n"
+        out += "| Week | Sessions | Exercises finished | \"I\" statements per 100 turns | Horsemen per 100 turns |\n"
+        out += "|---|--:|--:|--:|--:|\n"
+        for week in review.weeks {
+            out += "| \(week.week) | \(week.sessions) | \(week.exercisesFinished) | "
+                + "\(ReviewFormatting.oneDecimal(week.iStatementsPer100Turns)) | "
+                + "\(ReviewFormatting.oneDecimal(week.horsemenPer100Turns)) |\n"
+        }
+        out += "\nLongest streak: " + ReviewFormatting.count(review.streaks.longestDays, "day")
+            + "; current streak: " + ReviewFormatting.count(review.streaks.currentDays, "day") + ".\n"
+
+        out += "\n## Sessions\n"
+        write(out)
+        for session in review.sessions {
+            var out = "\n### \(ReviewFormatting.moment(session.start)), "
+                + ReviewFormatting.duration(milliseconds: session.durationMilliseconds) + "\n\n"
+            out += "Session `\(session.id)`.\n\n"
+            if !session.tally.safety.isEmpty {
+                out += "Safety: " + session.tally.safety.map { "**\(escape($0.kind))**" }.joined(separator: ", ") + ".\n\n"
+            }
+            out += body(session.tally, level: "####")
+            write(out)
+        }
+    }
+
+    func body(_ tally: ReviewTally, level: String) -> String {
+        var out = ""
+        let turns = tally.partnerTurns
+        let words = tally.partnerWords
+        out += "\(level) Talk balance\n\n"
+        if tally.partners.isEmpty {
+            out += "No partner turns.\n\n"
+        } else {
+            out += "| Partner | Turns | Share | Words | Share |\n|---|--:|--:|--:|--:|\n"
+            for partner in tally.partners {
+                out += "| \(escape(partner.name)) | \(partner.turns) | \(ReviewFormatting.percent(partner.turns, of: turns)) | "
+                    + "\(partner.words) | \(ReviewFormatting.percent(partner.words, of: words)) |\n"
+            }
+            out += "\n"
+        }
+
+        out += "\(level) Exercises\n\n"
+        out += "\(tally.exercisesStarted) started, \(tally.exercisesFinished) finished.\n\n"
+        if !tally.flows.isEmpty {
+            out += "| Exercise | Started | Finished |\n|---|--:|--:|\n"
+            for flow in tally.flows.sorted(by: { $0.name < $1.name }) {
+                out += "| \(escape(flow.name)) | \(flow.started) | \(flow.finished) |\n"
+            }
+            out += "\n"
+        }
+
+        if !tally.partners.isEmpty {
+            out += "\(level) \"I\" statements and the four horsemen\n\n"
+            out += "| Partner | \"I\" statements | Criticism | Contempt | Defensiveness | Stonewalling |\n"
+            out += "|---|--:|--:|--:|--:|--:|\n"
+            for partner in tally.partners {
+                out += "| \(escape(partner.name)) | \(partner.iStatements) | \(partner.criticism) | \(partner.contempt) | "
+                    + "\(partner.defensiveness) | \(partner.stonewalling) |\n"
+            }
+            out += "\n"
+        }
+
+        out += "\(level) Mirrors\n\n"
+        out += "\(tally.mirrorsTried) tried, \(tally.mirrorsFaithful) faithful, \(tally.mirrorsConfirmed) confirmed.\n\n"
+
+        out += "\(level) Feelings named\n\n"
+        let feelings = tally.feelingsByCount
+        if feelings.isEmpty {
+            out += "None.\n"
+        } else {
+            out += feelings.prefix(10).map { "\(escape($0.feeling)) (\($0.count))" }.joined(separator: ", ") + ".\n"
+        }
+        return out
+    }
+
+    /// Sanitised text with Markdown's active characters escaped.
+    func escape(_ text: String) -> String {
+        var out = ""
+        for ch in TerminalText.sanitize(text) {
+            if "\\`*_[]<>|#".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

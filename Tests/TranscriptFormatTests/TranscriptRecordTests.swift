@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import TranscriptFormat
+import TranscriptTestSupport
+
+@Suite("Transcript records: encoding, decoding, Codable")
+struct TranscriptRecordTests {
+    let partner = TranscriptRecord(
+        session: "2026-11-29T10-51-33Z-k3x9qa", seq: 4, timestamp: ts("2026-11-29T10:51:33.250Z"),
+        body: .partner(PartnerTurn(
+            speaker: "Alex", text: "I feel \"lonely\"\nwhen you\twork late", intent: "express_feeling", confidence: 0.87,
+            slots: ["time": "late", "feeling": "lonely"], flags: ["i_statement"], flow: "mirroring", state: "send",
+            mirror: MirrorJudgement(verdict: .partial, kept: ["lonely"], missed: ["late"], added: ["always"]),
+            confirmed: false)))
+
+    @Test func partnerLineHasTheDocumentedKeyOrder() {
+        let line = TranscriptLineEncoder.line(partner)
+        #expect(line == #"{"v":1,"session":"2026-11-29T10-51-33Z-k3x9qa","seq":4,"ts":"2026-11-29T10:51:33.250Z","role":"partner","speaker":"Alex","text":"I feel \"lonely\"\nwhen you\twork late","intent":"express_feeling","confidence":0.87,"slots":{"feeling":"lonely","time":"late"},"flags":["i_statement"],"flow":"mirroring","state":"send","mirror":{"verdict":"partial","kept":["lonely"],"missed":["late"],"added":["always"]},"confirmed":false}"# + "\n")
+    }
+
+    @Test func idlePartnerLineWritesNullFlowAndStateAndOmitsMirror() {
+        let record = TranscriptRecord(session: "s", seq: 1, timestamp: ts("2026-11-29T10:51:33Z"),
+                                      body: .partner(PartnerTurn(speaker: "Sam", text: "hi", intent: "greet", confidence: 1)))
+        #expect(TranscriptLineEncoder.line(record) == #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"partner","speaker":"Sam","text":"hi","intent":"greet","confidence":1,"slots":{},"flags":[],"flow":null,"state":null}"# + "\n")
+    }
+
+    @Test func eventLines() {
+        let t = ts("2026-11-29T10:51:33Z")
+        func line(_ event: TranscriptEvent) -> String {
+            TranscriptLineEncoder.line(TranscriptRecord(session: "s", seq: 1, timestamp: t, body: .event(event)))
+        }
+        let prefix = #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"event","event":"#
+        #expect(line(.sessionStart(partners: ["Alex", "Sam"], version: "0.1.0", seed: UInt64.max)) == prefix + #""session_start","partners":["Alex","Sam"],"version":"0.1.0","seed":18446744073709551615}"# + "\n")
+        #expect(line(.sessionEnd) == prefix + #""session_end"}"# + "\n")
+        #expect(line(.flowStart(flow: "mirroring")) == prefix + #""flow_start","flow":"mirroring"}"# + "\n")
+        #expect(line(.flowEnd(flow: "mirroring", completed: true)) == prefix + #""flow_end","flow":"mirroring","completed":true}"# + "\n")
+        #expect(line(.safety(kind: "self_harm")) == prefix + #""safety","kind":"self_harm"}"# + "\n")
+        #expect(line(.command("/start mirroring")) == prefix + #""command","command":"/start mirroring"}"# + "\n")
+    }
+
+    @Test func everyKindRoundTripsThroughTheLineDecoder() throws {
+        let t = ts("2026-01-01T00:00:00Z")
+        let bodies: [TranscriptRecord.Body] = [
+            partner.body, .coach(text: "Thanks — «merci» 🙂"),
+            .event(.sessionStart(partners: ["Ana", "Bo"], version: "1.2.3", seed: 42)), .event(.sessionEnd),
+            .event(.flowStart(flow: "i-feel")), .event(.flowEnd(flow: "i-feel", completed: false)),
+            .event(.safety(kind: "abuse")), .event(.command("/stop")),
+        ]
+        for (index, body) in bodies.enumerated() {
+            let record = TranscriptRecord(session: "s", seq: index + 1, timestamp: t, body: body)
+            var line = TranscriptLineEncoder.encode(record)
+            #expect(line.removeLast() == 0x0A)
+            let decoded = line.withUnsafeBufferPointer { TranscriptLineDecoder.decode($0) }
+            #expect(try decoded.get() == record)
+        }
+    }
+
+    @Test func codableAgreesWithTheLineFormat() throws {
+        let line = TranscriptLineEncoder.line(partner)
+        let viaJSONDecoder = try JSONDecoder().decode(TranscriptRecord.self, from: Data(line.utf8))
+        #expect(viaJSONDecoder == partner)
+        let viaJSONEncoder = String(decoding: try JSONEncoder().encode(partner), as: UTF8.self)
+        #expect(try TranscriptLineDecoder.decode(viaJSONEncoder).get() == partner)
+    }
+
+    @Test func codableRejectsAnotherVersion() {
+        let line = #"{"v":2,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"hi"}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(TranscriptRecord.self, from: Data(line.utf8)) }
+    }
+
+    @Test func unknownKeysAreIgnored() throws {
+        let line = #"{"x":[1,{"y":[true,false,null,-1.5e3]}],"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"hi","later":"ok"}"#
+        #expect(try TranscriptLineDecoder.decode(line).get().body == .coach(text: "hi"))
+    }
+
+    @Test func unknownEventNamesAreKept() throws {
+        let line = #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"event","event":"breathing_pause","secs":30}"#
+        #expect(try TranscriptLineDecoder.decode(line).get().body == .event(.unrecognized(name: "breathing_pause")))
+    }
+
+    @Test func stringEscapesAndSurrogatePairsDecode() throws {
+        let line = #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"a\u00e9\ud83d\ude42\/\\\"\b\f\r\n\t"}"#
+        #expect(try TranscriptLineDecoder.decode(line).get().body == .coach(text: "aé🙂/\\\"\u{8}\u{c}\r\n\t"))
+    }
+
+    @Test func controlCharactersAreEscapedOnWrite() {
+        let record = TranscriptRecord(session: "s", seq: 1, timestamp: ts("2026-11-29T10:51:33Z"), body: .coach(text: "\u{1B}[31m\u{9B}x\u{7F}"))
+        #expect(TranscriptLineEncoder.line(record).contains(#""text":"\u001b[31m\u009bx\u007f""#))
+    }
+
+    @Test(arguments: [
+        (#"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"partner","text":"hi"}"#, "expected key \"speaker\" on a partner line"),
+        (#"{"v":1,"session":"s","seq":1,"ts":"yesterday","role":"coach","text":"hi"}"#, "expected an RFC 3339 UTC timestamp"),
+        (#"{"v":1,"session":"s","seq":"one","ts":"2026-11-29T10:51:33Z","role":"coach","text":"hi"}"#, "expected a number"),
+        (#"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"robot","text":"hi"}"#, "expected role"),
+        (#"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"partner","speaker":"A","text":"hi","confidence":1.5}"#, "expected a confidence between 0 and 1"),
+        (#"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"event","event":"flow_end"}"#, "expected key \"flow\" on a flow_end event"),
+        (#"{"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"hi"}"#, "expected key \"v\""),
+        (#"{"v":1,"session":"s"} trailing"#, "expected the end of the line"),
+        (#"[1,2,3]"#, "expected '{'"),
+        (#"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"unterminated"#, "unterminated string"),
+    ])
+    func malformedLinesSayWhatWasExpected(line: String, message: String) {
+        guard case .failure(.malformed(_, let actual)) = TranscriptLineDecoder.decode(line) else {
+            Issue.record("expected a malformed-line failure for \(line)")
+            return
+        }
+        #expect(actual.contains(message), "\(actual)")
+    }
+
+    @Test func malformedColumnPointsAtTheProblem() {
+        let line = #"{"v":1,"session":"s","seq":1 "ts":"x"}"#
+        guard case .failure(.malformed(let column, _)) = TranscriptLineDecoder.decode(line) else {
+            Issue.record("expected malformed")
+            return
+        }
+        // 0-based offset 28 is the space before "ts"... the parser skips it and fails at the quote.
+        #expect(column == 30)
+    }
+
+    @Test func deepNestingIsRejectedNotCrashed() {
+        let deep = String(repeating: "[", count: 100_000)
+        let line = #"{"v":1,"x":"# + deep
+        guard case .failure(.malformed(_, let message)) = TranscriptLineDecoder.decode(line) else {
+            Issue.record("expected malformed")
+            return
+        }
+        #expect(message.contains("nesting deeper"))
+    }
+
+    @Test func anotherVersionIsReportedAsSuchEvenWithAnotherShape() {
+        let line = #"{"v":2,"session":{"id":"s"},"seq":"x"}"#
+        #expect(TranscriptLineDecoder.decode(line) == .failure(.unsupportedVersion(2, column: 6)))
+        #expect(TranscriptLineDecoder.decode(#"{"v":"two"}"#) == .failure(.unsupportedVersion(nil, column: 6)))
+    }
+}
