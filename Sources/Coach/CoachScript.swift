@@ -36,6 +36,14 @@ public struct CoachScript: Sendable {
         "pattern.criticism", "pattern.contempt", "pattern.defensiveness", "pattern.stonewalling",
     ]
 
+    /// The intents the session itself names, which content must define: without `affirm`
+    /// and `deny`, yes and no would quietly stop answering the coach's questions.
+    public static let requiredIntents = [
+        "affirm", "deny", "partly", "give_names", "ask_about", "help", "skip", "start_exercise", "list_exercises",
+        "stop_exercise", "take_break", "express_feeling", "express_need",
+        "criticism", "contempt", "defensiveness", "stonewalling",
+    ]
+
     /// Builds the coach from loaded content, with diagnostics for flows, responses and lexicon.
     public static func build(content: IntentContent, matcher: Matcher) -> (CoachScript, [Diagnostic]) {
         let (flows, flowDiagnostics) = FlowLoader.load(content.sections["flows"] ?? [:])

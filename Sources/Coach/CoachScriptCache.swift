@@ -4,7 +4,7 @@ import IntentEngine
 /// start-up cache, so a session opens without parsing YAML or compiling templates.
 extension CoachScript {
     /// Bumped whenever the layout below changes, so an old cache is never misread.
-    public static let cacheFormat = 9
+    public static let cacheFormat = 10
 
     public func encodedForCache() -> [UInt8] {
         var writer = ByteWriter()
@@ -42,13 +42,7 @@ extension CoachScript {
             writer.location(responses.resourceLocations[kind] ?? SourceLocation(file: "", line: 0, column: 0))
             writer.strings(responses.resources[kind]!)
         }
-        writer.strings(lexicon.feelings.sorted())
-        writer.array(lexicon.pseudoFeelings.keys.sorted()) { writer, word in
-            writer.string(word)
-            writer.strings(lexicon.pseudoFeelings[word]!)
-        }
-        for set in [lexicon.judgements, lexicon.absolutes, lexicon.stopwords, lexicon.defence] { writer.strings(set.sorted()) }
-        for phrases in [lexicon.mirrorOpeners, lexicon.advice] { writer.array(phrases) { $0.strings($1) } }
+        lexicon.write(to: &writer)
         // The matcher comes last, so what the opening needs can be read before it.
         matcher.write(to: &writer)
         return writer.bytes
@@ -91,15 +85,7 @@ extension CoachScript {
         for (kind, location, lines) in try reader.array({ (try $0.string(), try $0.location(), try $0.strings()) }) {
             responses.add(resources: lines, for: kind, at: location)
         }
-        var lexicon = Lexicon()
-        lexicon.feelings = Set(try reader.strings())
-        for (word, felt) in try reader.array({ (try $0.string(), try $0.strings()) }) { lexicon.pseudoFeelings[word] = felt }
-        lexicon.judgements = Set(try reader.strings())
-        lexicon.absolutes = Set(try reader.strings())
-        lexicon.stopwords = Set(try reader.strings())
-        lexicon.defence = Set(try reader.strings())
-        lexicon.mirrorOpeners = try reader.array { try $0.strings() }
-        lexicon.advice = try reader.array { try $0.strings() }
+        let lexicon = try Lexicon.read(from: &reader)
         let pending: PendingMatcher
         if let rebuild {
             let rest = reader.rest()

@@ -23,7 +23,7 @@ enum FlowActions {
                 "kept": naturalList(verdict.kept),
             ], mirror: verdict)
         case .questionKind:
-            return Outcome(result: QuestionKind.classify(text).rawValue)
+            return Outcome(result: QuestionKind.classify(text, lexicon: lexicon).rawValue)
         case .feelingCheck:
             let words = TextNormalizer.words(text)
             let phrase = lexicon.pseudoFeelings.keys.sorted().first { key in
@@ -61,20 +61,14 @@ enum FlowActions {
 public enum QuestionKind: String, Sendable {
     case open, closed, statement
 
-    static let closedStarts: Set<String> = ["do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would",
-                                             "have", "has", "had", "should", "shall", "am", "dont", "didnt", "isnt", "arent",
-                                             "wasnt", "wouldnt", "couldnt", "wont", "cant", "may", "might"]
-    static let openStarts: Set<String> = ["what", "how", "why", "when", "where", "who", "which", "tell", "describe", "say",
-                                           "whats", "hows", "whys", "wheres", "whos", "whatre", "whatd", "howd", "whatll"]
-
-    public static func classify(_ text: String) -> QuestionKind {
-        var words = TextNormalizer.words(text)
-        while let first = words.first, ["so", "and", "but", "ok", "okay", "um", "well"].contains(first) { words.removeFirst() }
+    /// Sorts a question by its first words, after any lead-in ("so", "okay"), from the
+    /// lexicon's `open_question_starts` and `closed_question_starts`.
+    public static func classify(_ text: String, lexicon: Lexicon) -> QuestionKind {
+        var words = TextNormalizer.words(text)[...]
+        while let first = words.first, lexicon.questionLeadIns.contains(first) { words.removeFirst() }
         guard let first = words.first else { return .statement }
-        if openStarts.contains(first) || words.starts(with: ["can", "you", "tell"]) || words.starts(with: ["could", "you", "tell"]) {
-            return .open
-        }
-        if closedStarts.contains(first) { return .closed }
+        if lexicon.openQuestionStarts.contains(where: { words.starts(with: $0) }) { return .open }
+        if lexicon.closedQuestionStarts.contains(first) { return .closed }
         return text.trimmingWhitespace().hasSuffix("?") ? .closed : .statement
     }
 }

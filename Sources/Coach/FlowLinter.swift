@@ -1,8 +1,9 @@
 import IntentEngine
 
-/// The checks `lint` runs on exercises and responses: undefined states, intents, roles,
-/// responses and variables; unreachable states; states with no way out; flows that can
-/// never finish; responses the session needs but content lacks.
+/// The checks `lint` runs on exercises, responses and the lexicon: undefined states,
+/// intents, roles, responses and variables; variables an action reads that its flow never
+/// sets; unreachable states; states with no way out; flows that can never finish; and the
+/// contract with Swift: the intents, responses and lexicon lists the session names.
 struct FlowLinter {
     let script: CoachScript
 
@@ -14,9 +15,19 @@ struct FlowLinter {
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let slotNames = Set(script.matcher.slotNames)
+        let content = SourceLocation(file: "Intents", line: 1, column: 1)
+        let intentNames = Set(script.matcher.intentNames)
+        for name in CoachScript.requiredIntents where !intentNames.contains(name) {
+            diagnostics.append(.error(at: content, "missing intent '\(name)'",
+                                      hint: "the coach relies on it by name; add it under intents:"))
+        }
         for name in CoachScript.requiredResponses where !script.responses.has(name) {
-            diagnostics.append(.error(at: SourceLocation(file: "Intents", line: 1, column: 1), "missing response '\(name)'",
+            diagnostics.append(.error(at: content, "missing response '\(name)'",
                                       hint: "the coach says it; add it under responses:"))
+        }
+        for (name, shape) in Lexicon.lists where script.lexicon.isEmpty(shape) {
+            diagnostics.append(.error(at: content, "missing or empty lexicon list '\(name)'",
+                                      hint: "the coach reads it; add it under lexicon:"))
         }
         for entry in script.responses.entries.values {
             let known = Self.globalVariables.union(slotNames)
@@ -53,6 +64,13 @@ struct FlowLinter {
             if let speaker = state.speaker, speaker != "either", !flow.roles.contains(speaker) {
                 diagnostics.append(.error(at: state.location, "state '\(stateName)' expects unknown role '\(speaker)'",
                                           hint: "roles of '\(flow.name)': \(flow.roles.joined(separator: ", ")), or either"))
+            }
+            if let action = state.action {
+                for name in action.needsVariables where !variables.contains(name) {
+                    diagnostics.append(.error(at: state.location,
+                                              "action '\(action.rawValue)' in state '\(stateName)' reads variable '\(name)', which flow '\(flow.name)' never sets",
+                                              hint: "capture: \(name) (or set it) in an earlier state"))
+                }
             }
             if let say = state.say { diagnostics += checkResponse(say, variables: variables) }
             for transition in state.on + state.then {

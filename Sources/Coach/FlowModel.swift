@@ -108,6 +108,14 @@ public enum FlowAction: String, Sendable, CaseIterable {
         }
     }
 
+    /// The variables the action reads, which its flow must capture or set first (lint checks).
+    public var needsVariables: [String] {
+        switch self {
+        case .mirrorCheck: return ["message"]
+        case .questionKind, .feelingCheck, .absoluteCheck: return []
+        }
+    }
+
     /// The variables the action sets, for lint.
     public var setsVariables: [String] {
         switch self {

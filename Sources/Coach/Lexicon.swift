@@ -1,8 +1,9 @@
 import IntentEngine
 
 /// Word lists the coaching logic reads (from `lexicon:` in `Intents/`): feeling words, the
-/// accusing pseudo-feelings and what they usually cover, judgement words, mirror openers.
-/// Kept as data so a coach can refine them without touching Swift.
+/// accusing pseudo-feelings and what they usually cover, judgement words, mirror openers, the
+/// words that open a question or fill a names answer. Kept as data so a coach can refine them
+/// (or write them for another language) without touching Swift; lint requires every one.
 public struct Lexicon: Sendable {
     /// Feeling words people name ("lonely", "hurt").
     public var feelings: Set<String> = []
@@ -12,7 +13,7 @@ public struct Lexicon: Sendable {
     public var judgements: Set<String> = []
     /// "Always", "never" and their kin.
     public var absolutes: Set<String> = []
-    /// Phrases a mirror starts with ("so what i'm hearing is"), as word sequences.
+    /// Phrases a mirror starts with ("so what i'm hearing is"), as word sequences, longest first.
     public var mirrorOpeners: [[String]] = []
     /// Words with little content, left out of mirror comparison.
     public var stopwords: Set<String> = []
@@ -20,15 +21,59 @@ public struct Lexicon: Sendable {
     public var advice: [[String]] = []
     /// Words that start a defence ("but").
     public var defence: Set<String> = []
+    /// Words around names in a names answer ("we're", "and", "my partner"), never taken as names.
+    public var nameFillers: Set<String> = []
+    /// Words a question may open with before it starts ("so", "okay").
+    public var questionLeadIns: Set<String> = []
+    /// Openings of an open question ("what", "how", "can you tell"), as word sequences.
+    public var openQuestionStarts: [[String]] = []
+    /// First words of a closed question ("do", "is", "could").
+    public var closedQuestionStarts: Set<String> = []
+    /// Pronouns, turned around between speaker and listener and not compared in a mirror.
+    public var pronouns: Set<String> = []
+    /// Words that negate ("not", "dont"); a mirror must keep the original's negation.
+    public var negations: Set<String> = []
+    /// Words of speaking for oneself ("i", "my"), which make a feeling an "I" statement.
+    public var firstPerson: Set<String> = []
 
-    static let keys = ["feelings", "pseudo_feelings", "judgements", "absolutes", "mirror_openers", "stopwords", "advice", "defence"]
+    /// How a list is written and where it is kept.
+    enum Shape {
+        /// A list of words (each entry may be several, all kept).
+        case words(WritableKeyPath<Lexicon, Set<String>>)
+        /// A list of phrases, each a word sequence; `longestFirst` when the first that fits wins.
+        case phrases(WritableKeyPath<Lexicon, [[String]]>, longestFirst: Bool)
+        /// A mapping of a word to feelings (`pseudo_feelings`).
+        case feelingMap
+    }
+
+    /// Every list, by its name in `lexicon:`: what loading, the cache and lint go through.
+    static var lists: [(name: String, shape: Shape)] {
+        [("feelings", .words(\.feelings)), ("pseudo_feelings", .feelingMap), ("judgements", .words(\.judgements)),
+         ("absolutes", .words(\.absolutes)), ("mirror_openers", .phrases(\.mirrorOpeners, longestFirst: true)),
+         ("stopwords", .words(\.stopwords)), ("advice", .phrases(\.advice, longestFirst: false)),
+         ("defence", .words(\.defence)), ("name_fillers", .words(\.nameFillers)),
+         ("question_lead_ins", .words(\.questionLeadIns)),
+         ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
+         ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),
+         ("negations", .words(\.negations)), ("first_person", .words(\.firstPerson))]
+    }
+
+    /// Whether the named list has nothing in it (missing from content, or written empty).
+    func isEmpty(_ shape: Shape) -> Bool {
+        switch shape {
+        case .words(let path): return self[keyPath: path].isEmpty
+        case .phrases(let path, _): return self[keyPath: path].isEmpty
+        case .feelingMap: return pseudoFeelings.isEmpty
+        }
+    }
 
     static func load(_ sections: [String: NamedSection]) -> (Lexicon, [Diagnostic]) {
         var lexicon = Lexicon()
         var diagnostics: [Diagnostic] = []
+        let shapes = Dictionary(lists.map { ($0.name, $0.shape) }, uniquingKeysWith: { first, _ in first })
         for (name, section) in sections.sorted(by: { $0.key < $1.key }) {
-            switch name {
-            case "pseudo_feelings":
+            switch shapes[name] {
+            case .feelingMap:
                 guard case .mapping(let pairs, _) = section.value else {
                     diagnostics.append(.error(at: section.value.location, "'pseudo_feelings' must map a word to felt feelings"))
                     continue
@@ -37,23 +82,44 @@ public struct Lexicon: Sendable {
                     lexicon.pseudoFeelings[TextNormalizer.words(word).joined(separator: " ")] =
                         FlowLoader.texts(felt, word, &diagnostics)
                 }
-            case "mirror_openers", "advice":
+            case .phrases(let path, let longestFirst):
                 let phrases = FlowLoader.texts(section.value, name, &diagnostics).map(TextNormalizer.words).filter { !$0.isEmpty }
-                if name == "advice" { lexicon.advice = phrases } else { lexicon.mirrorOpeners = phrases.sorted { $0.count > $1.count } }
-            case "feelings", "judgements", "absolutes", "stopwords", "defence":
-                let words = Set(FlowLoader.texts(section.value, name, &diagnostics).flatMap(TextNormalizer.words))
-                switch name {
-                case "feelings": lexicon.feelings = words
-                case "judgements": lexicon.judgements = words
-                case "absolutes": lexicon.absolutes = words
-                case "stopwords": lexicon.stopwords = words
-                default: lexicon.defence = words
-                }
-            default:
+                lexicon[keyPath: path] = longestFirst ? phrases.sorted { $0.count > $1.count } : phrases
+            case .words(let path):
+                lexicon[keyPath: path] = Set(FlowLoader.texts(section.value, name, &diagnostics).flatMap(TextNormalizer.words))
+            case nil:
                 diagnostics.append(.error(at: section.location, "unknown lexicon list '\(name)'",
-                                          hint: "expected one of: \(keys.joined(separator: ", "))"))
+                                          hint: "expected one of: \(lists.map(\.name).joined(separator: ", "))"))
             }
         }
         return (lexicon, diagnostics)
+    }
+
+    /// Writes every list, in table order, for the start-up cache.
+    func write(to writer: inout ByteWriter) {
+        for (_, shape) in Self.lists {
+            switch shape {
+            case .words(let path): writer.strings(self[keyPath: path].sorted())
+            case .phrases(let path, _): writer.array(self[keyPath: path]) { $0.strings($1) }
+            case .feelingMap:
+                writer.array(pseudoFeelings.keys.sorted()) { writer, word in
+                    writer.string(word)
+                    writer.strings(pseudoFeelings[word]!)
+                }
+            }
+        }
+    }
+
+    static func read(from reader: inout ByteReader) throws -> Lexicon {
+        var lexicon = Lexicon()
+        for (_, shape) in lists {
+            switch shape {
+            case .words(let path): lexicon[keyPath: path] = Set(try reader.strings())
+            case .phrases(let path, _): lexicon[keyPath: path] = try reader.array { try $0.strings() }
+            case .feelingMap:
+                for (word, felt) in try reader.array({ (try $0.string(), try $0.strings()) }) { lexicon.pseudoFeelings[word] = felt }
+            }
+        }
+        return lexicon
     }
 }

@@ -5,7 +5,7 @@ import IntentEngine
 enum LineFlags {
     static let horsemen = ["criticism", "contempt", "defensiveness", "stonewalling"]
 
-    static func flags(for match: MatchResult, text: String) -> [String] {
+    static func flags(for match: MatchResult, text: String, firstPerson: Set<String>) -> [String] {
         var flags: [String] = []
         let matched = Set(match.candidates.filter { $0.tier != .keyword || $0.intent == match.intent }.map(\.intent))
         // "I feel hurt when you don't listen" is the antidote, not the horseman: a pattern
@@ -16,7 +16,7 @@ enum LineFlags {
             flags.append(horseman)
         }
         let words = TextNormalizer.words(text)
-        if words.contains("i") || words.contains("im") || words.contains("ive") || words.contains("my") {
+        if words.contains(where: firstPerson.contains) {
             if matched.contains("express_feeling") || matched.contains("express_need") { flags.append("i_statement") }
         }
         if match.isFuzzy { flags.append("fuzzy") }

@@ -78,7 +78,7 @@ public struct MirrorCheck: Sendable {
     }
 
     private func contentWords(_ words: [String]) -> [String] {
-        words.filter { !lexicon.stopwords.contains($0) && !Self.pronouns.contains($0) && !Self.negations.contains($0) }
+        words.filter { !lexicon.stopwords.contains($0) && !lexicon.pronouns.contains($0) && !lexicon.negations.contains($0) }
     }
 
     private func contentStems(_ words: [String]) -> [String] {
@@ -91,7 +91,7 @@ public struct MirrorCheck: Sendable {
     }
 
     private func negated(_ words: [String]) -> Bool {
-        words.filter { Self.negations.contains($0) }.count % 2 == 1
+        words.filter { lexicon.negations.contains($0) }.count % 2 == 1
     }
 
     private func contains(_ words: [String], _ phrase: [String]) -> Bool {
@@ -100,8 +100,6 @@ public struct MirrorCheck: Sendable {
         return false
     }
 
-    static let pronouns: Set<String> = ["i", "you", "me", "my", "your", "yours", "mine", "im", "youre", "myself", "yourself", "we", "us", "our", "ive", "youve", "id", "youd"]
-    static let negations: Set<String> = ["not", "dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "wasnt", "werent", "never", "no", "havent", "hasnt", "couldnt", "wouldnt", "shouldnt"]
 }
 
 /// A light suffix stripper, enough to see "working" and "works" as one word.

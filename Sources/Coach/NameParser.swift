@@ -3,10 +3,8 @@ import IntentEngine
 
 /// Reads partner names from a free answer ("Alex and Sam", "I'm Jo").
 enum NameParser {
-    static let fillers: Set<String> = ["and", "i", "im", "am", "we", "are", "were", "its", "it", "is", "my", "name", "names",
-                                       "our", "me", "just", "hi", "hello", "hey", "this", "the", "here", "with", "partner", "solo", "alone", "only", "call", "us"]
-
-    static func names(in text: String) -> [String] {
+    /// The words of `text` that can be names: not a filler from the lexicon's `name_fillers`.
+    static func names(in text: String, fillers: Set<String>) -> [String] {
         let separators = CharacterSet(charactersIn: ",&/+;")
         let words = text.components(separatedBy: separators).joined(separator: " ").split(separator: " ").map(String.init)
         return words.filter { word in
@@ -21,5 +19,3 @@ enum NameParser {
         return first.uppercased() + trimmed.dropFirst()
     }
 }
-
-import Foundation

@@ -27,7 +27,7 @@ extension Turn {
         var heard = PartnerTurn(
             speaker: state.isAskingNames ? "" : (state.expectedSpeaker ?? ""), text: text,
             intent: match.intent, confidence: (match.confidence * 1000).rounded() / 1000, slots: match.slots,
-            flags: LineFlags.flags(for: match, text: text), flow: state.flowRun?.flow, state: state.flowRun?.state,
+            flags: LineFlags.flags(for: match, text: text, firstPerson: script.lexicon.firstPerson), flow: state.flowRun?.flow, state: state.flowRun?.state,
             mirror: nil, confirmed: nil)
         lineVariables = match.slots
         lineToReflect = (text, speaker)
@@ -147,7 +147,7 @@ extension Turn {
         if match.intent == "give_names" {
             found = ["first", "second", "name"].compactMap { match.slots[$0] }
         }
-        if found.isEmpty { found = NameParser.names(in: text) }
+        if found.isEmpty { found = NameParser.names(in: text, fillers: script.lexicon.nameFillers) }
         found = found.map(NameParser.tidy).filter { !$0.isEmpty }
         guard (1...2).contains(found.count), Set(found.map { $0.lowercased() }).count == found.count else {
             state.pending = .names

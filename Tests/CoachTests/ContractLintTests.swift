@@ -1,0 +1,83 @@
+import Foundation
+import IntentEngine
+import Testing
+@testable import Coach
+
+/// The contract between Swift and content: lint names every intent, response and lexicon list
+/// the session relies on when content lacks it, and every variable an action reads that its
+/// flow never sets, each at its file:line:col.
+@Suite struct ContractLintTests {
+    /// The shipped files, in memory, so one can be edited per test.
+    static let shipped: [(name: String, text: String)] = {
+        let root = URL(fileURLWithPath: ShippedContent.directory)
+        let paths = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".yaml") }.sorted() ?? []
+        return paths.map { ("Intents/" + $0, (try? String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)) ?? "") }
+    }()
+
+    /// Lint's errors for the shipped content with `edit` applied to the named file, and
+    /// `extra` files added.
+    func lint(editing file: String? = nil, _ edit: (String) -> String = { $0 },
+              adding extra: [(name: String, text: String)] = []) -> [String] {
+        let files = Self.shipped.map { $0.name == file ? ($0.name, edit($0.text)) : $0 } + extra
+        let (content, loadDiagnostics) = ContentLoader.load(files: files)
+        let (matcher, compileDiagnostics) = IntentCompiler.compile(content)
+        let (script, buildDiagnostics) = CoachScript.build(content: content, matcher: matcher)
+        let all = loadDiagnostics + compileDiagnostics + buildDiagnostics + script.lint()
+        return all.filter { $0.severity == .error }.map(\.description)
+    }
+
+    @Test func theShippedContentKeepsTheContract() {
+        #expect(lint() == [])
+    }
+
+    @Test func aMissingIntentTheCoachNamesIsAnError() {
+        let errors = lint(editing: "Intents/social.yaml") { $0.replacingOccurrences(of: "\n  affirm:\n", with: "\n  agree_renamed:\n") }
+        #expect(errors.contains { $0.hasPrefix("Intents:1:1: error: missing intent 'affirm'") }, "\(errors)")
+    }
+
+    @Test func everyIntentTheCoachNamesIsRequired() {
+        let intents = Set(ShippedContent.script.matcher.intentNames)
+        #expect(CoachScript.requiredIntents.count == 17)
+        for name in CoachScript.requiredIntents { #expect(intents.contains(name), "shipped content lacks \(name)") }
+    }
+
+    @Test func aMissingOrEmptyLexiconListIsAnError() {
+        let errors = lint(editing: "Intents/lexicon.yaml") {
+            $0.replacingOccurrences(of: "  advice: [", with: "  advice_gone: [")
+                .replacingOccurrences(of: "  first_person: [i, im, ive, my]", with: "  first_person: []")
+        }
+        #expect(errors.contains { $0.hasPrefix("Intents:1:1: error: missing or empty lexicon list 'advice'") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("Intents:1:1: error: missing or empty lexicon list 'first_person'") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("Intents/lexicon.yaml:32:3: error: unknown lexicon list 'advice_gone'") }, "\(errors)")
+    }
+
+    @Test func anActionReadingAVariableItsFlowNeverSetsIsAnError() {
+        let flow = """
+        flows:
+          echo:
+            roles: [speaker, listener]
+            states:
+              listen:
+                speaker: listener
+                action: mirror_check
+                on:
+                  - finish: true
+
+        """
+        let errors = lint(adding: [("Intents/flows/echo.yaml", flow)])
+        #expect(errors == ["Intents/flows/echo.yaml:5:7: error: action 'mirror_check' in state 'listen' reads variable 'message', which flow 'echo' never sets\n  hint: capture: message (or set it) in an earlier state"])
+        let fixed = flow.replacingOccurrences(of: "        on:\n          - finish: true", with: "        on:\n          - capture: message\n            finish: true")
+        #expect(lint(adding: [("Intents/flows/echo.yaml", fixed)]) == [])
+    }
+
+    @Test func theQuestionWordsComeFromTheLexicon() {
+        let lexicon = ShippedContent.script.lexicon
+        #expect(QuestionKind.classify("so, what was that like for you?", lexicon: lexicon) == .open)
+        #expect(QuestionKind.classify("could you tell me more", lexicon: lexicon) == .open)
+        #expect(QuestionKind.classify("could we talk later", lexicon: lexicon) == .closed)
+        var edited = lexicon
+        edited.openQuestionStarts = [["que"]]
+        #expect(QuestionKind.classify("what was that like", lexicon: edited) == .statement)
+    }
+}
