@@ -40,13 +40,13 @@ let package = Package(
         ),
         .target(
             name: "Review",
-            dependencies: ["TranscriptFormat", "TranscriptStore"]
+            dependencies: ["IntentEngine", "TranscriptFormat", "TranscriptStore"]
         ),
         // Reproducible sample transcripts and the helpers the transcript tests share; also
         // behind the hidden `attune transcripts generate-sample` the review benchmark uses.
         .target(
             name: "TranscriptTestSupport",
-            dependencies: ["TranscriptFormat", "TranscriptStore"]
+            dependencies: ["Coach", "TranscriptFormat", "TranscriptStore"]
         ),
         // The shipped coach content. The target sits at the package root so that the
         // top-level `Intents/` folder (where authors edit it) is the bundled resource.
@@ -93,11 +93,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TranscriptStoreTests",
-            dependencies: ["TranscriptFormat", "TranscriptStore", "TranscriptTestSupport"]
+            dependencies: ["Coach", "TranscriptFormat", "TranscriptStore", "TranscriptTestSupport"]
         ),
         .testTarget(
             name: "ReviewTests",
-            dependencies: ["TranscriptFormat", "TranscriptStore", "Review", "TranscriptTestSupport"]
+            dependencies: ["IntentEngine", "TranscriptFormat", "TranscriptStore", "Review", "TranscriptTestSupport"]
         ),
         .testTarget(
             name: "AttuneCLITests",

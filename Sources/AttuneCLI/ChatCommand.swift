@@ -82,7 +82,7 @@ struct REPL {
         driver.onRecovery = { count in
             printError("attune: the transcript is being saved again (\(count) kept line\(count == 1 ? "" : "s") written)")
         }
-        var history = CommandHistory(path: CommandHistory.defaultPath())
+        var history = CommandHistory(path: XDGDirectories.join(XDGDirectories.stateHome(), "attune/history"))
         var editor: ReadlineEditor?
         var reader: LineSource
         if interactive {
@@ -144,7 +144,7 @@ struct REPL {
         for output in outputs {
             switch output {
             case .coach(let text):
-                let shown = interactive ? TerminalStyle.coach(text, colour: colour) : "Coach: \(text)"
+                let shown = interactive ? TerminalText.paint(text, "36", when: colour) : "Coach: \(text)"
                 print(shown)
             case .clearScreen:
                 if interactive { print(TerminalStyle.clearScreen, terminator: "") }

@@ -2,6 +2,7 @@ import Coach
 import Foundation
 import IntentEngine
 import Terminal
+import TranscriptStore
 
 /// Keeps the built coach (compiled templates, exercises, responses) on disk, keyed by a hash
 /// of every content file, so the REPL reaches its first prompt without parsing YAML or
@@ -11,10 +12,8 @@ struct CompiledContentCache {
     let folder: String
 
     /// `$XDG_CACHE_HOME/attune` (else `~/.cache/attune`).
-    static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/attune" }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return home + "/.cache/attune"
+    static func defaultFolder(environment: [String: String] = XDGDirectories.environment()) -> String {
+        XDGDirectories.join(XDGDirectories.cacheHome(environment: environment), "attune")
     }
 
     /// The coach for `directory`: from the cache when it matches, else built and cached.

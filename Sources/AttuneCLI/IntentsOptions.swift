@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntentEngine
 import ShippedIntents
+import TranscriptFormat
 
 /// `--intents DIR`, shared by every command that reads coach content.
 struct IntentsOptions: ParsableArguments {
@@ -89,10 +90,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Encodes a JSON-compatible value with sorted keys, for stable machine output.
+/// A dictionary tree as indented JSON with sorted keys, for stable machine output; written by
+/// the same `JSONOutput` as transcripts and the review report.
 func jsonString(_ value: Any) -> String {
-    guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
-        return "{}"
-    }
-    return String(decoding: data, as: UTF8.self)
+    JSONValue(sorting: value).indentedText
 }

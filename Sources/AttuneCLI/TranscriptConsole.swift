@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Review
+import Terminal
 import TranscriptFormat
 import TranscriptStore
 
@@ -76,11 +77,7 @@ enum TranscriptColourChoice: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .always: return true
         case .never: return false
-        case .auto:
-            let environment = ProcessInfo.processInfo.environment
-            if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
-            if environment["TERM"] == "dumb" { return false }
-            return isatty(1) == 1
+        case .auto: return TerminalStyle.useColour(descriptor: 1)
         }
     }
 }

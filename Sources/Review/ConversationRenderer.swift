@@ -103,6 +103,6 @@ public struct ConversationRenderer: Sendable {
     }
 
     func paint(_ text: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        TerminalText.paint(text, code, when: colour)
     }
 }

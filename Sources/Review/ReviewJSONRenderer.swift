@@ -22,11 +22,11 @@ public struct ReviewJSONRenderer: Sendable {
     /// Writes the document in pieces: everything before `sessions`, then one session at a time,
     /// so the JSON for thousands of sessions is never built whole.
     public func render(_ review: Review, since: CivilDay? = nil, to write: (String) -> Void) {
-        var root: [(String, JSONTree)] = [("version", .int(ReviewJSONRenderer.schemaVersion))]
+        var root: [(String, JSONValue)] = [("version", .int(ReviewJSONRenderer.schemaVersion))]
         root.append(("safety", .array(review.safety.map(safety))))
         root.append(("redacted", .bool(review.redacted)))
         root.append(("since", since.map { .string($0.description) } ?? .null))
-        var summary: [(String, JSONTree)] = [
+        var summary: [(String, JSONValue)] = [
             ("sessions", .int(review.sessions.count)),
             ("first_start", review.firstStart.map { .string($0.rfc3339) } ?? .null),
             ("last_end", review.lastEnd.map { .string($0.rfc3339) } ?? .null),
@@ -39,14 +39,18 @@ public struct ReviewJSONRenderer: Sendable {
             ("longest_days", .int(review.streaks.longestDays)),
             ("current_days", .int(review.streaks.currentDays)),
         ])))
-        var text = ""
-        JSONTree.object(root).write(to: &text, indent: "")
-        // Reopen the root object to append "sessions" one element at a time.
-        text.removeLast(2)  // "\n}"
-        text += review.sessions.isEmpty ? ",\n  \"sessions\": []\n}\n" : ",\n  \"sessions\": [\n"
-        write(text)
-        for (index, session) in review.sessions.enumerated() {
-            var fields: [(String, JSONTree)] = [("id", .string(session.id))]
+        var out = JSONOutput(reservingCapacity: 4096, indented: true)
+        out.beginObject()
+        for (key, value) in root {
+            out.key(key)
+            value.write(to: &out)
+        }
+        // Sessions go out one at a time, so thousands of them are never held as one string.
+        out.key("sessions")
+        out.beginArray()
+        for session in review.sessions {
+            write(out.take())
+            var fields: [(String, JSONValue)] = [("id", .string(session.id))]
             if !review.redacted { fields.append(("source", .string(session.source))) }
             fields += [
                 ("start", .string(session.start.rfc3339)),
@@ -54,18 +58,19 @@ public struct ReviewJSONRenderer: Sendable {
                 ("duration_seconds", .int(Int(session.durationMilliseconds / 1000))),
             ]
             fields += tally(session.tally)
-            var element = "    "
-            JSONTree.object(fields).write(to: &element, indent: "    ")
-            element += index == review.sessions.count - 1 ? "\n  ]\n}\n" : ",\n"
-            write(element)
+            JSONValue.object(fields).write(to: &out)
         }
+        out.endArray()
+        out.endObject()
+        out.newline()
+        write(out.take())
     }
 
-    func safety(_ note: SafetyNote) -> JSONTree {
+    func safety(_ note: SafetyNote) -> JSONValue {
         .object([("session", .string(note.session)), ("ts", .string(note.timestamp.rfc3339)), ("kind", .string(note.kind))])
     }
 
-    func week(_ week: Review.Week) -> JSONTree {
+    func week(_ week: Review.Week) -> JSONValue {
         .object([
             ("week", .string(week.week.description)),
             ("start", .string(week.week.monday.description)),
@@ -80,10 +85,10 @@ public struct ReviewJSONRenderer: Sendable {
         ])
     }
 
-    func tally(_ tally: ReviewTally) -> [(String, JSONTree)] {
+    func tally(_ tally: ReviewTally) -> [(String, JSONValue)] {
         let turns = tally.partnerTurns
         let words = tally.partnerWords
-        let partners: [(String, JSONTree)] = tally.partners.map { p in
+        let partners: [(String, JSONValue)] = tally.partners.map { p in
             (p.name, .object([
                 ("turns", .int(p.turns)),
                 ("turn_share", .number(ReviewFormatting.share(p.turns, of: turns), places: 3)),
@@ -99,7 +104,7 @@ public struct ReviewJSONRenderer: Sendable {
                 ("mirrors_confirmed", .int(p.mirrorsConfirmed)),
             ]))
         }
-        let byFlow: [(String, JSONTree)] = tally.flows.sorted { $0.name < $1.name }.map { flow in
+        let byFlow: [(String, JSONValue)] = tally.flows.sorted { $0.name < $1.name }.map { flow in
             (flow.name, .object([("started", .int(flow.started)), ("finished", .int(flow.finished))]))
         }
         let horsemen = tally.partners.reduce(into: PartnerTally(name: "")) { $0.merge($1) }
@@ -130,52 +135,5 @@ public struct ReviewJSONRenderer: Sendable {
             })),
             ("safety_events", .int(tally.safety.count)),
         ]
-    }
-}
-
-/// A JSON value with ordered keys, small enough to build for a report and print indented.
-indirect enum JSONTree {
-    case object([(String, JSONTree)])
-    case array([JSONTree])
-    case string(String)
-    case int(Int)
-    case number(Double, places: Int)
-    case bool(Bool)
-    case null
-
-    func write(to out: inout String, indent: String) {
-        switch self {
-        case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            let inner = indent + "  "
-            out += "{\n"
-            for (index, member) in members.enumerated() {
-                out += inner + quoted(member.0) + ": "
-                member.1.write(to: &out, indent: inner)
-                out += index == members.count - 1 ? "\n" : ",\n"
-            }
-            out += indent + "}"
-        case .array(let elements):
-            guard !elements.isEmpty else { out += "[]"; return }
-            let inner = indent + "  "
-            out += "[\n"
-            for (index, element) in elements.enumerated() {
-                out += inner
-                element.write(to: &out, indent: inner)
-                out += index == elements.count - 1 ? "\n" : ",\n"
-            }
-            out += indent + "]"
-        case .string(let text): out += quoted(text)
-        case .int(let value): out += String(value)
-        case .number(let value, let places): out += JSONOutput.decimal(value, places: places)
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
-        }
-    }
-
-    private func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        JSONOutput.appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

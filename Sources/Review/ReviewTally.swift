@@ -1,3 +1,4 @@
+import IntentEngine
 import TranscriptFormat
 
 /// Counts for one partner: how much they spoke and how they spoke.
@@ -6,7 +7,7 @@ public struct PartnerTally: Sendable, Equatable {
     public var name: String
     /// Partner lines they typed.
     public var turns = 0
-    /// Words in those lines (see `WordCounter`).
+    /// Words in those lines (the words the coach matches on, `TextNormalizer.tokenize`).
     public var words = 0
     /// Lines flagged `i_statement`.
     public var iStatements = 0
@@ -145,7 +146,7 @@ public struct ReviewTally: Sendable, Equatable {
             guard !turn.speaker.isEmpty else { return }
             let index = partnerIndex(turn.speaker)
             partners[index].turns += 1
-            partners[index].words += WordCounter.count(turn.text)
+            partners[index].words += TextNormalizer.tokenize(turn.text).count
             for flag in turn.flags {
                 switch flag {
                 case TurnFlag.iStatement: partners[index].iStatements += 1

@@ -147,7 +147,7 @@ public struct ReviewTextRenderer: Sendable {
     // MARK: - Styling
 
     func paint(_ text: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        TerminalText.paint(text, code, when: colour)
     }
 
     func heading(_ text: String) -> String { paint(text, "1") }

@@ -15,11 +15,6 @@ public struct CommandHistory {
         }
     }
 
-    /// The default file, `$XDG_STATE_HOME/attune/history` (else `~/.local/state/attune/history`).
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        (StatePaths.stateHome(environment: environment) as NSString).appendingPathComponent("attune/history")
-    }
-
     static func isCommand(_ line: String) -> Bool {
         line.hasPrefix("/") && !line.contains("\n")
     }
@@ -56,16 +51,6 @@ public struct CommandHistory {
     }
 }
 
-/// XDG base directories.
-public enum StatePaths {
-    /// `$XDG_STATE_HOME`, else `~/.local/state`.
-    public static func stateHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".local/state")
-    }
-}
-
 /// Whether to colour output: only on a terminal, never with NO_COLOR or TERM=dumb.
 public enum TerminalStyle {
     public static func useColour(descriptor: Int32 = 1, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
@@ -75,14 +60,6 @@ public enum TerminalStyle {
     }
 
     public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
-
-    public static func coach(_ text: String, colour: Bool) -> String {
-        colour ? "\u{1B}[36m\(text)\u{1B}[0m" : text
-    }
-
-    public static func dim(_ text: String, colour: Bool) -> String {
-        colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text
-    }
 
     /// Clears the screen and scrollback (quick exit).
     public static let clearScreen = "\u{1B}[2J\u{1B}[3J\u{1B}[H"

@@ -1,31 +1,46 @@
-/// A tiny JSON writer that appends to a byte buffer in exactly the order it is told.
+/// The one JSON writer: appends to a byte buffer in exactly the order it is told, on one line
+/// or indented.
 ///
 /// Transcript lines and the review's JSON report both promise a stable key order, which
 /// `JSONEncoder` does not (its only deterministic option sorts keys alphabetically, putting
 /// `confidence` before `v`). Writing by hand also keeps encoding allocation-light on the
-/// coach's per-turn path.
+/// coach's per-turn path. Indented output (two spaces, `"key": value`) is for documents people
+/// also read: the review report and the CLI's `--format json`.
 package struct JSONOutput {
     private(set) var bytes: [UInt8] = []
-    /// Whether the next value in the current object or array needs a comma before it.
+    /// Per open container: whether it holds a value yet (so the next one needs a comma).
     private var needsComma: [Bool] = [false]
+    /// Whether a key was just written, so the value that follows stays on its line.
+    private var afterKey = false
+    /// Two spaces per level and a line per member, or everything on one line.
+    private let indented: Bool
 
-    package init(reservingCapacity capacity: Int = 256) {
+    package init(reservingCapacity capacity: Int = 256, indented: Bool = false) {
+        self.indented = indented
         bytes.reserveCapacity(capacity)
     }
 
     package var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The text written since the last call, removed from the buffer; the writer stays where it
+    /// was, so a long document can be handed on in pieces.
+    package mutating func take() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return string
+    }
+
     package mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    package mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
     package mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    package mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes `"name":`; the value written next completes the member.
     package mutating func key(_ name: String) {
         separate()
         JSONOutput.appendQuoted(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        if indented { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
     }
 
     package mutating func string(_ value: String) { separate(); JSONOutput.appendQuoted(value, to: &bytes) }
@@ -50,9 +65,25 @@ package struct JSONOutput {
 
     package mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 
+    /// Before a value or key: the comma and, when indented, the line break and indentation.
+    /// A value right after its key needs neither.
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if afterKey { afterKey = false; return }
+        let depth = needsComma.count - 1
+        if needsComma[depth] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[depth] = true
+        if indented && depth > 0 { breakLine(depth: depth) }
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let hadMembers = needsComma.removeLast()
+        if indented && hadMembers { breakLine(depth: needsComma.count - 1) }
+        bytes.append(bracket)
+    }
+
+    private mutating func breakLine(depth: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     /// Appends `"text"` with the escapes JSON requires (quote, backslash, control characters),

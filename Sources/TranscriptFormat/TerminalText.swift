@@ -1,4 +1,4 @@
-/// Makes untrusted text safe to print on a terminal.
+/// Text for a terminal: untrusted text made safe to print, and the one way output is coloured.
 ///
 /// Transcripts are plain files anyone can edit, so text read back from them may hold escape
 /// sequences that move the cursor, retitle the window or hide output. Review and `show` pass all
@@ -64,5 +64,12 @@ public enum TerminalText {
             j += 1
         }
         return j
+    }
+
+    /// `text` wrapped in the ANSI style `code` (SGR parameters such as `"1"` bold, `"2"` dim,
+    /// `"31"` red) when `colour` is on, else unchanged. Whether colour is on is decided once, by
+    /// `TerminalStyle.useColour`, and passed down.
+    public static func paint(_ text: String, _ code: String, when colour: Bool) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }

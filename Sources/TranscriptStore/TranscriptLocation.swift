@@ -14,37 +14,14 @@ import TranscriptFormat
 /// `~/.local/state/attune/transcripts`. A relative `XDG_STATE_HOME` is ignored, as the
 /// specification requires.
 public enum TranscriptLocation {
-    /// The default folder, computed from `environment` (`XDG_STATE_HOME`, `HOME`), falling back
-    /// to the password database's home folder, then `/tmp`.
-    public static func defaultFolder(environment: [String: String]) -> String {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return join(state, "attune/transcripts")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? passwordHome() ?? "/tmp"
-        return join(home, ".local/state/attune/transcripts")
-    }
-
-    /// The default folder for this process's environment.
-    public static func defaultFolder() -> String {
-        var environment: [String: String] = [:]
-        for name in ["XDG_STATE_HOME", "HOME"] {
-            if let value = getenv(name) { environment[name] = String(cString: value) }
-        }
-        return defaultFolder(environment: environment)
+    /// The default folder, `attune/transcripts` under the XDG state home that `environment`
+    /// names (see `XDGDirectories`).
+    public static func defaultFolder(environment: [String: String] = XDGDirectories.environment()) -> String {
+        XDGDirectories.join(XDGDirectories.stateHome(environment: environment), "attune/transcripts")
     }
 
     /// The path of the transcript with this session id in `folder`.
     public static func path(forSession id: String, in folder: String) -> String {
-        join(folder, id + ".jsonl")
-    }
-
-    static func join(_ base: String, _ tail: String) -> String {
-        base.hasSuffix("/") ? base + tail : base + "/" + tail
-    }
-
-    private static func passwordHome() -> String? {
-        guard let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir else { return nil }
-        let home = String(cString: dir)
-        return home.isEmpty ? nil : home
+        XDGDirectories.join(folder, id + ".jsonl")
     }
 }

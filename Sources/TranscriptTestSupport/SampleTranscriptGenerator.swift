@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Coach
 import TranscriptFormat
 import TranscriptStore
 
@@ -38,14 +39,14 @@ public struct SampleTranscriptGenerator: Sendable {
     public var firstStart: TranscriptTimestamp
     /// Everything generated so far.
     public private(set) var expected = Expected()
-    private var random: SplitMix64
+    private var random: SeededGenerator
 
     /// A generator; `turnsPerSession` 200 gives about 100 KB per session.
     public init(seed: UInt64 = 1, turnsPerSession: Int = 200,
                 firstStart: TranscriptTimestamp = TranscriptTimestamp(rfc3339: "2026-01-05T19:30:00Z")!) {
         self.turnsPerSession = max(1, turnsPerSession)
         self.firstStart = firstStart
-        self.random = SplitMix64(seed: seed)
+        self.random = SeededGenerator(seed: seed)
     }
 
     static let couples = [("Alex", "Sam"), ("Jordan", "Riley"), ("Maya", "Noor"), ("Chris", "Dana")]
@@ -111,7 +112,7 @@ public struct SampleTranscriptGenerator: Sendable {
         records.reserveCapacity(turnsPerSession * 2 + 16)
         func add(_ body: TranscriptRecord.Body) {
             seq += 1
-            clock += Int64(5_000 + random.next(upTo: 40_000))
+            clock += Int64(5_000 + random.index(below: 40_000))
             records.append(TranscriptRecord(session: id, seq: seq, timestamp: TranscriptTimestamp(millisecondsSinceEpoch: clock), body: body))
         }
         add(.event(.sessionStart(partners: [couple.0, couple.1], version: "0.1.0", seed: UInt64(index))))
@@ -120,65 +121,65 @@ public struct SampleTranscriptGenerator: Sendable {
         var activeFlow: String?
         var flowTurnsLeft = 0
         for turn in 0..<turnsPerSession {
-            if activeFlow == nil, random.next(upTo: 12) == 0 {
-                let flow = SampleTranscriptGenerator.flows[random.next(upTo: SampleTranscriptGenerator.flows.count)]
+            if activeFlow == nil, random.index(below: 12) == 0 {
+                let flow = SampleTranscriptGenerator.flows[random.index(below: SampleTranscriptGenerator.flows.count)]
                 add(.event(.command("/start \(flow)")))
                 add(.event(.flowStart(flow: flow)))
                 expected.exercisesStarted += 1
                 activeFlow = flow
-                flowTurnsLeft = 6 + random.next(upTo: 20)
+                flowTurnsLeft = 6 + random.index(below: 20)
             }
             let speaker = turn % 2 == 0 ? couple.0 : couple.1
             var flags: [String] = []
             var slots: [String: String] = [:]
             var text: String
             var intent = "none"
-            if random.next(upTo: 3) == 0 {
-                let feeling = SampleTranscriptGenerator.feelings[random.next(upTo: SampleTranscriptGenerator.feelings.count)]
-                let template = SampleTranscriptGenerator.openings[random.next(upTo: SampleTranscriptGenerator.openings.count)]
+            if random.index(below: 3) == 0 {
+                let feeling = SampleTranscriptGenerator.feelings[random.index(below: SampleTranscriptGenerator.feelings.count)]
+                let template = SampleTranscriptGenerator.openings[random.index(below: SampleTranscriptGenerator.openings.count)]
                 text = template.replacingFeelingMarker(with: feeling)
                 slots["feeling"] = feeling
                 intent = "express_feeling"
                 expected.feelings[feeling, default: 0] += 1
-                if random.next(upTo: 2) == 0 { flags.append(TurnFlag.iStatement); expected.iStatements += 1 }
+                if random.index(below: 2) == 0 { flags.append(TurnFlag.iStatement); expected.iStatements += 1 }
             } else {
-                text = SampleTranscriptGenerator.plain[random.next(upTo: SampleTranscriptGenerator.plain.count)]
+                text = SampleTranscriptGenerator.plain[random.index(below: SampleTranscriptGenerator.plain.count)]
             }
-            if random.next(upTo: 10) == 0 {
-                let horseman = TurnFlag.horsemen[random.next(upTo: 4)]
+            if random.index(below: 10) == 0 {
+                let horseman = TurnFlag.horsemen[random.index(below: 4)]
                 flags.append(horseman)
                 expected.horsemen += 1
                 intent = horseman
             }
             var mirror: MirrorJudgement?
             var confirmed: Bool?
-            if activeFlow == "mirroring" || (activeFlow != nil && random.next(upTo: 4) == 0) {
-                let verdict = MirrorVerdict.allCases[random.next(upTo: 3)]
+            if activeFlow == "mirroring" || (activeFlow != nil && random.index(below: 4) == 0) {
+                let verdict = MirrorVerdict.allCases[random.index(below: 3)]
                 mirror = MirrorJudgement(verdict: verdict, kept: ["evenings"], missed: verdict == .faithful ? [] : ["together"],
                                          added: verdict == .off ? ["always"] : [])
-                confirmed = random.next(upTo: 3) != 0
+                confirmed = random.index(below: 3) != 0
                 intent = "mirror"
                 expected.mirrorsTried += 1
                 if verdict == .faithful { expected.mirrorsFaithful += 1 }
                 if confirmed == true { expected.mirrorsConfirmed += 1 }
             }
             add(.partner(PartnerTurn(
-                speaker: speaker, text: text, intent: intent, confidence: Double(50 + random.next(upTo: 50)) / 100,
+                speaker: speaker, text: text, intent: intent, confidence: Double(50 + random.index(below: 50)) / 100,
                 slots: slots, flags: flags, flow: activeFlow, state: activeFlow.map { _ in "send" },
                 mirror: mirror, confirmed: confirmed)))
             expected.partnerTurns[speaker, default: 0] += 1
-            add(.coach(text: SampleTranscriptGenerator.coachLines[random.next(upTo: SampleTranscriptGenerator.coachLines.count)]))
+            add(.coach(text: SampleTranscriptGenerator.coachLines[random.index(below: SampleTranscriptGenerator.coachLines.count)]))
             if let flow = activeFlow {
                 flowTurnsLeft -= 1
                 if flowTurnsLeft <= 0 {
-                    let completed = random.next(upTo: 4) != 0
+                    let completed = random.index(below: 4) != 0
                     add(.event(.flowEnd(flow: flow, completed: completed)))
                     if completed { expected.exercisesFinished += 1 }
                     activeFlow = nil
                 }
             }
-            if random.next(upTo: 5_000) == 0 {
-                add(.event(.safety(kind: random.next(upTo: 2) == 0 ? "self_harm" : "abuse")))
+            if random.index(below: 5_000) == 0 {
+                add(.event(.safety(kind: random.index(below: 2) == 0 ? "self_harm" : "abuse")))
                 expected.safetyEvents += 1
             }
         }
@@ -223,26 +224,6 @@ public struct SampleTranscriptGenerator: Sendable {
         }
         expected.bytes += total
         return total
-    }
-}
-
-/// A small, fast, seedable generator (SplitMix64): reproducible sample data on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func next(upTo bound: Int) -> Int {
-        Int(next() % UInt64(bound))
     }
 }
 

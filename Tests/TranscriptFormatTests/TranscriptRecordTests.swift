@@ -3,7 +3,7 @@ import Testing
 @testable import TranscriptFormat
 import TranscriptTestSupport
 
-@Suite("Transcript records: encoding, decoding, Codable")
+@Suite("Transcript records: encoding and decoding")
 struct TranscriptRecordTests {
     let partner = TranscriptRecord(
         session: "2026-11-29T10-51-33Z-k3x9qa", seq: 4, timestamp: ts("2026-11-29T10:51:33.250Z"),
@@ -53,19 +53,6 @@ struct TranscriptRecordTests {
             let decoded = line.withUnsafeBufferPointer { TranscriptLineDecoder.decode($0) }
             #expect(try decoded.get() == record)
         }
-    }
-
-    @Test func codableAgreesWithTheLineFormat() throws {
-        let line = TranscriptLineEncoder.line(partner)
-        let viaJSONDecoder = try JSONDecoder().decode(TranscriptRecord.self, from: Data(line.utf8))
-        #expect(viaJSONDecoder == partner)
-        let viaJSONEncoder = String(decoding: try JSONEncoder().encode(partner), as: UTF8.self)
-        #expect(try TranscriptLineDecoder.decode(viaJSONEncoder).get() == partner)
-    }
-
-    @Test func codableRejectsAnotherVersion() {
-        let line = #"{"v":2,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"hi"}"#
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(TranscriptRecord.self, from: Data(line.utf8)) }
     }
 
     @Test func unknownKeysAreIgnored() throws {

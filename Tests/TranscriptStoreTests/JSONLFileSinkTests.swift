@@ -207,6 +207,17 @@ struct JSONLFileSinkTests {
         #expect(TranscriptLocation.defaultFolder(environment: [:]).hasSuffix("/.local/state/attune/transcripts"))
     }
 
+    /// The cache and the history use the same resolver, with the same fallbacks.
+    @Test func everyBaseFolderFallsBackTheSameWay() {
+        #expect(XDGDirectories.cacheHome(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/a"]) == "/x/cache")
+        #expect(XDGDirectories.cacheHome(environment: ["XDG_CACHE_HOME": "cache", "HOME": "/home/a"]) == "/home/a/.cache")
+        // No HOME at all: the password database's home, never a relative or empty path.
+        let passwordHome = XDGDirectories.home(environment: [:])
+        #expect(passwordHome.hasPrefix("/"))
+        #expect(XDGDirectories.home(environment: ["HOME": ""]) == passwordHome)
+        #expect(XDGDirectories.stateHome(environment: ["HOME": ""]) == XDGDirectories.join(passwordHome, ".local/state"))
+    }
+
     @Test func fileStemsSortByTime() {
         #expect(JSONLFileSink.fileStem(startedAt: ts("2026-01-02T03:04:05.678Z"), suffix: "abc123") == "2026-01-02T03-04-05Z-abc123")
         let suffix = JSONLFileSink.randomSuffix()

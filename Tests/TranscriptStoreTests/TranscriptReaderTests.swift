@@ -1,3 +1,4 @@
+import Coach
 import Foundation
 import Testing
 import TranscriptFormat
@@ -97,7 +98,7 @@ struct TranscriptReaderTests {
     }
 
     @Test func binaryGarbageNeverCrashes() {
-        var generator = SplitMix64(seed: 99)
+        var generator = SeededGenerator(seed: 99)
         var bytes: [UInt8] = []
         for _ in 0..<200_000 { bytes.append(UInt8(truncatingIfNeeded: generator.next())) }
         let (records, _, diagnostics) = readAll(TranscriptReader(bytes: bytes, pieceSize: 333))
