@@ -1,9 +1,9 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
     name: "Attune",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex needs macOS 15
     products: [
         .executable(name: "attune", targets: ["attune"]),
         .library(name: "IntentEngine", targets: ["IntentEngine"]),
@@ -59,7 +59,6 @@ let package = Package(
                 "Sources/AttuneCLI", "Sources/attune", "Sources/CReadline",
                 "Tests", "Scripts", "Benchmarks", "docs", "README.md", "LICENSE",
             ],
-            
             sources: ["Sources/ShippedIntents"],
             resources: [.copy("Intents")]
         ),

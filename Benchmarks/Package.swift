@@ -5,7 +5,7 @@ import PackageDescription
 // Run: cd Benchmarks && swift package --disable-sandbox benchmark
 let package = Package(
     name: "AttuneBenchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex needs macOS 15
     dependencies: [
         .package(name: "Attune", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.0.0", traits: ["MallocInterposer"]),

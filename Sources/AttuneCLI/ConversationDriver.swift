@@ -39,19 +39,18 @@ final class ConversationDriver {
         for output in outputs {
             if let record = record(for: output) { write(record) }
         }
-        if sink != nil { handle(sink!.sync()) }
+        if let status = sink?.sync() { handle(status) }
         return outputs
     }
 
     /// Closes the transcript; the report says what could not be saved.
     func close() -> TranscriptCloseReport? {
-        guard sink != nil else { return nil }
-        return sink!.close()
+        sink?.close()
     }
 
     private func write(_ record: TranscriptRecord) {
         onRecord(record)
-        if sink != nil { handle(sink!.append(record)) }
+        if let status = sink?.append(record) { handle(status) }
     }
 
     /// Says a failure once when it starts, and once when the lines kept aside are saved.
@@ -98,9 +97,4 @@ final class ConversationDriver {
         seq += 1
         return TranscriptRecord(session: sessionID, seq: seq, timestamp: clock(), body: body)
     }
-}
-
-/// Attune's version, written into each transcript's `session_start`.
-enum AttuneVersion {
-    static let current = "0.1.0"
 }

@@ -7,7 +7,9 @@ import IntentEngine
 struct FlowLinter {
     let script: CoachScript
 
-    /// Variables every response may use (see `Turn.variables`).
+    /// Variables every response may use: who is who and the line turned around, which
+    /// `Turn.lookup(extra:)` answers, and the `extra:` values particular replies are given
+    /// (`said`, `requested`, `meant`, …). A name missing here makes lint reject good content.
     static let globalVariables: Set<String> = ["first", "second", "partner", "other", "transcript", "exercise",
                                                "reflection", "said", "resources", "exercises", "requested", "command",
                                                "option_a", "option_b", "meant"]

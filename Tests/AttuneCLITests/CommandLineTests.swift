@@ -1,3 +1,4 @@
+@testable import AttuneCLI
 import Foundation
 import Testing
 
@@ -9,6 +10,12 @@ import Testing
         #expect(result.stdout.contains("Coach: "))
         #expect(!result.stdout.contains("›"))
         #expect(!result.stdout.contains("\u{1B}["))
+    }
+
+    @Test func versionIsPrintedAndNoSessionStarts() throws {
+        let result = try Attune.run(["--version"], input: "")
+        #expect(result.status == 0)
+        #expect(result.stdout == AttuneVersion.current + "\n")
     }
 
     @Test func badLinesGetAClearReplyAndTheSessionGoesOn() throws {
