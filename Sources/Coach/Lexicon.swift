@@ -21,8 +21,9 @@ public struct Lexicon: Sendable {
     public var advice: [[String]] = []
     /// Words that start a defence ("but").
     public var defence: Set<String> = []
-    /// Words around names in a names answer ("we're", "and", "my partner"), never taken as names.
-    public var nameFillers: Set<String> = []
+    /// The words of an introduction that are never names (`name_fillers`, `name_cues`,
+    /// `kin_words`, `name_links`).
+    public var nameWords = NameWords()
     /// Words a question may open with before it starts ("so", "okay").
     public var questionLeadIns: Set<String> = []
     /// Openings of an open question ("what", "how", "can you tell"), as word sequences.
@@ -51,7 +52,9 @@ public struct Lexicon: Sendable {
         [("feelings", .words(\.feelings)), ("pseudo_feelings", .feelingMap), ("judgements", .words(\.judgements)),
          ("absolutes", .words(\.absolutes)), ("mirror_openers", .phrases(\.mirrorOpeners, longestFirst: true)),
          ("stopwords", .words(\.stopwords)), ("advice", .phrases(\.advice, longestFirst: false)),
-         ("defence", .words(\.defence)), ("name_fillers", .words(\.nameFillers)),
+         ("defence", .words(\.defence)), ("name_fillers", .words(\.nameWords.fillers)),
+         ("name_cues", .phrases(\.nameWords.cues, longestFirst: true)), ("kin_words", .words(\.nameWords.kin)),
+         ("name_links", .words(\.nameWords.links)),
          ("question_lead_ins", .words(\.questionLeadIns)),
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),

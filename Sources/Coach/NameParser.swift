@@ -1,20 +1,131 @@
 import Foundation
 import IntentEngine
 
-/// Reads partner names from a free answer ("Alex and Sam", "I'm Jo").
-enum NameParser {
-    /// The words of `text` that can be names: not a filler from the lexicon's `name_fillers`.
-    static func names(in text: String, fillers: Set<String>) -> [String] {
-        let separators = CharacterSet(charactersIn: ",&/+;")
-        let words = text.components(separatedBy: separators).joined(separator: " ").split(separator: " ").map(String.init)
-        return words.filter { word in
-            let normal = TextNormalizer.words(word).joined()
-            return !normal.isEmpty && !fillers.contains(normal) && word.first?.isLetter == true
-        }
+/// The words an introduction is made of that are never names, from `lexicon:` in `Intents/`:
+/// fillers ("um", "hi", "just"), the words that lead into a name ("i'm", "this is", "called")
+/// and kin and role words ("wife", "bf", "partner"). Data, so a coach can add "hubby" or
+/// "missus" without touching Swift.
+public struct NameWords: Sendable, Equatable {
+    /// Words that are never names and say nothing about where a name is ("um", "tonight").
+    public var fillers: Set<String> = []
+    /// Phrases right before a name ("i'm", "this is", "my name is", "and"), as word sequences.
+    public var cues: [[String]] = []
+    /// Kin and role words ("wife", "partner", "bf"): never names, and a name may follow them.
+    public var kin: Set<String> = []
+    /// Words that may stand between a cue or kin word and its name ("my wife *is* Leila",
+    /// "*um* kim"); other words in between mean the name is not where names stand.
+    public var links: Set<String> = []
+
+    public init(fillers: Set<String> = [], cues: [[String]] = [], kin: Set<String> = [], links: Set<String> = []) {
+        self.fillers = fillers
+        self.cues = cues
+        self.kin = kin
+        self.links = links
+    }
+}
+
+/// Reads partner names from a free introduction: "um hi, im Jordan and this is my wife priya"
+/// is Jordan and Priya, "its just me, Dana. my partner wouldnt come" is Dana alone.
+///
+/// A word is a name when it is not one of the introduction's own words (`NameWords`) and is
+/// either a word the coach does not otherwise know or typed with a capital inside the line.
+/// Where the word stands decides how sure the reading is: right after a cue, a kin word or
+/// a comma, or opening the line, it stands where names stand; anywhere else it is a guess the
+/// coach checks ("Did I get that right?") before it uses it.
+public struct NameParser: Sendable {
+    /// What the parser made of a line.
+    public struct Reading: Sendable, Equatable {
+        /// The names found, tidied ("priya" → "Priya"), in the order typed: none, one or two.
+        public var names: [String]
+        /// Whether every name stood where names stand and no other word could have been one.
+        public var isSure: Bool
     }
 
-    static func tidy(_ name: String) -> String {
-        let trimmed = name.trimmingWhitespace().trimmingCharacters(in: CharacterSet(charactersIn: ".,!?:;\"'"))
+    let words: NameWords
+    /// Whether a word is an ordinary word the coach knows (the matcher's vocabulary).
+    let isOrdinaryWord: @Sendable (String) -> Bool
+
+    public init(words: NameWords, isOrdinaryWord: @escaping @Sendable (String) -> Bool) {
+        self.words = words
+        self.isOrdinaryWord = isOrdinaryWord
+    }
+
+    private struct Candidate {
+        var name: String
+        var typedWithCapital: Bool
+        var ordinary: Bool
+        var placed: Bool
+    }
+
+    public func read(_ text: String) -> Reading {
+        let characters = Array(text)
+        let tokens = TextNormalizer.tokenize(text)
+        var candidates: [Candidate] = []
+        var sure = true
+        for (index, token) in tokens.enumerated() {
+            let word = token.word
+            guard word.first?.isLetter == true, word.allSatisfy(\.isLetter),
+                  !words.fillers.contains(word), !words.kin.contains(word), !words.links.contains(word), !isCueWord(word) else { continue }
+            let capital = characters[token.start].isUppercase && index > 0
+            let ordinary = isOrdinaryWord(word)
+            if ordinary && !capital {
+                // "Will and Grace": a capital opening the line may be a name too.
+                if index == 0 && characters[token.start].isUppercase { sure = false }
+                continue
+            }
+            candidates.append(Candidate(name: String(characters[token.start..<token.end]), typedWithCapital: capital,
+                                        ordinary: ordinary, placed: isPlaced(index, tokens: tokens, characters: characters)))
+        }
+        // Someone who capitalises names does it throughout: then a lower-case word that does
+        // not stand where a name stands is an ordinary word the coach happens not to know.
+        if candidates.contains(where: \.typedWithCapital) {
+            candidates.removeAll { !$0.typedWithCapital && !$0.placed }
+        }
+        if candidates.count > 2 {
+            candidates.removeAll { !$0.placed }
+            sure = false
+        }
+        var seen: Set<String> = []
+        candidates = candidates.filter { seen.insert($0.name.lowercased()).inserted }
+        guard (1...2).contains(candidates.count) else { return Reading(names: [], isSure: false) }
+        if candidates.contains(where: { !$0.placed || $0.ordinary }) { sure = false }
+        return Reading(names: candidates.map { Self.tidy($0.name) }, isSure: sure)
+    }
+
+    /// Whether the word at `index` stands where a name stands: opening the line or a clause
+    /// (after a comma, a bracket, "&"), or right after a cue or a kin word, fillers aside (so
+    /// "my wife is priya" and "um, kim" both place the name).
+    private func isPlaced(_ index: Int, tokens: [Token], characters: [Character]) -> Bool {
+        var before = index - 1
+        var gapStart = tokens[index].start
+        while before >= 0 {
+            if characters[tokens[before].end..<gapStart].contains(where: { $0.isPunctuation || $0.isSymbol }) { return true }
+            let word = tokens[before].word
+            if words.kin.contains(word) { return true }
+            if endsCue(at: before, tokens: tokens) { return true }
+            guard words.links.contains(word) else { return false }
+            gapStart = tokens[before].start
+            before -= 1
+        }
+        return true
+    }
+
+    /// Whether a cue phrase ends at token `index`.
+    private func endsCue(at index: Int, tokens: [Token]) -> Bool {
+        for cue in words.cues where cue.count <= index + 1 {
+            let first = index + 1 - cue.count
+            if tokens[first...index].map(\.word) == cue { return true }
+        }
+        return false
+    }
+
+    private func isCueWord(_ word: String) -> Bool {
+        words.cues.contains { $0.count == 1 && $0[0] == word }
+    }
+
+    /// "priya" → "Priya", without the punctuation around it.
+    public static func tidy(_ name: String) -> String {
+        let trimmed = name.trimmingWhitespace().trimmingCharacters(in: CharacterSet(charactersIn: ".,!?:;\"'()"))
         guard let first = trimmed.first else { return "" }
         return first.uppercased() + trimmed.dropFirst()
     }

@@ -7,6 +7,10 @@ import IntentEngine
 public indirect enum PendingQuestion: Sendable, Equatable {
     /// "Who's here?": names at the start, when none were given.
     case names
+    /// "Did I get that right: Jordan and Priya?": names read from a free introduction the
+    /// coach was not sure of. A yes welcomes them, a no asks again, anything else is read as
+    /// a fresh answer to "who's here?".
+    case nameConfirmation([String])
     /// The first session's neutral question: does either partner feel unsafe?
     case firstSessionSafety
     /// After a crisis reply: the conversation that stays with the person.
@@ -24,7 +28,7 @@ public indirect enum PendingQuestion: Sendable, Equatable {
     var belongsToExercise: Bool {
         switch self {
         case .mirrorConfirmation, .typoReading: return true
-        case .names, .firstSessionSafety, .safety: return false
+        case .names, .nameConfirmation, .firstSessionSafety, .safety: return false
         }
     }
 }

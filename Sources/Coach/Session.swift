@@ -54,7 +54,12 @@ public struct SessionState: Sendable, Equatable {
     public var isSolo: Bool { partners.count == 1 }
 
     /// Whether the coach is waiting for the partners' names.
-    public var isAskingNames: Bool { pending == .names }
+    public var isAskingNames: Bool {
+        switch pending {
+        case .names, .nameConfirmation: return true
+        default: return false
+        }
+    }
 }
 
 /// The coach as a pure function: `(state, input) → (state′, outputs)`. No I/O happens here;
@@ -121,6 +126,9 @@ struct Turn {
 
     mutating func welcome(_ partners: [String]) {
         state.partners = partners
+        // The names just read are the partners, whatever a template's slots called them.
+        lineVariables["first"] = nil
+        lineVariables["second"] = nil
         state.currentSpeaker = 0
         say(partners.count == 1 ? "onboarding.welcome_solo" : "onboarding.welcome")
         if session.config.firstSession {

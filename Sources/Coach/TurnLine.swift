@@ -60,7 +60,17 @@ extension Turn {
         var question = question
         switch question {
         case .names:
-            names(from: text, match: match)
+            names(from: text)
+            return false
+        case .nameConfirmation(let names):
+            if match.intent == "affirm" {
+                welcome(names)
+            } else if match.intent == "deny" {
+                state.pending = .names
+                say("onboarding.names_retry", prompt: true)
+            } else {
+                self.names(from: text)
+            }
             return false
         case .firstSessionSafety:
             // A yes or no answers the question; anything else moves past it and is heard.
@@ -142,19 +152,21 @@ extension Turn {
 
     // MARK: Onboarding
 
-    mutating func names(from text: String, match: MatchResult) {
-        var found: [String] = []
-        if match.intent == "give_names" {
-            found = ["first", "second", "name"].compactMap { match.slots[$0] }
-        }
-        if found.isEmpty { found = NameParser.names(in: text, fillers: script.lexicon.nameFillers) }
-        found = found.map(NameParser.tidy).filter { !$0.isEmpty }
-        guard (1...2).contains(found.count), Set(found.map { $0.lowercased() }).count == found.count else {
+    /// Reads the names from an introduction: welcomes them when sure, asks "Did I get that
+    /// right?" when not, and asks again when no names could be read.
+    mutating func names(from text: String) {
+        let matcher = script.matcher
+        let reading = NameParser(words: script.lexicon.nameWords, isOrdinaryWord: { matcher.knows($0) }).read(text)
+        if reading.names.isEmpty {
             state.pending = .names
             say("onboarding.names_unclear", prompt: true)
-            return
+        } else if reading.isSure {
+            welcome(reading.names)
+        } else {
+            state.pending = .nameConfirmation(reading.names)
+            let said = reading.names.count == 1 ? "just you, \(reading.names[0])" : reading.names.joined(separator: " and ")
+            say("onboarding.names_confirm", prompt: true, extra: ["names": said])
         }
-        welcome(found)
     }
 
     /// Answers the first-session question; false when the line was not an answer (then the

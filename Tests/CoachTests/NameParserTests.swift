@@ -1,0 +1,74 @@
+import Testing
+@testable import Coach
+
+/// Names read from free introductions, with the shipped lexicon and vocabulary.
+struct NameParserTests {
+    let parser: NameParser = {
+        let matcher = ShippedContent.script.matcher
+        return NameParser(words: ShippedContent.script.lexicon.nameWords, isOrdinaryWord: { matcher.knows($0) })
+    }()
+
+    @Test(arguments: [
+        ("um hi, im Jordan and this is my wife priya", ["Jordan", "Priya"]),
+        ("me (maya) and my husband tom", ["Maya", "Tom"]),
+        ("its just me, Dana. my partner wouldnt come", ["Dana"]),
+        ("Priya (me) and Tom (my bf)", ["Priya", "Tom"]),
+        ("hey its Maya. my fiancée is called Noor", ["Maya", "Noor"]),
+        ("i'm the husband, Omar. wife is Leila", ["Omar", "Leila"]),
+        ("me and my partner, i'm noor, they're sasha", ["Noor", "Sasha"]),
+        ("Alex and Sam", ["Alex", "Sam"]),
+        ("uhh kim. and chris", ["Kim", "Chris"]),
+    ])
+    func anIntroductionGivesTheNamesSurely(text: String, names: [String]) {
+        let reading = parser.read(text)
+        #expect(reading.names == names)
+        #expect(reading.isSure)
+    }
+
+    @Test func kinAndRoleWordsAreNeverNames() {
+        #expect(parser.read("my wife and my husband").names.isEmpty)
+        #expect(parser.read("me and my bf").names.isEmpty)
+        #expect(parser.read("um hi").names.isEmpty)
+    }
+
+    @Test func aNameWhereNamesDoNotStandIsAGuessToCheck() {
+        let reading = parser.read("im dana and my partner is in the garage")
+        #expect(reading.names == ["Dana", "Garage"])
+        #expect(!reading.isSure)
+    }
+
+    @Test func anOrdinaryWordWithACapitalIsAGuessToCheck() {
+        #expect(!parser.read("Will and Grace").isSure)
+        #expect(!parser.read("its Will and Grace").isSure)
+    }
+
+    @Test func someoneWhoCapitalisesNamesLeavesLowerCaseWordsOut() {
+        #expect(parser.read("Ana here (and my gf Zoe is sitting next to me)").names == ["Ana", "Zoe"])
+    }
+
+    @Test func threeNamesAreNotAnAnswer() {
+        #expect(parser.read("jo and max and lee").names.isEmpty)
+    }
+
+    @Test func anUnsureReadingIsConfirmedBeforeItIsUsed() {
+        var chat = Conversation(partners: nil)
+        chat.say("im dana and my partner is in the garage")
+        #expect(chat.state.pending == .nameConfirmation(["Dana", "Garage"]))
+        #expect(chat.state.partners.isEmpty)
+        chat.say("no")
+        #expect(chat.state.pending == .names)
+        chat.say("Dana and Kim")
+        #expect(chat.state.partners == ["Dana", "Kim"])
+        #expect(chat.state.pending == nil)
+    }
+
+    @Test func aYesTakesTheNamesRead() {
+        var chat = Conversation(partners: nil)
+        chat.say("Will and Grace")
+        #expect(chat.state.pending == .nameConfirmation(["Grace"]))
+        chat.say("its Will and Grace")
+        chat.say("yes")
+        #expect(chat.state.partners == ["Will", "Grace"])
+        #expect(chat.partnerLine?.speaker == "")
+    }
+}
