@@ -32,7 +32,8 @@ public struct CoachScript: Sendable {
         "switch.now", "names.current", "transcript.on", "transcript.off", "goodbye",
         "safety.self_harm", "safety.abuse", "safety.unsafe", "safety.safe_yes", "safety.safe_no", "safety.check_again",
         "input.too_long", "input.invalid_utf8", "input.empty", "command.unknown", "ambiguous", "fuzzy.confirm",
-        "fallback.reflect", "fallback.none",
+        "fallback.reflect", "fallback.none", "fallback.plain", "fallback.question",
+        "turn.wrong_speaker", "turn.both_waiting", "turn.ask_other", "ack.feeling", "ack.content", "ack.plain",
         "pattern.criticism", "pattern.contempt", "pattern.defensiveness", "pattern.stonewalling",
     ]
 

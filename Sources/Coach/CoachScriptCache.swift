@@ -29,6 +29,12 @@ extension CoachScript {
                 writer.array(state.on) { Self.write($1, &$0) }
                 writer.array(state.then) { Self.write($1, &$0) }
                 writer.bool(state.isFinal)
+                for reference in [state.redirect, state.askOther] {
+                    writer.bool(reference != nil)
+                    if let reference { Self.write(reference, &writer) }
+                }
+                writer.bool(state.acknowledges)
+                writer.array(state.supplies) { $0.strings($1) }
             }
         }
         writer.array(responses.entries.keys.sorted()) { writer, name in
@@ -67,9 +73,14 @@ extension CoachScript {
                     guard let action = FlowAction(rawValue: name) else { throw ByteReader.Malformed() }
                     return action
                 }
-                return FlowState(name: "", location: location, speaker: speaker, say: say, action: action,
-                                 on: try reader.array(readTransition), then: try reader.array(readTransition),
-                                 isFinal: try reader.bool())
+                var state = FlowState(name: "", location: location, speaker: speaker, say: say, action: action,
+                                      on: try reader.array(readTransition), then: try reader.array(readTransition),
+                                      isFinal: try reader.bool())
+                state.redirect = try reader.bool() ? try readResponse(&reader) : nil
+                state.askOther = try reader.bool() ? try readResponse(&reader) : nil
+                state.acknowledges = try reader.bool()
+                state.supplies = try reader.array { try $0.strings() }
+                return state
             }
             guard states.count == flow.stateOrder.count else { throw ByteReader.Malformed() }
             for (name, var state) in zip(flow.stateOrder, states) {

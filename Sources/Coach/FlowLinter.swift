@@ -12,7 +12,7 @@ struct FlowLinter {
     /// (`said`, `requested`, `meant`, …). A name missing here makes lint reject good content.
     static let globalVariables: Set<String> = ["first", "second", "partner", "other", "transcript", "exercise",
                                                "reflection", "said", "resources", "exercises", "requested", "command",
-                                               "option_a", "option_b", "meant", "names"]
+                                               "option_a", "option_b", "meant", "names", "said_by", "echo"]
 
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -63,9 +63,12 @@ struct FlowLinter {
         }
         for stateName in flow.stateOrder {
             guard let state = flow.states[stateName] else { continue }
-            if let speaker = state.speaker, speaker != "either", !flow.roles.contains(speaker) {
+            if let speaker = state.speaker, speaker != "either", speaker != "both", !flow.roles.contains(speaker) {
                 diagnostics.append(.error(at: state.location, "state '\(stateName)' expects unknown role '\(speaker)'",
-                                          hint: "roles of '\(flow.name)': \(flow.roles.joined(separator: ", ")), or either"))
+                                          hint: "roles of '\(flow.name)': \(flow.roles.joined(separator: ", ")), either or both"))
+            }
+            for reference in [state.say, state.redirect, state.askOther].compactMap({ $0 }) {
+                diagnostics += checkResponse(reference, variables: variables)
             }
             if let action = state.action {
                 for name in action.needsVariables where !variables.contains(name) {
@@ -74,7 +77,6 @@ struct FlowLinter {
                                               hint: "capture: \(name) (or set it) in an earlier state"))
                 }
             }
-            if let say = state.say { diagnostics += checkResponse(say, variables: variables) }
             for transition in state.on + state.then {
                 for condition in transition.conditions {
                     switch condition {

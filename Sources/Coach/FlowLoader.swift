@@ -4,7 +4,7 @@ import IntentEngine
 /// malformed entry.
 enum FlowLoader {
     static let flowKeys = ["title", "summary", "roles", "couple", "start", "states"]
-    static let stateKeys = ["speaker", "say", "action", "on", "then", "final"]
+    static let stateKeys = ["speaker", "say", "redirect", "ask_other", "acknowledge", "supplies", "action", "on", "then", "final"]
     static let transitionKeys = ["intent", "slot", "result", "if", "say", "capture", "append", "set", "swap", "goto", "finish"]
 
     static func load(_ sections: [String: NamedSection]) -> ([String: Flow], [Diagnostic]) {
@@ -30,8 +30,8 @@ enum FlowLoader {
             case "summary": flow.summary = text(value, key, &diagnostics) ?? ""
             case "roles":
                 let roles = texts(value, key, &diagnostics)
-                if roles.count < 1 || roles.contains("either") {
-                    diagnostics.append(.error(at: value.location, "'roles' must name one or more roles ('either' is reserved)"))
+                if roles.count < 1 || roles.contains("either") || roles.contains("both") {
+                    diagnostics.append(.error(at: value.location, "'roles' must name one or more roles ('either' and 'both' are reserved)"))
                 } else {
                     flow.roles = roles
                 }
@@ -79,6 +79,14 @@ enum FlowLoader {
             switch key {
             case "speaker": state.speaker = text(entry, key, &diagnostics)
             case "say": state.say = response(entry, &diagnostics)
+            case "redirect": state.redirect = response(entry, &diagnostics)
+            case "ask_other": state.askOther = response(entry, &diagnostics)
+            case "acknowledge": state.acknowledges = boolean(entry, key, &diagnostics)
+            case "supplies":
+                // Written as people type them; `*` is kept as the wildcard.
+                state.supplies = texts(entry, key, &diagnostics).map { phrase in
+                    phrase.split(separator: " ").flatMap { $0 == "*" ? ["*"] : TextNormalizer.words(String($0)) }
+                }.filter { !$0.isEmpty }
             case "action":
                 guard let actionName = text(entry, key, &diagnostics) else { continue }
                 if let action = FlowAction(rawValue: actionName) { state.action = action }

@@ -23,9 +23,23 @@ public struct Flow: Sendable {
 public struct FlowState: Sendable {
     public var name: String
     public var location: SourceLocation
-    /// Who the coach expects to speak: a role name, or `either`. nil for a passing state that
-    /// waits for no one and moves on at once through `then`.
+    /// Who the coach expects to speak: a role name, `either` (whoever answers first) or `both`
+    /// (each partner answers before the step moves on). nil for a passing state that waits for
+    /// no one and moves on at once through `then`.
     public var speaker: String?
+    /// What the coach says to a line from the partner whose turn it isn't, instead of the
+    /// general `turn.wrong_speaker` ("That's {listener}'s part; {listener}, what did you hear?").
+    public var redirect: ResponseReference?
+    /// In a `both` step: what the coach asks the second partner once the first has answered,
+    /// instead of the general `turn.ask_other`.
+    public var askOther: ResponseReference?
+    /// Whether a line that moves the step on without a reply of its own is acknowledged first
+    /// (its feeling or content reflected). Off where the other partner's job is to say it back.
+    public var acknowledges: Bool = true
+    /// Words the step's own sentence already supplies ("when", "because", "I need"): a line
+    /// that repeats them has them dropped when it is captured, so the statement reads once.
+    /// Each is a word sequence; `*` stands for one to three words ("i feel * when").
+    public var supplies: [[String]] = []
     /// What the coach says on entering.
     public var say: ResponseReference?
     /// A built-in action run on each line before the transitions, whose result they can test.
@@ -36,6 +50,26 @@ public struct FlowState: Sendable {
     public var then: [FlowTransition]
     /// Reaching this state finishes the exercise.
     public var isFinal: Bool
+}
+
+extension FlowState {
+    /// Who a step waits for.
+    public enum Waiting: Equatable, Sendable {
+        /// A passing state, or `either`: whoever speaks.
+        case anyone
+        /// The partner playing this role.
+        case role(String)
+        /// Each partner, one answer each.
+        case both
+    }
+
+    public var waiting: Waiting {
+        switch speaker {
+        case nil, "either"?: return .anyone
+        case "both"?: return .both
+        case let role?: return .role(role)
+        }
+    }
 }
 
 /// One guarded move out of a state.

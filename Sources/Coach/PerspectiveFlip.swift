@@ -1,3 +1,5 @@
+import IntentEngine
+
 /// Turns a partner's words around so the coach (or the other partner) can say them back:
 /// "I feel lonely when you work late" said by Alex to Sam becomes "you feel lonely when Sam
 /// works late". Word-level and rule-based: pronouns swap, the verb after a new third-person
@@ -47,6 +49,14 @@ public struct PerspectiveFlip: Sendable {
                 case "ive": replacement = "you've"
                 case "id": replacement = "you'd"
                 case "ill" where original.contains("'") || original.contains("’"): replacement = "you'll"
+                // The couple speaking of themselves, said back to both of them.
+                case "we": replacement = "you both"
+                case "were" where original.contains("'") || original.contains("’"): replacement = "you're both"
+                case "weve" where original.contains("'") || original.contains("’"): replacement = "you've both"
+                case "us": replacement = "you both"
+                case "our": replacement = "your"
+                case "ours": replacement = "yours"
+                case "ourselves": replacement = "yourselves"
                 case "you", "ya", "u":
                     if subjectPosition {
                         replacement = name
@@ -72,6 +82,42 @@ public struct PerspectiveFlip: Sendable {
         return pieces.map(\.text).joined()
     }
 
+    /// The line turned around for the coach to say back, or nil when an echo would not read
+    /// well: a question (it wants an answer, not an echo), a line too short or too long to
+    /// reflect, or one that says it doesn't know. A leading "yeah," or "same," is left off.
+    public func echo(_ text: String) -> String? {
+        var tokens = TextNormalizer.tokenize(text)
+        while let first = tokens.first, Self.leadingFillers.contains(first.word) || first.word == otherName?.lowercased() {
+            tokens.removeFirst()
+        }
+        guard let first = tokens.first, (3...24).contains(tokens.count), !asksQuestion(text),
+              !tokens.contains(where: { Self.unsure.contains($0.word) }) else { return nil }
+        var rest = String(text[text.index(text.startIndex, offsetBy: first.start)...])
+        while let last = rest.last, ".!?,;: ".contains(last) { rest.removeLast() }
+        return apply(rest)
+    }
+
+    /// Whether a line asks something, also when it opens by naming the partner ("sam are you ok").
+    public func asksQuestion(_ text: String) -> Bool {
+        Self.isQuestion(text, skipping: otherName?.lowercased())
+    }
+
+    /// Whether a line asks something: a question mark, or a question's first word.
+    public static func isQuestion(_ text: String, skipping name: String? = nil) -> Bool {
+        if text.contains("?") { return true }
+        var words = TextNormalizer.words(text)
+        while let first = words.first, leadingFillers.contains(first) || first == name { words.removeFirst() }
+        guard words.count > 1, let first = words.first else { return false }
+        return questionStarts.contains(first)
+    }
+
+    static let leadingFillers: Set<String> = ["same", "yeah", "yes", "yep", "yup", "oh", "ok", "okay", "well", "um", "uh",
+                                             "honestly", "so", "and", "but", "hmm", "lol", "haha", "ah", "wow", "tbh", "hey"]
+    static let unsure: Set<String> = ["idk", "dunno", "nothing", "whatever", "nvm", "unsure"]
+    static let questionStarts: Set<String> = ["are", "is", "am", "do", "does", "did", "can", "could", "will", "would", "should",
+                                             "what", "whats", "why", "how", "hows", "when", "where", "who", "which", "have", "has",
+                                             "arent", "isnt", "dont", "doesnt", "didnt", "wont", "cant", "shall"]
+
     private var name: String { otherName ?? "they" }
     private var objectName: String { otherName ?? "them" }
     private var possessive: String { otherName.map { "\($0)'s" } ?? "their" }
@@ -79,7 +125,7 @@ public struct PerspectiveFlip: Sendable {
     /// The verb form after a third-person subject: "work" → "works", "don't" → "doesn't".
     static func thirdPerson(_ verb: String) -> String? {
         if let irregular = irregularThirdPerson[verb] { return irregular }
-        if nonVerbs.contains(verb) || modals.contains(verb) || verb.hasSuffix("ed") || verb.count < 2 { return nil }
+        if nonVerbs.contains(verb) || modals.contains(verb) || pastTense.contains(verb) || verb.hasSuffix("ed") || verb.count < 2 { return nil }
         if verb.hasSuffix("s") && !verb.hasSuffix("ss") { return nil }
         if verb.hasSuffix("y"), let before = verb.dropLast().last, !"aeiou".contains(before) {
             return verb.dropLast() + "ies"
@@ -96,6 +142,14 @@ public struct PerspectiveFlip: Sendable {
 
     /// After "I" becomes "you": "I am" → "you are", "I was" → "you were".
     static let secondPersonVerb: [String: String] = ["am": "are", "was": "were", "wasnt": "weren't"]
+
+    /// Past forms that take no -s: "you felt" → "Sam felt".
+    static let pastTense: Set<String> = [
+        "felt", "said", "went", "got", "made", "had", "knew", "thought", "told", "took", "came", "saw", "left", "lost",
+        "forgot", "kept", "meant", "put", "let", "set", "hurt", "read", "ran", "sat", "spent", "brought", "bought",
+        "sent", "gave", "found", "heard", "held", "was", "wasnt", "became", "began", "broke", "chose", "drove", "ate",
+        "fell", "forgave", "hid", "hit", "paid", "slept", "spoke", "stood", "understood", "wrote", "won",
+    ]
 
     static let modals: Set<String> = [
         "can", "cant", "cannot", "could", "couldnt", "will", "wont", "would", "wouldnt", "should", "shouldnt",

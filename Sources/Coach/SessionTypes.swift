@@ -54,4 +54,13 @@ public struct FlowRun: Sendable, Equatable {
     /// Role name → partner index.
     public var roles: [String: Int]
     public var variables: [String: String]
+    /// The answers already heard in a step addressed to both partners, cleared on each step.
+    public var answers: [StepAnswer] = []
+}
+
+/// One partner's answer in a step that waits for both.
+public struct StepAnswer: Sendable, Equatable {
+    public var speaker: Int
+    public var text: String
+    public var intent: String
 }

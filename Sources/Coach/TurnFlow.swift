@@ -63,6 +63,7 @@ extension Turn {
     mutating func enter(_ stateName: String, depth: Int) {
         guard var run = state.flowRun, let flow = script.flows[run.flow], let flowState = flow.states[stateName] else { return }
         run.state = stateName
+        run.answers = []
         state.flowRun = run
         if let speaker = flowState.speaker, let index = run.roles[speaker] {
             state.currentSpeaker = index
@@ -123,6 +124,8 @@ extension Turn {
         if answering == .mirrorConfirmation, ["affirm", "deny", "partly"].contains(match.intent) {
             heard.confirmed = match.intent == "affirm"
         }
+        // The first of two answers to a step addressed to both is kept until the other comes.
+        if holdFirstAnswer(match, text: text, speaker: speaker) { return true }
         var result: String?
         var judgedMirror = false
         if let action = flowState.action {
@@ -136,7 +139,10 @@ extension Turn {
         }
         state.flowRun = run
         let transition = flowState.on.first(where: { conditionsHold($0.conditions, match: match, result: result) })
-        if let transition { apply(transition, text: text, speaker: speaker, depth: 0) }
+        if let transition {
+            if shouldAcknowledge(transition, in: flowState) { acknowledge(match, text: text, speaker: speaker) }
+            apply(transition, text: text, speaker: speaker, depth: 0)
+        }
         // The speaker is asked whether the mirror got it; their next line answers.
         if judgedMirror, state.flowRun != nil { state.pending = .mirrorConfirmation }
         return transition != nil
@@ -145,7 +151,10 @@ extension Turn {
     func conditionsHold(_ conditions: [FlowCondition], match: MatchResult?, result: String?) -> Bool {
         conditions.allSatisfy { condition in
             switch condition {
-            case .intent(let intents): return match.map { intents.contains($0.intent) } ?? false
+            case .intent(let intents):
+                // In a step addressed to both, an intent must hold for each answer: both said yes.
+                guard let match, intents.contains(match.intent) else { return false }
+                return state.flowRun?.answers.allSatisfy { intents.contains($0.intent) } ?? true
             case .slot(let slot, let values):
                 guard let value = match?.slots[slot] else { return false }
                 return values.isEmpty || values.contains(value)
@@ -165,7 +174,7 @@ extension Turn {
                 continue
             case .capture(let name):
                 if let text {
-                    let kept = Self.withoutClosingPunctuation(text)
+                    let kept = capturedText(text, speaker: speaker)
                     run.variables[name] = kept
                     run.variables["\(name)_reflected"] = reflect(kept, speaker: speaker)
                     if let speakerName = state.partners.indices.contains(speaker) ? state.partners[speaker] : nil {
@@ -174,7 +183,7 @@ extension Turn {
                 }
             case .append(let name):
                 if let text {
-                    let joined = [run.variables[name], Self.withoutClosingPunctuation(text)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                    let joined = [run.variables[name], capturedText(text, speaker: speaker)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
                     run.variables[name] = joined
                     run.variables["\(name)_reflected"] = reflect(joined, speaker: speaker)
                 }
@@ -190,6 +199,22 @@ extension Turn {
             state.flowRun = run
         }
         move(to: transition.target, depth: depth + 1)
+    }
+
+    /// What a step keeps of a line: without closing punctuation or the words the step's own
+    /// sentence supplies; in a step addressed to both, each partner's answer by name.
+    func capturedText(_ text: String, speaker: Int) -> String {
+        guard let run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state] else {
+            return Self.withoutClosingPunctuation(text)
+        }
+        let kept = Self.withoutClosingPunctuation(Self.dropSupplied(text, supplies: flowState.supplies))
+        guard !run.answers.isEmpty else { return kept }
+        let named = run.answers.map { "\(partnerName($0.speaker)): \($0.text)" } + ["\(partnerName(speaker)): \(kept)"]
+        return named.joined(separator: "; ")
+    }
+
+    func partnerName(_ index: Int) -> String {
+        state.partners.indices.contains(index) ? state.partners[index] : "you"
     }
 
     mutating func move(to target: FlowTarget, depth: Int) {

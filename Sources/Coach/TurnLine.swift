@@ -112,6 +112,8 @@ extension Turn {
     private mutating func handleFlowOrGlobal(_ match: MatchResult, text: String, speaker: Int, answering: PendingQuestion?,
                                              heard: inout PartnerTurn, force: Bool) {
         if state.flowRun != nil {
+            // A line from the partner whose turn it isn't is redirected, kindly, not taken.
+            if !force, redirectIfNotTheirTurn(speaker: speaker) { return }
             // A typo-corrected reading is checked before it moves an exercise on.
             if !force, match.isFuzzy, match.confidence < 0.9, flowWouldMove(on: match) {
                 state.pending = .typoReading(HeldLine(text: text, speaker: speaker, match: match), interrupting: answering)
@@ -223,7 +225,27 @@ extension Turn {
             say("global.\(match.intent)")
             return
         }
-        if reflect(text, speaker: lineToReflect?.speaker ?? state.currentSpeaker) != text { say("fallback.reflect") } else { say("fallback.none") }
+        fallback(text, speaker: lineToReflect?.speaker ?? state.currentSpeaker)
+    }
+
+    /// A line nothing else took: a question to the partner is turned to them, a personal line
+    /// is said back when the echo reads well (else plainly acknowledged), and anything else
+    /// is outside what the coach knows.
+    mutating func fallback(_ text: String, speaker: Int) {
+        let flip = PerspectiveFlip(otherName: otherPartner(of: speaker))
+        let personal = flip.apply(text) != text
+        if flip.asksQuestion(text) {
+            let other = otherPartner(of: speaker)
+            let words = TextNormalizer.words(text)
+            if personal || other.map({ words.contains($0.lowercased()) }) == true {
+                say("fallback.question", extra: ["said_by": partnerName(speaker), "other": other ?? "you"])
+                return
+            }
+        } else if personal {
+            if let echo = flip.echo(text) { say("fallback.reflect", extra: ["echo": echo]) } else { say("fallback.plain") }
+            return
+        }
+        say("fallback.none")
     }
 }
 

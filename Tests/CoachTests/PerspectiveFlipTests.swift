@@ -43,7 +43,7 @@ import Testing
         ("I feel like you don't care", "you feel like Sam doesn't care"),
         ("I miss you, and you miss me", "you miss Sam, and Sam misses you"),
         ("If you really loved me", "If Sam really loved you"),
-        ("we argue and you walk away", "we argue and Sam walks away"),
+        ("we argue and you walk away", "you both argue and Sam walks away"),
         ("I felt ignored when you were on your phone", "you felt ignored when Sam was on Sam's phone"),
         ("thank you for dinner", "thank Sam for dinner"),
         ("you aren't listening", "Sam isn't listening"),
@@ -60,5 +60,36 @@ import Testing
 
     @Test func punctuationAndTextOutsideWordsAreKept() {
         #expect(toSam.apply("Honestly? I'm done, you know…") == "Honestly? you're done, Sam know…" || toSam.apply("Honestly? I'm done, you know…") == "Honestly? you're done, Sam knows…")
+    }
+}
+
+@Suite struct EchoTests {
+    let flip = PerspectiveFlip(otherName: "Sam")
+
+    @Test func weBecomesYouBoth() {
+        #expect(flip.apply("we feel like roommates lately") == "you both feel like roommates lately")
+        #expect(flip.apply("our evenings are gone") == "your evenings are gone")
+    }
+
+    @Test func aPastTenseVerbTakesNoS() {
+        #expect(flip.apply("I didnt know you felt like this") == "you didnt know Sam felt like this")
+    }
+
+    @Test(arguments: ["sam are you ok", "are you ok?", "what do you think", "idk nothing really", "same", "ok cool"])
+    func noEchoWhereOneWouldNotReadWell(line: String) {
+        #expect(flip.echo(line) == nil)
+    }
+
+    @Test func aLeadingFillerIsLeftOff() {
+        #expect(flip.echo("same, I felt heard") == "you felt heard")
+        #expect(flip.echo("yeah the time difference is brutal.") == "the time difference is brutal")
+    }
+
+    @Test func questionsAreRecognised() {
+        #expect(PerspectiveFlip.isQuestion("sam are you ok") == false)
+        #expect(flip.asksQuestion("sam are you ok"))
+        #expect(PerspectiveFlip.isQuestion("are you ok"))
+        #expect(PerspectiveFlip.isQuestion("so how was your day"))
+        #expect(!PerspectiveFlip.isQuestion("I am tired"))
     }
 }

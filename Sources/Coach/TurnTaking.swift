@@ -1,0 +1,127 @@
+import IntentEngine
+
+/// Whose turn it is inside an exercise, and hearing an answer before moving on. Each step
+/// says in its flow who it waits for (a role, `either` or `both`), so a new exercise gets
+/// turn-taking without new Swift.
+extension Turn {
+    /// Answers a line from the partner whose turn it isn't with a short, kind redirection and
+    /// hands the turn back; true when the line was redirected (the step does not take it).
+    mutating func redirectIfNotTheirTurn(speaker: Int) -> Bool {
+        guard state.partners.count > 1, state.partners.indices.contains(speaker), let run = state.flowRun,
+              let flowState = script.flows[run.flow]?.states[run.state] else { return false }
+        let saidBy = state.partners[speaker]
+        switch flowState.waiting {
+        case .anyone:
+            return false
+        case .role(let role):
+            guard let expected = run.roles[role], expected != speaker else { return false }
+            state.currentSpeaker = expected
+            say(flowState.redirect ?? Self.named("turn.wrong_speaker"), extra: ["said_by": saidBy])
+            return true
+        case .both:
+            guard run.answers.contains(where: { $0.speaker == speaker }), let waiting = otherIndex(of: speaker) else { return false }
+            state.currentSpeaker = waiting
+            say("turn.both_waiting", extra: ["said_by": saidBy])
+            return true
+        }
+    }
+
+    /// In a step addressed to both partners, keeps the first answer, acknowledges it and asks
+    /// the other partner; true when the line was taken that way (the step waits on). The
+    /// step's transitions run on the second answer, with both answers in view.
+    mutating func holdFirstAnswer(_ match: MatchResult, text: String, speaker: Int) -> Bool {
+        guard state.partners.count > 1, var run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state],
+              flowState.waiting == .both, run.answers.isEmpty, let other = otherIndex(of: speaker) else { return false }
+        run.answers.append(StepAnswer(speaker: speaker, text: Self.withoutClosingPunctuation(text), intent: match.intent))
+        state.flowRun = run
+        acknowledge(match, text: text, speaker: speaker)
+        state.currentSpeaker = other
+        say(flowState.askOther ?? Self.named("turn.ask_other"), extra: ["said_by": state.partners[speaker]])
+        return true
+    }
+
+    /// Whether a transition leaving a step should first acknowledge the line: it says
+    /// nothing itself, the step waits for someone and hasn't opted out.
+    func shouldAcknowledge(_ transition: FlowTransition, in flowState: FlowState) -> Bool {
+        guard flowState.acknowledges, flowState.speaker != nil, transition.target != .stay else { return false }
+        return !transition.effects.contains { if case .say = $0 { return true } else { return false } }
+    }
+
+    /// Says back what was heard: the feeling it names, else the line turned around when that
+    /// reads well, else a plain thank-you. A bare yes, no or pass gets the plain one.
+    mutating func acknowledge(_ match: MatchResult, text: String, speaker: Int) {
+        let saidBy = state.partners.indices.contains(speaker) ? state.partners[speaker] : "you"
+        // "yes" is a bare answer; "yeah, my ex cheated on me" is an answer with content.
+        if !Self.shortAnswers.contains(match.intent) || TextNormalizer.words(text).count > 3 {
+            if let feeling = Self.namedFeeling(in: text, lexicon: script.lexicon) {
+                say("ack.feeling", extra: ["said_by": saidBy, "feeling": feeling])
+                return
+            }
+            if let echo = PerspectiveFlip(otherName: otherPartner(of: speaker)).echo(text) {
+                say("ack.content", extra: ["said_by": saidBy, "echo": echo])
+                return
+            }
+        }
+        say("ack.plain", extra: ["said_by": saidBy])
+    }
+
+    /// Intents that answer a step without content of their own to reflect.
+    static let shortAnswers: Set<String> = ["affirm", "deny", "partly", "skip", "done", "thanks", "greet"]
+
+    /// The first feeling word the speaker names as their own ("I was nervous", "it made me
+    /// sad", or the word alone), skipping negated ones ("not angry") and feelings said of
+    /// someone else ("you were bored of me").
+    static func namedFeeling(in text: String, lexicon: Lexicon) -> String? {
+        let words = TextNormalizer.words(text)
+        for (index, word) in words.enumerated() where lexicon.feelings.contains(word) {
+            let before = words[max(0, index - 3)..<index]
+            if before.contains(where: { negations.contains($0) }) { continue }
+            if words.count <= 2 || before.contains(where: { ownFeeling.contains($0) }) { return word }
+        }
+        return nil
+    }
+
+    /// Words that make a feeling the speaker's: "I feel", "I'm", "made me".
+    static let ownFeeling: Set<String> = ["i", "im", "ive", "me", "feel", "felt", "feeling", "myself"]
+
+    static let negations: Set<String> = ["not", "never", "isnt", "wasnt", "arent", "dont", "didnt", "no", "without", "nor"]
+
+    func otherIndex(of index: Int) -> Int? {
+        state.partners.count > 1 ? (index == 0 ? 1 : 0) : nil
+    }
+
+    static func named(_ name: String) -> ResponseReference {
+        .named(name, SourceLocation(file: "", line: 0, column: 0))
+    }
+
+    /// Drops the words a step's own sentence already supplies from the front of a line:
+    /// "when you joked about me" at "I feel hurt when…" keeps "you joked about me".
+    static func dropSupplied(_ text: String, supplies: [[String]]) -> String {
+        guard !supplies.isEmpty else { return text }
+        let tokens = TextNormalizer.tokenize(text)
+        let words = tokens.map(\.word)
+        var longest = 0
+        for phrase in supplies {
+            if let length = prefixLength(of: phrase, in: words), length > longest { longest = length }
+        }
+        guard longest > 0, longest < tokens.count else { return text }
+        let start = text.index(text.startIndex, offsetBy: tokens[longest].start)
+        return String(text[start...])
+    }
+
+    /// How many words of `words` the phrase covers at the start; `*` takes one to three.
+    static func prefixLength(of phrase: [String], in words: [String]) -> Int? {
+        func match(_ p: Int, _ w: Int) -> Int? {
+            if p == phrase.count { return w }
+            if phrase[p] == "*" {
+                for take in stride(from: 3, through: 1, by: -1) where w + take <= words.count {
+                    if let end = match(p + 1, w + take) { return end }
+                }
+                return nil
+            }
+            guard w < words.count, words[w] == phrase[p] else { return nil }
+            return match(p + 1, w + 1)
+        }
+        return match(0, 0)
+    }
+}

@@ -1,0 +1,69 @@
+import IntentEngine
+import Testing
+@testable import Coach
+
+@Suite struct TurnTakingTests {
+    @Test func aLineFromTheWrongPartnerIsRedirectedAndNotTaken() {
+        var talk = Conversation()
+        talk.say("/start mirroring")
+        talk.say("I feel tired when we rush in the morning")
+        #expect(talk.state.flowRun?.state == "mirror")
+        talk.say("Alex: what I heard is I feel tired")
+        #expect(talk.state.flowRun?.state == "mirror")
+        #expect(talk.state.expectedSpeaker == "Sam")
+        #expect(talk.partnerLine?.mirror == nil)
+        #expect(talk.coachText.contains("Sam"))
+    }
+
+    @Test func soloUseHasNoWrongPartner() {
+        var talk = Conversation(partners: ["Alex"])
+        talk.say("/start myths")
+        talk.say("no")
+        #expect(talk.state.flowRun?.state == "myth2")
+    }
+
+    @Test func aStepForBothMovesOnOnlyAfterEachHasAnswered() {
+        var talk = Conversation()
+        talk.say("/start touch")
+        for _ in 0..<6 { talk.say("/skip") }
+        #expect(talk.state.flowRun?.state == "offer")
+        talk.say("yes")
+        #expect(talk.state.flowRun?.state == "offer")
+        #expect(talk.state.flowRun?.answers.count == 1)
+        talk.say("Sam: yes please")
+        #expect(talk.coachText.contains("Alex"))
+        #expect(talk.state.flowRun?.state == "offer")
+        talk.say("Alex: yes")
+        #expect(talk.flow == nil)
+        #expect(talk.coachText.lowercased().contains("enjoy"))
+    }
+
+    @Test func aStepForBothNeedsEveryAnswerToHoldAnIntent() {
+        var talk = Conversation()
+        talk.say("/start touch")
+        for _ in 0..<6 { talk.say("/skip") }
+        talk.say("yes")
+        talk.say("Alex: no thanks")
+        #expect(talk.flow == nil)
+        #expect(!talk.coachText.lowercased().contains("enjoy"))
+    }
+
+    @Test(arguments: [
+        ("when you joked about my job", "you joked about my job"),
+        ("I feel hurt when you joked about my job", "you joked about my job"),
+        ("you joked about my job", "you joked about my job"),
+        ("when", "when"),
+    ])
+    func wordsTheStepSuppliesAreDropped(line: String, kept: String) {
+        let supplies = [["i", "feel", "*", "when"], ["when"]]
+        #expect(Turn.dropSupplied(line, supplies: supplies) == kept)
+    }
+
+    @Test func aFeelingSaidOfSomeoneElseIsNotTheSpeakers() {
+        let lexicon = ShippedContent.script.lexicon
+        #expect(Turn.namedFeeling(in: "I was so nervous beforehand", lexicon: lexicon) == "nervous")
+        #expect(Turn.namedFeeling(in: "I'm not angry at all", lexicon: lexicon) == nil)
+        #expect(Turn.namedFeeling(in: "you were bored of me", lexicon: lexicon) == nil)
+        #expect(Turn.namedFeeling(in: "lonely", lexicon: lexicon) == "lonely")
+    }
+}
