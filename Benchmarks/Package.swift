@@ -1,6 +1,17 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// One benchmark executable in folder `name`, using these products of Attune.
+func benchmark(_ name: String, using products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "package-benchmark")]
+            + products.map { .product(name: $0, package: "Attune") },
+        path: name,
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+    )
+}
+
 // Benchmarks live in their own package so the main build and CI stay lean.
 // Run: cd Benchmarks && swift package --disable-sandbox benchmark
 let package = Package(
@@ -11,37 +22,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.0.0", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "MatcherBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "IntentEngine", package: "Attune"),
-            ],
-            path: "MatcherBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        .executableTarget(
-            name: "TurnBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "IntentEngine", package: "Attune"),
-                .product(name: "Coach", package: "Attune"),
-                .product(name: "TranscriptFormat", package: "Attune"),
-            ],
-            path: "TurnBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        .executableTarget(
-            name: "ReviewBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "TranscriptFormat", package: "Attune"),
-                .product(name: "TranscriptStore", package: "Attune"),
-                .product(name: "Review", package: "Attune"),
-                .product(name: "TranscriptTestSupport", package: "Attune"),
-            ],
-            path: "ReviewBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
+        benchmark("MatcherBenchmarks", using: ["IntentEngine"]),
+        benchmark("TurnBenchmarks", using: ["IntentEngine", "Coach", "TranscriptFormat"]),
+        benchmark("ReviewBenchmarks", using: ["Review", "TranscriptFormat", "TranscriptStore", "TranscriptTestSupport"]),
     ]
 )

@@ -5,16 +5,9 @@ import TranscriptFormat
 /// Same sections and numbers as the text report, as headings and tables. Text from
 /// transcripts is sanitised and its `|`, `*`, `_`, backticks and brackets are escaped so a name
 /// or a feeling cannot break a table or inject a link.
-public struct ReviewMarkdownRenderer: Sendable {
+public struct ReviewMarkdownRenderer: ReviewRenderer, Sendable {
     /// Creates a renderer.
     public init() {}
-
-    /// The whole report, ending with a newline.
-    public func render(_ review: Review) -> String {
-        var out = ""
-        render(review) { out += $0 }
-        return out
-    }
 
     /// Writes the report in pieces (the summary, then one piece per session).
     public func render(_ review: Review, to write: (String) -> Void) {
@@ -40,14 +33,12 @@ public struct ReviewMarkdownRenderer: Sendable {
         out += "\n## All sessions\n\n" + body(review.totals, level: "###")
 
         out += "\n## Over time\n\n"
-        out += "| Week | Sessions | Exercises finished | \"I\" statements per 100 turns | Horsemen per 100 turns |\n"
-        out += "|---|--:|--:|--:|--:|\n"
-        for week in review.weeks {
-            out += "| \(week.week) | \(week.sessions) | \(week.exercisesFinished) | "
-                + "\(ReviewFormatting.oneDecimal(week.iStatementsPer100Turns)) | "
-                + "\(ReviewFormatting.oneDecimal(week.horsemenPer100Turns)) |\n"
-        }
-        out += "\nLongest streak: " + ReviewFormatting.count(review.streaks.longestDays, "day")
+        out += table(["Week", "Sessions", "Exercises finished", "\"I\" statements per 100 turns", "Horsemen per 100 turns"],
+                     review.weeks.map { week in
+                         ["\(week.week)", "\(week.sessions)", "\(week.exercisesFinished)",
+                          ReviewFormatting.oneDecimal(week.iStatementsPer100Turns), ReviewFormatting.oneDecimal(week.horsemenPer100Turns)]
+                     })
+        out += "Longest streak: " + ReviewFormatting.count(review.streaks.longestDays, "day")
             + "; current streak: " + ReviewFormatting.count(review.streaks.currentDays, "day") + ".\n"
 
         out += "\n## Sessions\n"
@@ -72,33 +63,27 @@ public struct ReviewMarkdownRenderer: Sendable {
         if tally.partners.isEmpty {
             out += "No partner turns.\n\n"
         } else {
-            out += "| Partner | Turns | Share | Words | Share |\n|---|--:|--:|--:|--:|\n"
-            for partner in tally.partners {
-                out += "| \(escape(partner.name)) | \(partner.turns) | \(ReviewFormatting.percent(partner.turns, of: turns)) | "
-                    + "\(partner.words) | \(ReviewFormatting.percent(partner.words, of: words)) |\n"
-            }
-            out += "\n"
+            out += table(["Partner", "Turns", "Share", "Words", "Share"], tally.partners.map { partner in
+                [escape(partner.name), "\(partner.turns)", ReviewFormatting.percent(partner.turns, of: turns),
+                 "\(partner.words)", ReviewFormatting.percent(partner.words, of: words)]
+            })
         }
 
         out += "\(level) Exercises\n\n"
         out += "\(tally.exercisesStarted) started, \(tally.exercisesFinished) finished.\n\n"
         if !tally.flows.isEmpty {
-            out += "| Exercise | Started | Finished |\n|---|--:|--:|\n"
-            for flow in tally.flows.sorted(by: { $0.name < $1.name }) {
-                out += "| \(escape(flow.name)) | \(flow.started) | \(flow.finished) |\n"
-            }
-            out += "\n"
+            out += table(["Exercise", "Started", "Finished"], tally.flows.sorted { $0.name < $1.name }.map { flow in
+                [escape(flow.name), "\(flow.started)", "\(flow.finished)"]
+            })
         }
 
         if !tally.partners.isEmpty {
             out += "\(level) \"I\" statements and the four horsemen\n\n"
-            out += "| Partner | \"I\" statements | Criticism | Contempt | Defensiveness | Stonewalling |\n"
-            out += "|---|--:|--:|--:|--:|--:|\n"
-            for partner in tally.partners {
-                out += "| \(escape(partner.name)) | \(partner.iStatements) | \(partner.criticism) | \(partner.contempt) | "
-                    + "\(partner.defensiveness) | \(partner.stonewalling) |\n"
-            }
-            out += "\n"
+            out += table(["Partner", "\"I\" statements", "Criticism", "Contempt", "Defensiveness", "Stonewalling"],
+                         tally.partners.map { partner in
+                             [escape(partner.name), "\(partner.iStatements)", "\(partner.criticism)", "\(partner.contempt)",
+                              "\(partner.defensiveness)", "\(partner.stonewalling)"]
+                         })
         }
 
         out += "\(level) Mirrors\n\n"
@@ -122,5 +107,12 @@ public struct ReviewMarkdownRenderer: Sendable {
             out.append(ch)
         }
         return out
+    }
+
+    /// A table with a text first column and numbers right-aligned after it, then a blank line.
+    func table(_ header: [String], _ rows: [[String]]) -> String {
+        var out = "| " + header.joined(separator: " | ") + " |\n|---" + String(repeating: "|--:", count: header.count - 1) + "|\n"
+        for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        return out + "\n"
     }
 }

@@ -67,13 +67,6 @@ public struct FlowTally: Sendable, Equatable {
     public var started = 0
     /// `flow_end` events with `completed: true`.
     public var finished = 0
-
-    /// A flow with nothing counted yet.
-    public init(name: String, started: Int = 0, finished: Int = 0) {
-        self.name = name
-        self.started = started
-        self.finished = finished
-    }
 }
 
 /// A safety event as review shows it: its kind and time, never the words behind it.
@@ -84,13 +77,6 @@ public struct SafetyNote: Sendable, Equatable {
     public var timestamp: TranscriptTimestamp
     /// Its kind, such as `self_harm` or `abuse`.
     public var kind: String
-
-    /// Creates a note.
-    public init(session: String, timestamp: TranscriptTimestamp, kind: String) {
-        self.session = session
-        self.timestamp = timestamp
-        self.kind = kind
-    }
 }
 
 /// Everything review counts over a set of records: one session, one week, or all of them.

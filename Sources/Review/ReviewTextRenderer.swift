@@ -2,7 +2,7 @@ import TranscriptFormat
 
 /// Draws a review for the terminal: safety first, then totals, trends and each session, with
 /// block-character bars for talk balance and sparklines for the weekly trends.
-public struct ReviewTextRenderer: Sendable {
+public struct ReviewTextRenderer: ReviewRenderer, Sendable {
     /// Whether to use ANSI colour. The CLI decides (a terminal, `NO_COLOR` unset).
     public var colour: Bool
     /// Columns for talk-balance bars.
@@ -12,13 +12,6 @@ public struct ReviewTextRenderer: Sendable {
     public init(colour: Bool = false, barWidth: Int = 20) {
         self.colour = colour
         self.barWidth = barWidth
-    }
-
-    /// The whole report, ending with a newline.
-    public func render(_ review: Review) -> String {
-        var out = ""
-        render(review) { out += $0 }
-        return out
     }
 
     /// Writes the report in pieces (the summary, then one piece per session), so a report over

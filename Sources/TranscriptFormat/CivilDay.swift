@@ -106,12 +106,6 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// 1…53.
     public var week: Int
 
-    /// Wraps a year and week number.
-    public init(year: Int, week: Int) {
-        self.year = year
-        self.week = week
-    }
-
     /// The Monday that starts this week.
     public var monday: CivilDay {
         // The week holding January 4th is week 1.

@@ -120,12 +120,6 @@ public struct TranscriptInputError: Error, Sendable, Equatable, CustomStringConv
     /// Why, as an errno (`ENOENT`, `EACCES`, `EISDIR`, …).
     public var errno: Int32
 
-    /// Creates the error.
-    public init(path: String, errno: Int32) {
-        self.path = path
-        self.errno = errno
-    }
-
     /// "PATH: No such file or directory".
     public var description: String { "\(path): \(describeErrno(errno))" }
 }
