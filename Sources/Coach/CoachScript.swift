@@ -30,20 +30,20 @@ public struct CoachScript: Sendable {
         "menu.hint", "help", "exercises.intro", "flow.unknown", "flow.needs_couple", "flow.blocked",
         "flow.stopped", "flow.none_running", "flow.not_understood", "flow.skip_nothing", "break",
         "switch.now", "names.current", "transcript.on", "transcript.off", "goodbye",
-        "safety.self_harm", "safety.abuse", "safety.unsafe", "safety.safe_yes", "safety.safe_no", "safety.check_again",
+        "safety.self_harm", "safety.abuse", "safety.unsafe", 
         "input.too_long", "input.invalid_utf8", "input.empty", "command.unknown", "ambiguous", "fuzzy.confirm",
         "fallback.reflect", "fallback.none", "fallback.plain", "fallback.question",
         "turn.wrong_speaker", "turn.both_waiting", "turn.ask_other", "ack.feeling", "ack.content", "ack.plain",
         "pattern.criticism", "pattern.contempt", "pattern.defensiveness", "pattern.stonewalling",
-    ]
+    ] + Turn.safetyResponses
 
     /// The intents the session itself names, which content must define: without `affirm`
     /// and `deny`, yes and no would quietly stop answering the coach's questions.
     public static let requiredIntents = [
         "affirm", "deny", "partly", "give_names", "ask_about", "help", "skip", "start_exercise", "list_exercises",
         "stop_exercise", "take_break", "express_feeling", "express_need",
-        "criticism", "contempt", "defensiveness", "stonewalling",
-    ]
+        "criticism", "contempt", "defensiveness", "stonewalling", "unsure",
+    ] + SafetyIntent.all
 
     /// Builds the coach from loaded content, with diagnostics for flows, responses and lexicon.
     public static func build(content: IntentContent, matcher: Matcher) -> (CoachScript, [Diagnostic]) {

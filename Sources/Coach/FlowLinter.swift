@@ -12,7 +12,7 @@ struct FlowLinter {
     /// (`said`, `requested`, `meant`, …). A name missing here makes lint reject good content.
     static let globalVariables: Set<String> = ["first", "second", "partner", "other", "transcript", "exercise",
                                                "reflection", "said", "resources", "exercises", "requested", "command",
-                                               "option_a", "option_b", "meant", "names", "said_by", "echo"]
+                                               "option_a", "option_b", "meant", "names", "said_by", "echo", "person"]
 
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -33,23 +33,42 @@ public indirect enum PendingQuestion: Sendable, Equatable {
     }
 }
 
-/// Where a session stands after a crisis reply. Each answer to "are you safe right now?"
-/// takes its path from `step`; new steps (not sure, the partner asking what to do) are new
-/// cases of `Step`, answered where `Turn.answerSafety` switches on them.
+/// Where a session stands after a crisis reply: the conversation that stays with the person
+/// until they have said they are safe and asked to go on (after abuse, for the rest of the
+/// session). Each answer to "are you safe right now?" moves `step`; every line, the partner's
+/// too, is answered inside it by `Turn.converse`, so no reply in it suggests an exercise.
 public struct SafetyConversation: Sendable, Equatable {
     /// The kind of the crisis (`self_harm`, `abuse`, `unsafe`), as the safety event records it.
     public var kind: String
+    /// Index into the partners of who raised it: the person the coach stays with. The other
+    /// partner's lines are answered as the partner's.
+    public var person: Int
     public var step: Step
 
-    public enum Step: Sendable, Equatable {
-        /// "Are you safe right now?" was asked; a yes or a no answers it.
-        case askedSafeNow
+    /// How far "are you safe right now?" has been answered. The raw value names the state the
+    /// conversation's lines are matched in (`safety.asked`, …), which intents can require.
+    public enum Step: String, Sendable, Equatable, CaseIterable {
+        /// "Are you safe right now?" was asked and not yet answered.
+        case asked
+        /// They said they are not safe: the emergency number was given.
+        case notSafe = "not_safe"
+        /// They were not sure, or did not know.
+        case unsure
+        /// They said they are safe: asking to go on can now end the conversation.
+        case safe
     }
 
-    public init(kind: String, step: Step = .askedSafeNow) {
+    public init(kind: String, person: Int = 0, step: Step = .asked) {
         self.kind = kind
+        self.person = person
         self.step = step
     }
+
+    /// The pseudo flow state this conversation's lines are matched in.
+    public var matchContext: MatchContext { MatchContext(flow: Self.contextFlow, state: step.rawValue) }
+
+    /// The flow name of that pseudo state, for `requires_state: [safety]`.
+    public static let contextFlow = "safety"
 }
 
 /// A line kept aside, with the reading the matcher gave it, until that reading is confirmed.

@@ -37,8 +37,10 @@ public struct SessionState: Sendable, Equatable {
     public var currentSpeaker = 0
     public var flowRun: FlowRun?
     public var random: SeededGenerator
-    /// After an abuse or unsafe disclosure: no more couples exercises this session.
-    public var couplesExercisesBlocked = false
+    /// Which exercises may still start this session, after what was disclosed.
+    public var exerciseGate: ExerciseGate = .open
+    /// Whether a safety event was raised this session: the closing words then fit it.
+    public var crisisRaised = false
     /// The coach's last prompt, for `/repeat`.
     public var lastPrompt: String?
 
@@ -60,6 +62,17 @@ public struct SessionState: Sendable, Equatable {
         default: return false
         }
     }
+}
+
+/// Which exercises a session may still start. It only ever narrows.
+public enum ExerciseGate: Int, Sendable, Equatable, Comparable {
+    case open
+    /// After a partner said they feel unsafe: exercises for one person only.
+    case soloOnly
+    /// After an abuse disclosure: no exercise for the rest of the session.
+    case closed
+
+    public static func < (a: ExerciseGate, b: ExerciseGate) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// The coach as a pure function: `(state, input) → (state′, outputs)`. No I/O happens here;
@@ -85,7 +98,8 @@ public struct Session: Sendable {
         switch input {
         case .begin: turn.begin()
         case .line(let text, let speaker): turn.line(text, knownSpeaker: speaker)
-        case .rejected(let reason): turn.say("input.\(reason.rawValue)")
+        case .rejected(let reason):
+            if reason == .empty, case .safety = state.pending { turn.say("safety.silence") } else { turn.say("input.\(reason.rawValue)") }
         case .end(let reason): turn.finishSession(reason)
         }
         return (turn.state, turn.outputs)
@@ -143,6 +157,7 @@ struct Turn {
     mutating func finishSession(_ reason: EndReason) {
         guard state.phase != .ended else { return }
         closeFlow(completed: false)
+        sayClosing(reason)
         outputs.append(.event(.sessionEnd(reason)))
         state.pending = nil
         state.phase = .ended

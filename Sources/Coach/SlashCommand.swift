@@ -49,6 +49,7 @@ extension Turn {
             say("onboarding.ask_names", prompt: true)
             return
         }
+        if case .safety(let conversation) = state.pending, conversationCommand(parsed, conversation) { return }
         switch parsed {
         case .help: say("help")
         case .exercises: listExercises()
@@ -78,7 +79,6 @@ extension Turn {
             }
         case .transcript: say(session.config.transcriptPath == nil ? "transcript.off" : "transcript.on")
         case .quit:
-            say("goodbye")
             finishSession(.quit)
             outputs.append(.end(.quit))
         case .quickExit: break

@@ -17,7 +17,7 @@ extension Turn {
             say("flow.unknown", extra: ["requested": requested])
             return
         }
-        if flow.needsCouple && state.couplesExercisesBlocked {
+        if state.exerciseGate == .closed || (flow.needsCouple && state.exerciseGate == .soloOnly) {
             say("flow.blocked")
             return
         }

@@ -15,15 +15,26 @@ extension Turn {
             text = rest
         }
         if text.isEmpty {
-            say("input.empty")
+            if case .safety = state.pending { say("safety.silence") } else { say("input.empty") }
             return
         }
+        let context = matchContext
+        let match: MatchResult
         if text.hasPrefix("/") {
-            command(text)
-            return
+            // Safety comes before commands: a crisis typed after a slash is heard as a crisis,
+            // never recorded or answered as a command.
+            let spoken = String(text.dropFirst()).trimmingWhitespace()
+            let scanned = script.matcher.match(spoken, context: context)
+            guard scanned.safety != nil else {
+                command(text)
+                return
+            }
+            text = spoken
+            match = scanned
+        } else {
+            match = script.matcher.match(text, context: context)
         }
         let speaker = state.currentSpeaker
-        let match = script.matcher.match(text, context: MatchContext(flow: state.flowRun?.flow, state: state.flowRun?.state))
         var heard = PartnerTurn(
             speaker: state.isAskingNames ? "" : (state.expectedSpeaker ?? ""), text: text,
             intent: match.intent, confidence: (match.confidence * 1000).rounded() / 1000, slots: match.slots,
@@ -54,7 +65,7 @@ extension Turn {
     private mutating func hear(_ match: MatchResult, text: String, speaker: Int, answering question: PendingQuestion?,
                                heard: inout PartnerTurn) -> Bool {
         if let kind = match.safety {
-            safety(kind)
+            safety(kind, raisedBy: speaker)
             return false
         }
         var question = question
@@ -77,8 +88,9 @@ extension Turn {
             if onboardingSafetyAnswer(match) { return false }
             question = nil
         case .safety(let conversation):
-            if answerSafety(conversation, match) { return false }
-            question = nil
+            // Inside the safety conversation every line is answered by it.
+            converse(conversation, match, speaker: speaker)
+            return false
         case .typoReading(let held, let interrupted):
             // A yes takes the held reading, as it was matched; anything else is a line of its
             // own, answering the question the held line would have answered.
@@ -176,7 +188,7 @@ extension Turn {
     mutating func onboardingSafetyAnswer(_ match: MatchResult) -> Bool {
         switch match.intent {
         case "affirm", "partly":
-            safety("unsafe")
+            safety("unsafe", raisedBy: state.currentSpeaker)
             return true
         case "deny":
             say("onboarding.safety_clear")
@@ -188,35 +200,13 @@ extension Turn {
         }
     }
 
-    // MARK: Safety
-
-    /// Stops any exercise, answers with the safety response for `kind` and the resources
-    /// from content, and records only the kind.
-    mutating func safety(_ kind: String) {
-        closeFlow(completed: false)
-        outputs.append(.event(.safety(kind)))
-        let responseKind = script.responses.has("safety.\(kind)") ? kind : "unsafe"
-        let resourceLines = script.responses.resources[kind] ?? script.responses.resources["unsafe"] ?? []
-        let resources = resourceLines.map { "  • \($0)" }.joined(separator: "\n")
-        say("safety.\(responseKind)", prompt: true, extra: ["resources": resources])
-        if kind != "self_harm" { state.couplesExercisesBlocked = true }
-        state.pending = .safety(SafetyConversation(kind: kind))
-    }
-
-    /// Answers the next line after a crisis reply; false when the line was not an answer
-    /// (then the question is let go and the line is heard like any other).
-    mutating func answerSafety(_ conversation: SafetyConversation, _ match: MatchResult) -> Bool {
-        switch conversation.step {
-        case .askedSafeNow:
-            if match.intent == "affirm" { say("safety.safe_yes"); return true }
-            if match.intent == "deny" { say("safety.safe_no"); return true }
-            return false
-        }
-    }
-
     // MARK: Global intents and the fallback
 
     mutating func globalIntent(_ match: MatchResult, text: String) {
+        if match.intent == SafetyIntent.resources {
+            sayResources(for: "unsafe")
+            return
+        }
         if match.intent == "ask_about", let topic = match.slots["topic"], script.responses.has("topic.\(topic)") {
             say("topic.\(topic)")
             return
