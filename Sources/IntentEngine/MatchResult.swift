@@ -98,6 +98,16 @@ public struct MatchResult: Sendable {
 
     /// The safety kind when the winner is a crisis intent.
     public var safety: String? { best?.safety }
+
+    /// The reading of a line known only by the intent recorded for it, such as a transcript
+    /// line whose words were withheld: certain, with no slots and no text.
+    public static func recorded(intent: String, safety: String?) -> MatchResult {
+        let candidate = IntentCandidate(intent: intent, confidence: 1, tier: .template, literalWords: 0, wildcardWords: 0,
+                                        priority: 0, safety: safety, template: nil, slots: [], keywords: [], keywordScore: 0,
+                                        span: nil)
+        return MatchResult(text: "", intent: intent, confidence: 1, best: candidate, candidates: [candidate],
+                           isAmbiguous: false, isFuzzy: false, corrections: [])
+    }
 }
 
 /// Equal readings of a line: a session keeps a held line's reading in its (equatable) state.

@@ -33,6 +33,13 @@ public struct ConversationRenderer: Sendable {
     /// The lines for one record, without a trailing newline; nil for records not shown.
     public mutating func render(_ record: TranscriptRecord) -> String? {
         switch record.body {
+        case .partner(let turn) where turn.withheld:
+            redactor?.register(turn.speaker)
+            let note = "(words not kept: this line raised a safety concern)"
+            switch format {
+            case .text: return paint(displayName(turn.speaker) + ":", "1") + " " + paint(note, "2")
+            case .markdown: return "**\(escapeMarkdown(displayName(turn.speaker), sanitized: true)):** _\(escapeMarkdown(note, sanitized: true))_"
+            }
         case .partner(let turn):
             redactor?.register(turn.speaker)
             var line = speakerLine(name: displayName(turn.speaker), text: turn.text)

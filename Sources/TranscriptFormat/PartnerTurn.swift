@@ -24,6 +24,10 @@ public struct PartnerTurn: Sendable, Equatable {
     public var mirror: MirrorJudgement?
     /// Whether the speaker accepted the mirror (nil until they answered, or for non-mirrors).
     public var confirmed: Bool?
+    /// The line raised a safety event, so its words are not kept: `text` is empty and there
+    /// are no slots, flags or mirror, only who spoke and the intent it was read as. After an
+    /// abuse disclosure the words could put someone in danger on a shared computer.
+    public var withheld: Bool = false
 
     /// Creates a partner turn; only the speaker and text are required.
     public init(
@@ -41,6 +45,13 @@ public struct PartnerTurn: Sendable, Equatable {
         self.state = state
         self.mirror = mirror
         self.confirmed = confirmed
+    }
+
+    /// The record of a line whose words are withheld: the speaker and the intent only.
+    public static func withheld(speaker: String, intent: String) -> PartnerTurn {
+        var turn = PartnerTurn(speaker: speaker, text: "", intent: intent)
+        turn.withheld = true
+        return turn
     }
 }
 

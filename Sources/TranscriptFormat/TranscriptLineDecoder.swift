@@ -98,6 +98,7 @@ public enum TranscriptLineDecoder {
         var state: String?
         var mirror: MirrorJudgement?
         var confirmed: Bool?
+        var withheld: Bool?
         var event: String?
         var partners: [String]?
         var appVersion: String?
@@ -175,6 +176,7 @@ public enum TranscriptLineDecoder {
                 case .confirmed:
                     if c.peek() == UInt8(ascii: "n") { try c.literal("null"); confirmed = nil; break }
                     confirmed = try c.bool()
+                case .withheld: withheld = try c.bool()
                 case .event: event = try c.string()
                 case .partners: partners = try c.stringArray()
                 case .version: appVersion = try c.string()
@@ -205,7 +207,7 @@ public enum TranscriptLineDecoder {
         /// lines, and making a `String` per key and comparing it case by case showed up in profiles.
         enum FieldKey {
             case v, session, seq, ts, role, speaker, text, intent, confidence, slots, flags, flow, state, mirror
-            case confirmed, event, partners, version, seed, completed, kind, command
+            case confirmed, withheld, event, partners, version, seed, completed, kind, command
 
             init?(_ key: UnsafeBufferPointer<UInt8>) {
                 func matches(_ word: StaticString) -> Bool {
@@ -235,7 +237,9 @@ public enum TranscriptLineDecoder {
                     if matches("speaker") { self = .speaker; return }
                     if matches("version") { self = .version; return }
                     if matches("command") { self = .command; return }
-                case 8: if matches("partners") { self = .partners; return }
+                case 8:
+                    if matches("partners") { self = .partners; return }
+                    if matches("withheld") { self = .withheld; return }
                 case 9:
                     if matches("confirmed") { self = .confirmed; return }
                     if matches("completed") { self = .completed; return }
@@ -282,7 +286,12 @@ public enum TranscriptLineDecoder {
             switch role {
             case .partner:
                 guard let speaker else { throw missing("speaker", " on a partner line") }
-                guard let text else { throw missing("text", " on a partner line") }
+                if withheld == true {
+                    // The words were never kept; anything else derived from them is ignored too.
+                    body = .partner(.withheld(speaker: speaker, intent: intent ?? "none"))
+                    break
+                }
+                guard let text else { throw missing("text", " on a partner line (or \"withheld\": true)") }
                 body = .partner(PartnerTurn(
                     speaker: speaker, text: text, intent: intent ?? "none", confidence: confidence ?? 0,
                     slots: slots ?? [:], flags: flags ?? [], flow: flow, state: state,

@@ -3,6 +3,8 @@
 /// Key order is part of the format: `v`, `session`, `seq`, `ts`, `role`, then the payload.
 /// Partner lines: `speaker`, `text`, `intent`, `confidence`, `slots` (keys sorted), `flags`,
 /// `flow`, `state` (null when idle), then `mirror` and `confirmed` only when present.
+/// A withheld partner line (one that raised a safety event) has `speaker`, `intent` and
+/// `withheld: true` only: no `text`, slots or anything else derived from the words.
 /// Coach lines: `text`. Event lines: `event`, then its fields in the order the SPEC lists them.
 /// A stable order makes transcripts diffable and lets `replay --check` compare lines as text.
 public enum TranscriptLineEncoder {
@@ -16,6 +18,10 @@ public enum TranscriptLineEncoder {
         out.key("ts"); out.string(record.timestamp.rfc3339)
         out.key("role"); out.string(record.role.rawValue)
         switch record.body {
+        case .partner(let turn) where turn.withheld:
+            out.key("speaker"); out.string(turn.speaker)
+            out.key("intent"); out.string(turn.intent)
+            out.key("withheld"); out.bool(true)
         case .partner(let turn):
             out.key("speaker"); out.string(turn.speaker)
             out.key("text"); out.string(turn.text)
