@@ -11,7 +11,7 @@ struct DialogueScript {
 
     enum Check: Equatable {
         case intent(String), says(String), notSays(String), flow(String), state(String), safety(String)
-        case speaker(String), mirror(String), flag(String)
+        case speaker(String), mirror(String), flag(String), safetyStep(String)
     }
 
     struct Expectation {
@@ -27,7 +27,7 @@ struct DialogueScript {
     /// Expectations about the coach's opening, before any line.
     var opening: [Expectation] = []
 
-    static let checks = ["intent", "says", "not-says", "flow", "state", "safety", "speaker", "mirror", "flag"]
+    static let checks = ["intent", "says", "not-says", "flow", "state", "safety", "speaker", "mirror", "flag", "safety-step"]
 
     /// Parses a script; every problem is a diagnostic with file:line:col.
     static func parse(_ text: String, file: String) -> (DialogueScript, [Diagnostic]) {
@@ -76,6 +76,7 @@ struct DialogueScript {
                 case "speaker": check = .speaker(value)
                 case "mirror": check = .mirror(value)
                 case "flag": check = .flag(value)
+                case "safety-step": check = .safetyStep(value)
                 default:
                     diagnostics.append(.error(at: here.advanced(by: column - 1), "unknown expectation '\(name)'",
                                               hint: "expectations: \(checks.joined(separator: ", "))"))

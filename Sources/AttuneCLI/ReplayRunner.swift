@@ -73,6 +73,10 @@ struct ReplayRunner {
             case .mirror(let verdict):
                 let got = partner?.mirror?.verdict.rawValue ?? "no mirror check"
                 if got != verdict { problem = "expected mirror verdict \(verdict), got \(got)" }
+            case .safetyStep(let step):
+                var got = "none"
+                if case .safety(let conversation) = driver.state.pending { got = conversation.step.rawValue }
+                if got != step { problem = "expected safety conversation step \(step), got \(got)" }
             case .flag(let flag):
                 let got = partner?.flags ?? []
                 if !got.contains(flag) { problem = "expected flag \(flag), got [\(got.joined(separator: ", "))]" }
@@ -92,6 +96,10 @@ struct ReplayRunner {
             case .event(.sessionStart(let names, _, let recordedSeed)):
                 partners = names.isEmpty ? nil : names
                 seed = recordedSeed
+            case .partner(let turn) where turn.withheld:
+                // The words were never kept: the line is replayed from its recorded intent.
+                inputs.append((.withheldLine(intent: turn.intent, speaker: turn.speaker),
+                               "\(turn.speaker.isEmpty ? "" : "\(turn.speaker): ")(words withheld; replayed as \(turn.intent))", []))
             case .partner(let turn):
                 inputs.append((.line(turn.text, speaker: turn.speaker.isEmpty ? nil : turn.speaker),
                                turn.speaker.isEmpty ? turn.text : "\(turn.speaker): \(turn.text)", []))
@@ -121,11 +129,39 @@ struct ReplayRunner {
         outcome.transcript += Self.describe(begin, input: nil)
         compare(begin, expected: opening, at: "the opening", file: file, into: &outcome)
         for (number, step) in inputs.enumerated() {
-            let outputs = driver.feed(step.input)
+            var outputs = driver.feed(step.input)
+            outputs += unrecordedInputs(after: outputs, expected: step.expected, last: number == inputs.count - 1, driver: driver)
             outcome.transcript += Self.describe(outputs, input: step.shown)
             compare(outputs, expected: step.expected, at: "turn \(number + 1) (\"\(step.shown.prefix(40))\")", file: file, into: &outcome)
         }
         return outcome
+    }
+
+    /// Inputs a transcript has no record of: lines the terminal refused (empty, too long, not
+    /// UTF-8) leave only the coach's reply, and the end of input only the closing words. When
+    /// the coach has said only the first part of what was recorded, each is tried (the session
+    /// is pure, so trying changes nothing) and the one that says the next recorded line is fed.
+    private func unrecordedInputs(after outputs: [SessionOutput], expected: [String], last: Bool,
+                                  driver: ConversationDriver) -> [SessionOutput] {
+        var said = Self.coachLines(outputs)
+        var extra: [SessionOutput] = []
+        let candidates: [SessionInput] = [.rejected(.empty), .rejected(.tooLong), .rejected(.invalidUTF8)] + (last ? [.end(.endOfInput)] : [])
+        while said.count < expected.count, Array(expected.prefix(said.count)) == said {
+            let next = candidates.first { candidate in
+                let (_, tried) = driver.session.step(driver.state, candidate)
+                let lines = Self.coachLines(tried)
+                return !lines.isEmpty && Array(expected.dropFirst(said.count).prefix(lines.count)) == lines
+            }
+            guard let next else { break }
+            let fed = driver.feed(next)
+            extra += fed
+            said += Self.coachLines(fed)
+        }
+        return extra
+    }
+
+    static func coachLines(_ outputs: [SessionOutput]) -> [String] {
+        outputs.compactMap { if case .coach(let text) = $0 { return text } else { return nil } }
     }
 
     private func compare(_ outputs: [SessionOutput], expected: [String], at place: String, file: String, into outcome: inout ReplayOutcome) {

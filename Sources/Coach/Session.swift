@@ -98,6 +98,7 @@ public struct Session: Sendable {
         switch input {
         case .begin: turn.begin()
         case .line(let text, let speaker): turn.line(text, knownSpeaker: speaker)
+        case .withheldLine(let intent, let speaker): turn.withheldLine(intent: intent, speaker: speaker)
         case .rejected(let reason):
             if reason == .empty, case .safety = state.pending { turn.say("safety.silence") } else { turn.say("input.\(reason.rawValue)") }
         case .end(let reason): turn.finishSession(reason)

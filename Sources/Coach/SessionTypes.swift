@@ -7,6 +7,9 @@ public enum SessionInput: Sendable, Equatable {
     /// A line as typed. `speaker` is set when the line's author is known from elsewhere (a
     /// replayed transcript); otherwise a `Name:` prefix or the expected speaker decides.
     case line(String, speaker: String?)
+    /// A recorded line whose words were withheld (it raised a safety event): replayed from the
+    /// intent it was read as.
+    case withheldLine(intent: String, speaker: String)
     case rejected(RejectedLine)
     case end(EndReason)
 }

@@ -31,6 +31,25 @@ public enum SlashCommand: Sendable, Equatable {
     }
 }
 
+extension SlashCommand {
+    /// What the persistent history may keep of a typed line: a known command only, and without
+    /// arguments that carry names or words (`/names Alex,Sam` is kept as `/names`). `/start`
+    /// keeps its argument only when it is one of `exercises`. nil: nothing is kept.
+    public static func historyEntry(for line: String, exercises: [String]) -> String? {
+        let trimmed = line.trimmingWhitespace()
+        guard trimmed.hasPrefix("/"), !trimmed.contains("\n") else { return nil }
+        let name = trimmed.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        switch SlashCommand(parsing: trimmed) {
+        case .unknown: return nil
+        case .start(let requested):
+            let exercise = requested.lowercased()
+            return exercises.contains(exercise) ? "/start \(exercise)" : "/start"
+        default:
+            return name
+        }
+    }
+}
+
 extension Turn {
     mutating func command(_ text: String) {
         let parsed = SlashCommand(parsing: text)

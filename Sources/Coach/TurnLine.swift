@@ -34,6 +34,18 @@ extension Turn {
         } else {
             match = script.matcher.match(text, context: context)
         }
+        heardLine(text, match: match)
+    }
+
+    /// Replays a line whose words were withheld from its transcript, from its recorded intent.
+    mutating func withheldLine(intent: String, speaker: String) {
+        guard state.phase == .ready else { return }
+        if let index = partnerIndex(speaker) { state.currentSpeaker = index }
+        heardLine("", match: .recorded(intent: intent, safety: script.matcher.definition(of: intent)?.safety))
+    }
+
+    /// Routes a matched line and emits its record ahead of the replies it got.
+    private mutating func heardLine(_ text: String, match: MatchResult) {
         let speaker = state.currentSpeaker
         var heard = PartnerTurn(
             speaker: state.isAskingNames ? "" : (state.expectedSpeaker ?? ""), text: text,
@@ -51,6 +63,10 @@ extension Turn {
         let reachedExercise = hear(match, text: text, speaker: speaker, answering: question, heard: &heard)
         // The replies were gathered in `outputs`; the line goes first, then any note on how it
         // was said (rendered after the replies, so the variants drawn stay in order), then them.
+        // A line that raised a safety event keeps only who said it and how it was read.
+        if outputs.contains(where: { if case .event(.safety) = $0 { return true } else { return false } }) {
+            heard = .withheld(speaker: heard.speaker, intent: heard.intent)
+        }
         var note: SessionOutput?
         if reachedExercise && !stepCoachesWording {
             note = patternNote(for: heard, answered: match.intent, inFlow: inFlow, speaker: speaker)
@@ -65,7 +81,9 @@ extension Turn {
     private mutating func hear(_ match: MatchResult, text: String, speaker: Int, answering question: PendingQuestion?,
                                heard: inout PartnerTurn) -> Bool {
         if let kind = match.safety {
-            safety(kind, raisedBy: speaker)
+            var again = false
+            if case .safety = question { again = true }
+            safety(kind, raisedBy: speaker, again: again)
             return false
         }
         var question = question
@@ -188,7 +206,7 @@ extension Turn {
     mutating func onboardingSafetyAnswer(_ match: MatchResult) -> Bool {
         switch match.intent {
         case "affirm", "partly":
-            safety("unsafe", raisedBy: state.currentSpeaker)
+            safety("unsafe", raisedBy: state.currentSpeaker, again: false)
             return true
         case "deny":
             say("onboarding.safety_clear")

@@ -39,12 +39,10 @@ extension Turn {
 
     /// Stops any exercise, records only the kind, answers with the crisis reply and the
     /// resources for `kind`, and opens (or re-opens) the safety conversation with the partner
-    /// who said it.
-    mutating func safety(_ kind: String, raisedBy speaker: Int) {
+    /// who said it. `again`: the line was said inside the conversation already open.
+    mutating func safety(_ kind: String, raisedBy speaker: Int, again: Bool) {
         closeFlow(completed: false)
         outputs.append(.event(.safety(kind)))
-        var again = false
-        if case .safety = state.pending { again = true }
         let responseKind = script.responses.has("safety.\(kind)") ? kind : "unsafe"
         say(again ? "safety.again" : "safety.\(responseKind)", prompt: true, extra: ["resources": resourceList(for: kind)])
         state.crisisRaised = true
@@ -117,16 +115,16 @@ extension Turn {
     /// conversation can end it, only after saying they are safe, and never after abuse.
     mutating func goOn(_ conversation: SafetyConversation, speaker: Int, then proceed: (inout Turn) -> Void) {
         let extra = conversationVariables(conversation)
+        guard state.exerciseGate != .closed else {
+            say("safety.no_exercises", extra: extra)
+            return
+        }
         guard speaker == conversation.person else {
             say("safety.not_yet_partner", extra: extra)
             return
         }
         guard conversation.step == .safe else {
             say("safety.not_yet", extra: extra)
-            return
-        }
-        guard state.exerciseGate != .closed else {
-            say("safety.no_exercises", extra: extra)
             return
         }
         state.pending = nil

@@ -96,6 +96,34 @@ import Glibc
         #expect(mode == 0o600)
     }
 
+    @Test func aCrisisLineIsKeptInNoFileAndTheHistoryKeepsOnlyCommandNames() throws {
+        let cache = Attune.temporaryFolder("repl-cache")
+        let terminal = try PseudoTerminal(arguments: ["--names", "Alex,Sam", "--seed", "1"],
+                                          environment: ["XDG_STATE_HOME": state, "XDG_CACHE_HOME": cache])
+        #expect(terminal.waitFor("Alex› "))
+        terminal.type("/names Alex,Sam\r")
+        #expect(terminal.waitFor("I have you as"))
+        terminal.type("/i want to die tonight plimsolvex\r")
+        #expect(terminal.waitFor("Are you safe right now?"))
+        terminal.type("I want to kill myself vexplimsol\r")
+        #expect(terminal.waitFor("still here with you"))
+        terminal.type("/start the talk\r")
+        #expect(terminal.waitFor("come back to that later"))
+        terminal.type("/quit\r")
+        #expect(terminal.waitFor("Take care of yourselves tonight"))
+        #expect(terminal.waitForExit() == 0)
+        let history = try String(contentsOfFile: state + "/attune/history", encoding: .utf8)
+        #expect(history == "/names\n/start\n/quit\n")
+        for marker in ["plimsolvex", "vexplimsol"] {
+            #expect(CrisisPrivacyTests.filesHolding(marker, under: state).isEmpty, "\(marker)")
+            #expect(CrisisPrivacyTests.filesHolding(marker, under: cache).isEmpty, "\(marker)")
+        }
+        // The cache holds compiled templates ("kill myself" is one); the state folder nothing of the lines.
+        for words in ["want to die tonight", "i want to kill myself"] {
+            #expect(CrisisPrivacyTests.filesHolding(words, under: state).isEmpty, "\(words)")
+        }
+    }
+
     @Test func transcriptIsPrivateAndSurvivesKill9() throws {
         let terminal = try start()
         #expect(terminal.waitFor("Alex› "))

@@ -29,16 +29,17 @@ import Testing
         chat.say("/help")
         #expect(chat.state.pending == .safety(SafetyConversation(kind: "self_harm")))
         chat.say("no")
-        #expect(chat.state.pending == nil)
+        #expect(chat.state.pending == .safety(SafetyConversation(kind: "self_harm", step: .notSafe)))
         #expect(chat.events.isEmpty)
     }
 
-    @Test func aLineThatDoesNotAnswerTheSafetyQuestionLetsItGo() {
+    @Test func aLineThatDoesNotAnswerTheSafetyQuestionKeepsItStanding() {
         var chat = Conversation()
         chat.say("I want to kill myself")
         chat.say("/start check-in")
         chat.say("I slept well")
-        #expect(chat.state.pending == nil)
+        #expect(chat.flow == nil)
+        #expect(chat.state.pending == .safety(SafetyConversation(kind: "self_harm")))
     }
 
     @Test func aMirrorWaitsForItsConfirmationAndTheAnswerIsRecordedOnce() {

@@ -42,6 +42,10 @@ import Testing
         #expect(chat.coachText.contains("can't contact anyone"))
         chat.say("/start mirroring")
         #expect(chat.flow == nil)
+        #expect(chat.state.pending == .safety(SafetyConversation(kind: "unsafe")))
+        chat.say("yes I'm safe")
+        chat.say("/start mirroring")
+        #expect(chat.flow == nil)
         #expect(chat.coachText.contains("won't start couples exercises"))
     }
 
