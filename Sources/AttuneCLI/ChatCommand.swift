@@ -82,7 +82,8 @@ struct REPL {
         driver.onRecovery = { count in
             printError("attune: the transcript is being saved again (\(count) kept line\(count == 1 ? "" : "s") written)")
         }
-        var history = CommandHistory(path: XDGDirectories.join(XDGDirectories.stateHome(), "attune/history"))
+        let exercises = script.flowNames
+        var history = CommandHistory(path: XDGDirectories.join(XDGDirectories.stateHome(), "attune/history")) { SlashCommand.historyEntry(for: $0, exercises: exercises) }
         var editor: ReadlineEditor?
         var reader: LineSource
         if interactive {
@@ -103,11 +104,13 @@ struct REPL {
             let outputs: [SessionOutput]
             switch event {
             case .line(let text):
-                if interactive {
+                outputs = driver.feed(.line(text, speaker: nil))
+                // A line that raised a safety event is kept nowhere, not even for arrow-up.
+                let raisedSafety = outputs.contains { if case .event(.safety) = $0 { return true } else { return false } }
+                if interactive && !raisedSafety {
                     editor?.remember(text)
                     history.add(text)
                 }
-                outputs = driver.feed(.line(text, speaker: nil))
             case .tooLong: outputs = driver.feed(.rejected(.tooLong))
             case .invalidUTF8: outputs = driver.feed(.rejected(.invalidUTF8))
             case .endOfInput:

@@ -1,29 +1,33 @@
 import Foundation
 
-/// Persistent history that keeps `/commands` only: partners' words never reach the disk
-/// outside the transcript. The file is created 0600 under `$XDG_STATE_HOME/attune/`.
+/// Persistent history that keeps known `/commands` only, reduced by `entry` to what may be
+/// kept (no names, no words): partners' words never reach the disk outside the transcript.
+/// The file is created 0600 under `$XDG_STATE_HOME/attune/`.
 public struct CommandHistory {
     public let path: String
     public private(set) var commands: [String] = []
     /// How many commands are kept.
     public static let limit = 500
+    /// What may be kept of a typed line; nil keeps nothing. Applied to the file as read too,
+    /// so a history written by an older version loses what it should never have kept.
+    private let entry: (String) -> String?
 
-    public init(path: String) {
+    public init(path: String, entry: @escaping (String) -> String? = { CommandHistory.isCommand($0) ? $0 : nil }) {
         self.path = path
+        self.entry = entry
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-            commands = text.split(separator: "\n").map(String.init).filter(Self.isCommand)
+            commands = text.split(separator: "\n").map(String.init).compactMap(entry)
         }
     }
 
-    static func isCommand(_ line: String) -> Bool {
+    public static func isCommand(_ line: String) -> Bool {
         line.hasPrefix("/") && !line.contains("\n")
     }
 
-    /// Remembers `line` if it is a command.
+    /// Remembers what may be kept of `line`, if anything.
     public mutating func add(_ line: String) {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard Self.isCommand(trimmed) else { return }
-        commands.append(trimmed)
+        guard let kept = entry(line.trimmingCharacters(in: .whitespaces)) else { return }
+        commands.append(kept)
         if commands.count > Self.limit { commands.removeFirst(commands.count - Self.limit) }
     }
 
