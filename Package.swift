@@ -23,9 +23,15 @@ let package = Package(
             path: "Sources/CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        // Snowball's English (Porter2) stemmer, for the regular inflections of template words.
+        .systemLibrary(
+            name: "CStemmer",
+            path: "Sources/CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(
             name: "IntentEngine",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CStemmer", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Coach",
@@ -56,8 +62,8 @@ let package = Package(
             exclude: [
                 "Sources/IntentEngine", "Sources/Coach", "Sources/TranscriptFormat", "Sources/TranscriptStore",
                 "Sources/Review", "Sources/TranscriptTestSupport", "Sources/Terminal",
-                "Sources/AttuneCLI", "Sources/attune", "Sources/CReadline",
-                "Tests", "Scripts", "Benchmarks", "docs", "README.md", "LICENSE",
+                "Sources/AttuneCLI", "Sources/attune", "Sources/CReadline", "Sources/CStemmer",
+                "Tests", "Scripts", "Benchmarks", "docs", "tools", "README.md", "LICENSE",
             ],
             sources: ["Sources/ShippedIntents"],
             resources: [.copy("Intents")]

@@ -34,7 +34,7 @@ struct CompiledContentCache {
 
     /// FNV-1a over the cache format, Attune's version and every content file (path and bytes).
     static func key(for directory: String) -> String? {
-        let files = ContentLoader.yamlFilePaths(in: directory)
+        let files = ContentLoader.contentFilePaths(in: directory)
         guard !files.isEmpty else { return nil }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {

@@ -45,8 +45,8 @@ public struct ExplainCommand: ParsableCommand {
             let loaded = try intentsOptions.load()
             let result = loaded.matcher.match(text, context: MatchContext(parsing: state))
             switch format {
-            case .json: print(jsonString(MatchDescription.json(result)))
-            case .text: print(MatchDescription.text(result), terminator: "")
+            case .json: print(jsonString(MatchDescription.json(result, words: loaded.matcher)))
+            case .text: print(MatchDescription.text(result, words: loaded.matcher), terminator: "")
             }
         }
     }
@@ -54,7 +54,8 @@ public struct ExplainCommand: ParsableCommand {
 
 /// Renders a `MatchResult` for people and for programs; shared by `explain` and `test`.
 enum MatchDescription {
-    static func text(_ result: MatchResult, limit: Int = 5) -> String {
+    /// With `words`, each template candidate also lists how each word matched.
+    static func text(_ result: MatchResult, limit: Int = 5, words matcher: Matcher? = nil) -> String {
         var out = "\"\(result.text)\"\n"
         var verdict = "→ \(result.intent)  confidence \(format(result.confidence))"
         if let best = result.best { verdict += "  (\(best.tier))" }
@@ -80,6 +81,9 @@ enum MatchDescription {
             if let template = candidate.template {
                 out += "       \(template.location): \(template.text)\n"
             }
+            if let matcher, case let words = matcher.wordMatches(of: candidate, in: result), !words.isEmpty {
+                out += "       words: " + words.map { "\($0.word) (\($0.kind.rawValue))" }.joined(separator: " ") + "\n"
+            }
             for slot in candidate.slots {
                 out += "       slot \(slot.name) = \(slot.value)  \"\(slot.text)\" [\(slot.start)..<\(slot.end)]\n"
             }
@@ -90,7 +94,7 @@ enum MatchDescription {
         return out
     }
 
-    static func json(_ result: MatchResult) -> [String: Any] {
+    static func json(_ result: MatchResult, words matcher: Matcher? = nil) -> [String: Any] {
         [
             "text": result.text,
             "intent": result.intent,
@@ -109,6 +113,9 @@ enum MatchDescription {
                     "priority": candidate.priority,
                     "slots": candidate.slots.map { ["name": $0.name, "value": $0.value, "text": $0.text, "start": $0.start, "end": $0.end] },
                 ]
+                if let matcher {
+                    entry["words"] = matcher.wordMatches(of: candidate, in: result).map { ["word": $0.word, "kind": $0.kind.rawValue] }
+                }
                 if let template = candidate.template {
                     entry["template"] = ["text": template.text, "file": template.location.file,
                                          "line": template.location.line, "column": template.location.column]

@@ -3,6 +3,8 @@ struct TemplateHit {
     var template: Int32
     var literal: Int32
     var wildcard: Int32
+    /// Literal words taken only as another form of the template's word ("felt" for "feel").
+    var inflected: Int32 = 0
     var start: Int32
     var end: Int32
     var trail: Int32
@@ -34,6 +36,7 @@ struct AutomatonRunner: Sendable {
         var literal: Int32
         var wildcard: Int32
         var trail: Int32
+        var inflected: Int32 = 0
     }
 
     private var current: [Thread] = []
@@ -79,7 +82,7 @@ struct AutomatonRunner: Sendable {
     /// Runs every template that is eligible and whose required words are all in `tokens`
     /// (word ids, -1 for unknown words); returns the best hit of each template that matched,
     /// in template order. The hits' slot history is in `trail` until the next run.
-    mutating func run(_ program: WordProgram, tokens: [Int32], skip: [Bool]) -> [TemplateHit] {
+    mutating func run(_ program: WordProgram, tokens: [Int32], skip: [Bool], inflected: [Bool]) -> [TemplateHit] {
         beginRun(tokens: tokens)
         current.removeAll(keepingCapacity: true)
         let count = tokens.count
@@ -91,7 +94,7 @@ struct AutomatonRunner: Sendable {
                 let token = tokens[position]
                 if token >= 0 {
                     for index in Int(program.openBegin[Int(token)])..<Int(program.openBegin[Int(token) + 1]) {
-                        seedIfAdmitted(program.openStarts[index], at: position, tokens: tokens, skip: skip, program: program)
+                        seedIfAdmitted(program.openStarts[index], at: position, tokens: tokens, skip: skip, inflected: inflected, program: program)
                     }
                     // Starts that need a particular second word: the next word, or one after
                     // skip words.
@@ -99,7 +102,7 @@ struct AutomatonRunner: Sendable {
                     while second < count {
                         if tokens[second] >= 0, let pair = program.pairs.value(token, tokens[second]) {
                             for index in Int(program.pairBegin[Int(pair)])..<Int(program.pairBegin[Int(pair) + 1]) {
-                                seedIfAdmitted(program.pairStarts[index], at: position, tokens: tokens, skip: skip, program: program)
+                                seedIfAdmitted(program.pairStarts[index], at: position, tokens: tokens, skip: skip, inflected: inflected, program: program)
                             }
                         }
                         if !skip[second] { break }
@@ -107,7 +110,9 @@ struct AutomatonRunner: Sendable {
                     }
                 }
                 if !skip[position] {
-                    for start in program.wildcardStarters { seedIfAdmitted(start, at: position, tokens: tokens, skip: skip, program: program) }
+                    for start in program.wildcardStarters {
+                        seedIfAdmitted(start, at: position, tokens: tokens, skip: skip, inflected: inflected, program: program)
+                    }
                 }
             }
             if position == count { break }
@@ -118,6 +123,7 @@ struct AutomatonRunner: Sendable {
             }
             let token = tokens[position]
             let skippable = skip[position]
+            let inflection: Int32 = inflected[position] ? 1 : 0
             for thread in current {
                 let instruction = program.instructions[Int(thread.pc)]
                 switch instruction.op {
@@ -125,6 +131,7 @@ struct AutomatonRunner: Sendable {
                     var moved = thread
                     moved.pc = instruction.next
                     moved.literal += 1
+                    moved.inflected += inflection
                     pending.append(moved)
                 case .any:
                     var moved = thread
@@ -137,6 +144,7 @@ struct AutomatonRunner: Sendable {
                             var moved = thread
                             moved.pc = thread.pc + program.dispatchOffsets[index]
                             moved.literal += 1
+                            moved.inflected += inflection
                             pending.append(moved)
                         }
                     }
@@ -219,13 +227,15 @@ struct AutomatonRunner: Sendable {
     /// Starts a match at `position`: straight at the instruction that takes this word when
     /// the index knows it, else through the template's whole opening.
     @inline(__always)
-    private mutating func seedIfAdmitted(_ start: StartPoint, at position: Int, tokens: [Int32], skip: [Bool], program: WordProgram) {
+    private mutating func seedIfAdmitted(_ start: StartPoint, at position: Int, tokens: [Int32], skip: [Bool], inflected: [Bool],
+                                         program: WordProgram) {
         guard admits(start.template, program: program) else { return }
         // A known first word is taken here and now (unless it is a skip word, which the
         // match may also let pass).
         if start.targetsBegin >= 0 && !skip[position] {
             for index in Int(start.targetsBegin)..<Int(start.targetsEnd) {
-                taken.append(Thread(pc: program.startTargets[index], start: Int32(position), literal: 1, wildcard: 0, trail: -1))
+                taken.append(Thread(pc: program.startTargets[index], start: Int32(position), literal: 1, wildcard: 0, trail: -1,
+                                    inflected: inflected[position] ? 1 : 0))
             }
             return
         }
@@ -305,7 +315,7 @@ struct AutomatonRunner: Sendable {
             case .match:
                 guard item.literal + item.wildcard > 0 else { continue }
                 record(TemplateHit(template: instruction.argument, literal: item.literal, wildcard: item.wildcard,
-                                   start: item.start, end: position, trail: item.trail))
+                                   inflected: item.inflected, start: item.start, end: position, trail: item.trail))
             }
         }
     }

@@ -40,6 +40,10 @@ struct CompiledTemplate: Sendable {
     var startsWithWildcard: Bool
     /// Words every sentence of the template contains: without all of them it is not tried.
     var required: [Int32] = []
+    /// The written forms (as `Morphology.forms` ids, sorted) the template writes of words
+    /// that have several forms in the templates: a typed "asked" is exact for a template
+    /// that says "asked" and an inflection for one that says "ask".
+    var exactForms: [Int32] = []
 }
 
 /// An intent after compilation.

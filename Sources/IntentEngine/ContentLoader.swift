@@ -4,7 +4,11 @@ import Foundation
 /// problem as a diagnostic so an author sees them all at once.
 public enum ContentLoader {
     /// The top-level keys a content file may hold.
-    public static let topLevelKeys = ["skip_words", "lists", "rules", "intents", "flows", "responses", "resources", "lexicon"]
+    public static let topLevelKeys = ["skip_words", "lists", "rules", "intents", "flows", "responses", "resources", "lexicon",
+                                      "word_forms", "chat_spellings", "concepts"]
+    /// The generated word data, beside the YAML files (see tools/generate-language-data).
+    public static let wordFormsFile = "language/word-forms.tsv"
+    public static let dictionaryFile = "language/dictionary.txt"
     static let passThroughSections = ["flows", "responses", "resources", "lexicon"]
     static let intentKeys = ["templates", "keywords", "priority", "safety", "requires_state", "excludes_state", "description", "coverage"]
 
@@ -38,8 +42,41 @@ public enum ContentLoader {
                 builder.add(document: value)
             }
         }
+        loadWordData(directory: directory, displayRoot: displayRoot, into: &builder, diagnostics: &diagnostics)
         diagnostics += builder.diagnostics
         return (builder.content, diagnostics)
+    }
+
+    /// The generated word files: without them only exact forms match, and the typo tier
+    /// cannot tell a real word from a slip, so their absence is a warning.
+    private static func loadWordData(directory: String, displayRoot: String?, into builder: inout ContentBuilder,
+                                     diagnostics: inout [Diagnostic]) {
+        for name in [wordFormsFile, dictionaryFile] {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let file = (displayRoot ?? directory) + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                diagnostics.append(.warning(at: SourceLocation(file: file, line: 1, column: 1), "missing word data file",
+                                            hint: "generate it with tools/generate-language-data"))
+                continue
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            if name == wordFormsFile {
+                builder.addIrregularForms(text, file: file)
+            } else {
+                do {
+                    builder.content.language.dictionary = try WordDictionary(text: text)
+                } catch {
+                    diagnostics.append(.error(at: SourceLocation(file: file, line: error.line, column: 1), error.message,
+                                              hint: "the dictionary must be sorted by bytes; regenerate it with tools/generate-language-data"))
+                }
+            }
+        }
+    }
+
+    /// Every file a compiled copy of `directory` depends on: the YAML files and the word data.
+    public static func contentFilePaths(in directory: String) -> [String] {
+        yamlFiles(in: directory) + [wordFormsFile, dictionaryFile].map { (directory as NSString).appendingPathComponent($0) }
+            .filter { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// Loads content from in-memory files (name → text), for tests and generated content.
@@ -90,6 +127,9 @@ struct ContentBuilder {
                 case "lists": for (name, location, entry) in entries(of: value, section: key) { addList(name, location, entry) }
                 case "rules": for (name, location, entry) in entries(of: value, section: key) { addRule(name, location, entry) }
                 case "intents": for (name, location, entry) in entries(of: value, section: key) { addIntent(name, location, entry) }
+                case "word_forms": addWordForms(value)
+                case "chat_spellings": addChatSpellings(value)
+                case "concepts": addConcepts(value)
                 case _ where ContentLoader.passThroughSections.contains(key):
                     for (name, location, entry) in entries(of: value, section: key) {
                         if let previous = content.sections[key]?[name] {
@@ -243,12 +283,19 @@ struct ContentBuilder {
                         diagnostics.append(.error(at: weight.location, "keyword weight must be a positive number"))
                         continue
                     }
+                    if word.hasPrefix("~") {
+                        // A concept: each of its one-word members counts.
+                        intent.keywords[word] = number
+                        intent.keywordLocations[word] = wordLocation
+                        continue
+                    }
                     let normalised = TextNormalizer.words(word)
                     guard normalised.count == 1 else {
                         diagnostics.append(.error(at: wordLocation, "keyword '\(word)' must be one word"))
                         continue
                     }
                     intent.keywords[normalised[0]] = number
+                    intent.keywordLocations[normalised[0]] = wordLocation
                 }
             case "priority":
                 if let text = entry.string, let number = Int(text) { intent.priority = number }
@@ -274,7 +321,7 @@ struct ContentBuilder {
     }
 
     /// A scalar or a list of scalars, each with where its text starts.
-    private mutating func strings(_ value: YAMLValue, what: String) -> [(text: String, location: SourceLocation)] {
+    mutating func strings(_ value: YAMLValue, what: String) -> [(text: String, location: SourceLocation)] {
         switch value {
         case .null: return []
         case .scalar(let text, _, _): return [(text, value.textStart)]

@@ -5,8 +5,14 @@ public struct IntentCompiler {
     static let maxPermutationParts = 5
 
     private var instructions: [Instruction] = []
+    /// Every written form in the templates → its word id. Forms of one word (by
+    /// `WordForms.key`) share an id: "feel", "feels" and "felt" are one word to the automaton.
     private var vocabulary: [String: Int32] = [:]
+    /// Word key → word id.
+    private var keys: [String: Int32] = [:]
+    /// Per word id: its first written form, as `explain` and typo messages show it.
     private var words: [String] = []
+    private let forms: WordForms
     private var slotNames: [String] = []
     private var slotIndex: [String: Int32] = [:]
     private var values: [String] = []
@@ -17,6 +23,7 @@ public struct IntentCompiler {
 
     private init(content: IntentContent) {
         self.content = content
+        forms = WordForms(language: content.language)
     }
 
     /// Compiles `content`; the diagnostics hold unknown lists and rules, recursive rules and
@@ -28,14 +35,15 @@ public struct IntentCompiler {
     }
 
     private mutating func run(options: MatcherOptions) -> (Matcher, [Diagnostic]) {
-        for word in content.skipWords.sorted() { _ = wordID(word) }
+        // Skip words are matched as written: "like" may be skipped, "liked" never is.
+        for word in content.skipWords.sorted() { _ = wordID(word, key: "=" + word) }
         let intentNames = content.intents.keys.sorted()
         var intents: [CompiledIntent] = []
         var templates: [CompiledTemplate] = []
         var requiredSets: [Set<Int32>] = []
         for (intentNumber, name) in intentNames.enumerated() {
             let definition = content.intents[name]!
-            let keywords = definition.keywords.sorted { $0.key < $1.key }.map { (wordID($0.key), $0.value) }
+            let keywords = compileKeywords(definition)
             intents.append(CompiledIntent(definition: definition, keywords: keywords))
             for source in definition.templates {
                 guard let compiled = compileTemplate(source, intent: Int32(intentNumber), templateNumber: Int32(templates.count)) else {
@@ -52,20 +60,134 @@ public struct IntentCompiler {
             templates[number].required = requiredSets[number].subtracting(skipped).sorted()
         }
         let skipIDs = Set(content.skipWords.compactMap { vocabulary[$0] })
+        checkChatSpellings()
+        var morphology = morphology()
+        morphology.forms = formsOfSharedWords()
+        for number in templates.indices where templates[number].source.node != .sequence([]) {
+            templates[number].exactForms = Set(writtenWords(templates[number].source.node, depth: 0)
+                .compactMap { morphology.forms[$0] }).sorted()
+        }
         let program = ProgramCompactor.compact(.init(instructions: instructions, dispatchTables: dispatchTables, templates: templates))
-        let matcher = Matcher(
+        var matcher = Matcher(
             instructions: program.instructions, templates: program.templates, intents: intents,
             vocabulary: vocabulary, words: words, slotNames: slotNames, values: values,
-            skipWords: skipIDs, dispatchTables: program.dispatchTables, options: options)
+            skipWords: skipIDs, dispatchTables: program.dispatchTables, options: options,
+            morphology: morphology, language: LanguageLayer(content.language))
+        matcher.ruleBodies = content.rules.mapValues(\.body.node)
+        matcher.listValues = content.lists.mapValues { $0.values.map(\.spoken) }
         return (matcher, diagnostics)
     }
 
-    private mutating func wordID(_ word: String) -> Int32 {
+    /// The word id of a written form: its own, or that of another form of the same word.
+    private mutating func wordID(_ word: String, key: String? = nil) -> Int32 {
         if let id = vocabulary[word] { return id }
+        let key = key ?? forms.key(word)
+        if let id = keys[key] {
+            vocabulary[word] = id
+            return id
+        }
         let id = Int32(words.count)
         words.append(word)
         vocabulary[word] = id
+        keys[key] = id
         return id
+    }
+
+    /// What the matcher needs to find a typed form's word: the irregular forms of template
+    /// words (WordNet's "felt" for a template's "feel"), and each word's stem for regular
+    /// forms, which are stemmed as they are typed.
+    private func morphology() -> Morphology {
+        var irregular: [String: Int32] = [:]
+        for (form, bases) in forms.irregularForms where vocabulary[form] == nil && !forms.isAsWritten(form) {
+            if let id = bases.lazy.compactMap({ keys[forms.key($0)] }).first { irregular[form] = id }
+        }
+        return Morphology(irregular: irregular, stems: keys.filter { !$0.key.hasPrefix("=") })
+    }
+
+    /// Each written form of a word with several forms in the templates, numbered.
+    private func formsOfSharedWords() -> [String: Int32] {
+        var formCount = [Int](repeating: 0, count: words.count)
+        for id in vocabulary.values { formCount[Int(id)] += 1 }
+        var forms: [String: Int32] = [:]
+        for word in vocabulary.keys.sorted() where formCount[Int(vocabulary[word]!)] > 1 { forms[word] = Int32(forms.count) }
+        return forms
+    }
+
+    /// Every word a template can say, lists, rules and concepts expanded.
+    private func writtenWords(_ node: TemplateNode, depth: Int) -> Set<String> {
+        guard depth < 32 else { return [] }
+        switch node {
+        case .word(let word): return [word]
+        case .sequence(let parts), .alternatives(let parts), .permutation(let parts):
+            return parts.reduce(into: Set<String>()) { $0.formUnion(writtenWords($1, depth: depth + 1)) }
+        case .optional(let body): return writtenWords(body, depth: depth + 1)
+        case .wildcard: return []
+        case .list(let name, _, _) where name.hasPrefix("~"):
+            return Set(content.language.concepts[String(name.dropFirst())]?.members.flatMap { $0 } ?? [])
+        case .list(let name, _, _):
+            return (content.lists[name]?.values ?? []).reduce(into: Set<String>()) { $0.formUnion(writtenWords($1.spoken, depth: depth + 1)) }
+        case .rule(let name, _):
+            return content.rules[name].map { writtenWords($0.body.node, depth: depth + 1) } ?? []
+        }
+    }
+
+    /// Keywords as word ids; `~concept` counts each one-word member of the concept.
+    private mutating func compileKeywords(_ definition: IntentDefinition) -> [(word: Int32, weight: Double)] {
+        var weights: [Int32: Double] = [:]
+        for (word, weight) in definition.keywords.sorted(by: { $0.key < $1.key }) {
+            guard word.hasPrefix("~") else {
+                weights[wordID(word)] = max(weights[wordID(word)] ?? 0, weight)
+                continue
+            }
+            let name = String(word.dropFirst())
+            guard let concept = content.language.concepts[name] else {
+                let location = definition.keywordLocations[word] ?? definition.location
+                diagnostics.append(.error(at: location, "unknown concept '\(name)'",
+                                          hint: suggestion(for: name, among: Array(content.language.concepts.keys), kind: "concept")))
+                continue
+            }
+            for member in concept.members where member.count == 1 {
+                let id = wordID(member[0])
+                weights[id] = max(weights[id] ?? 0, weight)
+            }
+        }
+        return weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// A template word (or skip word) that is also a chat spelling can never be matched:
+    /// the spelling is read as what it stands for before matching.
+    private mutating func checkChatSpellings() {
+        let spellings = content.language.chatSpellings
+        guard !spellings.isEmpty else { return }
+        var sources: [TemplateSource] = content.intents.values.flatMap(\.templates)
+        sources += content.rules.values.map(\.body)
+        sources += content.lists.values.flatMap { list in
+            list.values.map { TemplateSource(text: $0.spokenText, location: $0.location, node: $0.spoken) } }
+        var reported: Set<SourceLocation> = []
+        for source in sources.sorted(by: { $0.location < $1.location }) {
+            for word in Set(literalWords(source.node)).sorted() {
+                guard let meaning = spellings[word]?.words.joined(separator: " ") else { continue }
+                let offset = TextNormalizer.tokenize(source.text).first { $0.word == word }?.start ?? 0
+                let location = source.location.advanced(by: offset)
+                guard reported.insert(location).inserted else { continue }
+                diagnostics.append(.error(at: location, "template word '\(word)' is a chat spelling, read as '\(meaning)' before matching",
+                                          hint: "write '\(meaning)' in the template"))
+            }
+        }
+        for word in content.skipWords.sorted() where spellings[word] != nil {
+            let location = spellings[word]!.location
+            diagnostics.append(.error(at: location, "chat spelling '\(word)' is also a skip word, so the skip word is never seen",
+                                      hint: "remove '\(word)' from skip_words, or skip what it stands for"))
+        }
+    }
+
+    private func literalWords(_ node: TemplateNode) -> [String] {
+        switch node {
+        case .word(let word): return [word]
+        case .sequence(let parts), .alternatives(let parts), .permutation(let parts): return parts.flatMap(literalWords)
+        case .optional(let body): return literalWords(body)
+        case .list, .rule, .wildcard: return []
+        }
     }
 
     private mutating func slotID(_ name: String) -> Int32 {
@@ -144,6 +266,8 @@ public struct IntentCompiler {
             let loop = append(.split, next: any, alternative: next)
             instructions[Int(any)].next = loop
             return any
+        case .list(let name, let slot, let offset) where name.hasPrefix("~"):
+            return emitConcept(String(name.dropFirst()), slot: slot == name ? nil : slot, then: next, at: source.location.advanced(by: offset))
         case .list(let name, let slot, let offset):
             guard let list = content.lists[name] else {
                 diagnostics.append(.error(at: source.location.advanced(by: offset), "unknown list '\(name)'",
@@ -186,6 +310,24 @@ public struct IntentCompiler {
             defer { expanding.removeLast() }
             return emit(rule.body.node, then: next, source: rule.body, expanding: &expanding)
         }
+    }
+
+    /// `{~concept}`: any member of the concept; `{~concept:slot}` also fills the slot with
+    /// the concept's name.
+    private mutating func emitConcept(_ name: String, slot: String?, then next: Int32, at location: SourceLocation) -> Int32 {
+        guard let concept = content.language.concepts[name] else {
+            diagnostics.append(.error(at: location, "unknown concept '\(name)'",
+                                      hint: suggestion(for: name, among: Array(content.language.concepts.keys), kind: "concept")))
+            return next
+        }
+        let slotNumber = slot.map { slotID($0) }
+        let after = slotNumber.map { append(.close, $0, next: next, alternative: valueID(name)) } ?? next
+        var expanding: [String] = []
+        let entry = emitChoice(concept.members.map { member in { (compiler: inout IntentCompiler, _: inout [String]) in
+            var entry = after
+            for word in member.reversed() { entry = compiler.append(.word, compiler.wordID(word), next: entry) }
+            return entry } }, expanding: &expanding)
+        return slotNumber.map { append(.open, $0, next: entry) } ?? entry
     }
 
     private mutating func emitChoice(_ branches: [(inout IntentCompiler, inout [String]) -> Int32], expanding: inout [String]) -> Int32 {
@@ -249,6 +391,9 @@ public struct IntentCompiler {
                 $0.intersection(requiredWords($1, source: source, depth: depth + 1))
             }
         case .optional, .wildcard: return []
+        case .list(let name, _, _) where name.hasPrefix("~"):
+            guard let members = content.language.concepts[String(name.dropFirst())]?.members, let first = members.first else { return [] }
+            return members.dropFirst().reduce(Set(first.compactMap { vocabulary[$0] })) { $0.intersection($1.compactMap { vocabulary[$0] }) }
         case .list(let name, _, _):
             guard let list = content.lists[name], !list.isWildcard, let first = list.values.first else { return [] }
             return list.values.dropFirst().reduce(requiredWords(first.spoken, source: source, depth: depth + 1)) {

@@ -48,6 +48,8 @@ public struct IntentDefinition: Sendable {
     /// count: short answers such as "that's all" should not be read out of a longer line
     /// ("we finished the kitchen tiles this weekend"). nil: any stretch counts.
     public var coverage: Double? = nil
+    /// Where each keyword is written, for messages about it.
+    public var keywordLocations: [String: SourceLocation] = [:]
 }
 
 /// A flow-state condition such as `mirroring.send`, `mirroring.*` or `idle`.
@@ -111,6 +113,8 @@ public struct IntentContent: Sendable {
     public var sections: [String: [String: NamedSection]] = [:]
     /// The files that were read, in the order read.
     public var files: [String] = []
+    /// Word forms, chat spellings, concepts and the dictionary.
+    public var language = LanguageData()
 
     public init() {}
 }

@@ -36,6 +36,9 @@ public struct IntentCandidate: Sendable, Equatable {
     public var literalWords: Int
     /// Words swallowed by `*` and wildcard lists.
     public var wildcardWords: Int
+    /// Words of the stretch matched only as another form of a template word ("felt" for
+    /// "feel"): at equal literal words, the exact form ranks first.
+    public var inflectedWords: Int = 0
     public var priority: Int
     /// The safety kind of a crisis intent.
     public var safety: String?
@@ -49,23 +52,29 @@ public struct IntentCandidate: Sendable, Equatable {
     public var span: Range<Int>?
 
     /// Whether this candidate outranks `other` under the documented specificity order:
-    /// crisis first, then literal words, fewer wildcard words, the tier (exact before
-    /// typo-corrected before keywords), the keyword score, priority.
+    /// crisis first (when matched as written), then literal words matched as written, fewer
+    /// wildcard words, the tier (exact before typo-corrected before keywords), fewer words
+    /// matched as another form, the keyword score, priority. A word matched as another form
+    /// lets a template match, but never outranks one that matched as written.
     public func outranks(_ other: IntentCandidate) -> Bool {
         rankKey < other.rankKey
     }
 
-    /// Equal keys on different intents make a tie.
+    /// Equal keys on different intents make a tie. A crisis template matched only through
+    /// another form of its words ("check" for "checks my phone") does not jump the queue:
+    /// crisis templates list the forms they mean.
     var rankKey: RankKey {
-        RankKey(crisis: safety == nil ? 1 : 0, tier: tier.rawValue, literal: -literalWords,
-                wildcard: wildcardWords, keyword: -keywordScore, priority: -priority)
+        RankKey(crisis: safety != nil && inflectedWords == 0 ? 0 : 1, tier: tier.rawValue, exact: -(literalWords - inflectedWords),
+                wildcard: wildcardWords, inflected: inflectedWords, keyword: -keywordScore, priority: -priority)
     }
 
     struct RankKey: Comparable, Equatable {
-        var crisis: Int, tier: Int, literal: Int, wildcard: Int, keyword: Double, priority: Int
+        var crisis: Int, tier: Int, exact: Int, wildcard: Int, inflected: Int, keyword: Double, priority: Int
         static func < (a: RankKey, b: RankKey) -> Bool {
-            (a.crisis, a.literal, a.wildcard, a.tier, a.keyword, a.priority) <
-                (b.crisis, b.literal, b.wildcard, b.tier, b.keyword, b.priority)
+            if (a.crisis, a.exact, a.wildcard, a.tier) != (b.crisis, b.exact, b.wildcard, b.tier) {
+                return (a.crisis, a.exact, a.wildcard, a.tier) < (b.crisis, b.exact, b.wildcard, b.tier)
+            }
+            return (a.inflected, a.keyword, a.priority) < (b.inflected, b.keyword, b.priority)
         }
     }
 }

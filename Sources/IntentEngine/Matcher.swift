@@ -36,11 +36,17 @@ public struct Matcher: Sendable {
     private let stateRules: [Int32]
     public let options: MatcherOptions
     private let typos: LazyTypoCorrector
+    let morphology: Morphology
+    /// Chat spellings, word forms, concepts and the dictionary, shared with the coach.
+    public let language: LanguageLayer
+    /// Rules and list values as parsed, for `explain` (empty when loaded from the cache).
+    var ruleBodies: [String: TemplateNode] = [:]
+    var listValues: [String: [TemplateNode]] = [:]
 
     init(instructions: [Instruction], templates: [CompiledTemplate], intents: [CompiledIntent],
          vocabulary: [String: Int32], words: [String], slotNames: [String], values: [String],
          skipWords: Set<Int32>, dispatchTables: [[Int32: [Int32]]],
-         options: MatcherOptions) {
+         options: MatcherOptions, morphology: Morphology, language: LanguageLayer) {
         self.instructions = instructions
         self.templates = templates
         self.intents = intents
@@ -83,7 +89,10 @@ public struct Matcher: Sendable {
         self.runners = RunnerPool(instructionCount: instructions.count, templateCount: templates.count,
                                   wordCount: words.count, ruleCount: stateRules.count)
         self.options = options
-        self.typos = LazyTypoCorrector(words: words, minimumLength: options.typoMinimumLength)
+        self.morphology = morphology
+        self.language = language
+        self.typos = LazyTypoCorrector(vocabulary: vocabulary, dictionary: language.dictionary,
+                                       minimumLength: options.typoMinimumLength)
     }
 
     /// The intent names, sorted.
@@ -96,13 +105,29 @@ public struct Matcher: Sendable {
     public func definition(of intent: String) -> IntentDefinition? {
         intents.first { $0.definition.name == intent }?.definition
     }
-    /// Whether a word is known to any template, list or keyword.
-    public func knows(_ word: String) -> Bool { vocabulary[word] != nil }
+    /// Whether a word, or another form of it, is known to any template, list or keyword.
+    public func knows(_ word: String) -> Bool { wordID(word).id >= 0 }
+
+    /// The word id of a typed form, and whether it was found only as another form of a
+    /// template word ("felt" for "feel"); -1 when no template knows the word.
+    func wordID(_ word: String) -> (id: Int32, inflected: Bool) {
+        if let id = vocabulary[word] { return (id, false) }
+        if let id = morphology.irregular[word] { return (id, true) }
+        if word.utf8.count > 2, let key = language.forms.regularKey(word), let id = morphology.stems[key] { return (id, true) }
+        return (-1, false)
+    }
 
     /// Matches `text` said in `context`.
     public func match(_ text: String, context: MatchContext = .idle) -> MatchResult {
-        let tokens = TextNormalizer.tokenize(text)
-        let ids = tokens.map { vocabulary[$0.word] ?? -1 }
+        let tokens = language.tokenize(text)
+        var ids = [Int32](repeating: -1, count: tokens.count)
+        var inflected = [Bool](repeating: false, count: tokens.count)
+        // Per word: -1, or its form's id when the templates write its word in several forms.
+        var forms = [Int32](repeating: -1, count: tokens.count)
+        for (position, token) in tokens.enumerated() {
+            (ids[position], inflected[position]) = wordID(token.word)
+            if !inflected[position] && ids[position] >= 0, let form = morphology.forms[token.word] { forms[position] = form }
+        }
         let skip = ids.map { $0 >= 0 && isSkipWord[Int($0)] }
         let contentWords = max(1, skip.count { !$0 })
         var runner = runners.take()
@@ -110,12 +135,13 @@ public struct Matcher: Sendable {
         for (rule, intent) in stateRules.enumerated() {
             runner.setRule(Int32(rule), allows: isEligible(intents[Int(intent)].definition, in: context))
         }
-        return match(text, tokens: tokens, ids: ids, skip: skip, contentWords: contentWords, context: context, runner: &runner)
+        return match(text, tokens: tokens, ids: ids, forms: WordFormsOfLine(inflected: inflected, forms: forms), skip: skip,
+                     contentWords: contentWords, context: context, runner: &runner)
     }
 
-    private func match(_ text: String, tokens: [Token], ids: [Int32], skip: [Bool], contentWords: Int, context: MatchContext,
-                       runner: inout AutomatonRunner) -> MatchResult {
-        var candidates = templateCandidates(ids, skip: skip, tokens: tokens, text: text,
+    private func match(_ text: String, tokens: [Token], ids: [Int32], forms: WordFormsOfLine, skip: [Bool], contentWords: Int,
+                       context: MatchContext, runner: inout AutomatonRunner) -> MatchResult {
+        var candidates = templateCandidates(ids, forms: forms, skip: skip, tokens: tokens, text: text,
                                             tier: .template, contentWords: contentWords, runner: &runner)
 
         // Typo tier: correct unknown words and try again. A corrected match that explains more
@@ -125,12 +151,14 @@ public struct Matcher: Sendable {
         var corrected = ids
         for position in ids.indices where ids[position] < 0 {
             if let fix = typos.correction(for: tokens[position].word) {
-                corrected[position] = fix
-                corrections.append((tokens[position].word, words[Int(fix)]))
+                let id = wordID(fix).id
+                guard id >= 0 else { continue }
+                corrected[position] = id
+                corrections.append((tokens[position].word, fix))
             }
         }
         if !corrections.isEmpty {
-            candidates += templateCandidates(corrected, skip: skip, tokens: tokens, text: text,
+            candidates += templateCandidates(corrected, forms: forms, skip: skip, tokens: tokens, text: text,
                                              tier: .fuzzyTemplate, contentWords: contentWords, runner: &runner)
         }
         if candidates.isEmpty || !candidates.contains(where: { $0.safety != nil }) {
@@ -140,11 +168,11 @@ public struct Matcher: Sendable {
         return decide(text: text, candidates: candidates, corrections: corrections)
     }
 
-    private func templateCandidates(_ ids: [Int32], skip: [Bool], tokens: [Token], text: String,
+    private func templateCandidates(_ ids: [Int32], forms: WordFormsOfLine, skip: [Bool], tokens: [Token], text: String,
                                     tier: MatchTier, contentWords: Int, runner: inout AutomatonRunner) -> [IntentCandidate] {
         // A template is tried only if every word it requires is here and its intent may be
         // said in this state (the runner decides, when it first wants to start it).
-        let hits = runner.run(program, tokens: ids, skip: skip)
+        let hits = runner.run(program, tokens: ids, skip: skip, inflected: forms.inflected)
         var result: [IntentCandidate] = []
         var spoken = SpokenText(text)
         for hit in hits {
@@ -164,13 +192,35 @@ public struct Matcher: Sendable {
             if tier == .fuzzyTemplate { confidence *= options.fuzzyScale }
             let span = Int(tokens[Int(hit.start)].start)..<Int(tokens[Int(hit.end) - 1].end)
             let definition = intents[intentNumber].definition
+            let inflectedWords = Int(hit.inflected) + forms.otherForms(hit, template: templates[Int(hit.template)])
             result.append(IntentCandidate(
                 intent: definition.name, confidence: confidence, tier: tier,
-                literalWords: Int(hit.literal), wildcardWords: Int(hit.wildcard),
+                literalWords: Int(hit.literal), wildcardWords: Int(hit.wildcard), inflectedWords: inflectedWords,
                 priority: definition.priority, safety: definition.safety,
                 template: templates[Int(hit.template)].source, slots: slots, keywords: [], keywordScore: 0, span: span))
         }
         return result
+    }
+
+    /// How each word of a line was found, to count the words a template matched only as
+    /// another form of what it writes.
+    private struct WordFormsOfLine {
+        /// Found only through its stem or WordNet: no template writes this form.
+        var inflected: [Bool]
+        /// The form's id where its word has several written forms in the templates, else -1.
+        var forms: [Int32]
+
+        /// The words of `hit` written in the templates, but not by this one ("asked" for a
+        /// template that says "ask"). Only known without wildcards: a word a wildcard took
+        /// is no form of anything.
+        func otherForms(_ hit: TemplateHit, template: CompiledTemplate) -> Int {
+            guard hit.wildcard == 0 else { return 0 }
+            var count = 0
+            for position in Int(hit.start)..<Int(hit.end) where forms[position] >= 0 && !template.exactForms.sortedContains(forms[position]) {
+                count += 1
+            }
+            return count
+        }
     }
 
     private func keywordCandidates(_ ids: [Int32], original: [Int32], context: MatchContext, crisisOnly: Bool) -> [IntentCandidate] {
@@ -198,7 +248,7 @@ public struct Matcher: Sendable {
             let found = intent.keywords.map { words[Int($0.word)] }.filter { entry.found.contains($0) }
             result.append(IntentCandidate(
                 intent: intent.definition.name, confidence: confidence, tier: .keyword,
-                literalWords: 0, wildcardWords: 0, priority: intent.definition.priority,
+                literalWords: 0, wildcardWords: 0, inflectedWords: 0, priority: intent.definition.priority,
                 safety: intent.definition.safety, template: nil, slots: [], keywords: found,
                 keywordScore: entry.score, span: nil))
         }
@@ -271,5 +321,18 @@ public struct Matcher: Sendable {
             result.isAmbiguous = true
         }
         return result
+    }
+}
+
+extension [Int32] {
+    /// Binary search of a sorted array.
+    func sortedContains(_ value: Int32) -> Bool {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] == value { return true }
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return false
     }
 }

@@ -13,6 +13,7 @@ extension Matcher {
             writer.array(template.firstWords.sorted()) { $0.int(Int($1)) }
             writer.bool(template.startsWithWildcard)
             writer.array(template.required) { $0.int(Int($1)) }
+            writer.int32Block(template.exactForms)
         }
         writer.array(intents) { writer, intent in
             let definition = intent.definition
@@ -34,6 +35,24 @@ extension Matcher {
             }
         }
         writer.strings(words)
+        let surfaces = vocabulary.sorted { $0.key < $1.key }
+        writer.strings(surfaces.map(\.key))
+        writer.int32Block(surfaces.map(\.value))
+        for table in [morphology.irregular, morphology.stems, morphology.forms] {
+            let entries = table.sorted { $0.key < $1.key }
+            writer.strings(entries.map(\.key))
+            writer.int32Block(entries.map(\.value))
+        }
+        writer.strings(language.forms.asWrittenWords.sorted())
+        writer.array(language.chatSpellings.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.strings(entry.value)
+        }
+        writer.array(language.concepts.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.array(entry.value) { $0.strings($1) }
+        }
+        writer.optionalString(language.dictionary?.storedText)
         writer.strings(slotNames)
         writer.strings(values)
         writer.array(dispatchTables) { writer, table in
@@ -94,7 +113,8 @@ extension Matcher {
             let source = TemplateSource(text: try reader.string(), location: try reader.location(), node: .sequence([]))
             return CompiledTemplate(intent: intent, source: source, start: try reader.int32(), base: try reader.int32(),
                                     count: try reader.int32(), firstWords: Set(try reader.array { try $0.int32() }),
-                                    startsWithWildcard: try reader.bool(), required: try reader.array { try $0.int32() })
+                                    startsWithWildcard: try reader.bool(), required: try reader.array { try $0.int32() },
+                                    exactForms: try reader.int32Block())
         }
         let intents = try reader.array { reader -> CompiledIntent in
             let name = try reader.string()
@@ -117,6 +137,26 @@ extension Matcher {
             return CompiledIntent(definition: definition, keywords: keywords)
         }
         let words = try reader.strings()
+        func idTable(_ reader: inout ByteReader) throws -> [String: Int32] {
+            let keys = try reader.strings()
+            let ids = try reader.int32Block()
+            guard keys.count == ids.count, ids.allSatisfy({ (0..<Int32(words.count)).contains($0) }) else { throw ByteReader.Malformed() }
+            return Dictionary(zip(keys, ids), uniquingKeysWith: { first, _ in first })
+        }
+        let vocabulary = try idTable(&reader)
+        var morphology = Morphology(irregular: try idTable(&reader), stems: try idTable(&reader))
+        let forms = try reader.strings()
+        let formIDs = try reader.int32Block()
+        guard forms.count == formIDs.count else { throw ByteReader.Malformed() }
+        morphology.forms = Dictionary(zip(forms, formIDs), uniquingKeysWith: { first, _ in first })
+        let asWritten = Set(try reader.strings())
+        var chatSpellings: [String: [String]] = [:]
+        for (spelling, meaning) in try reader.array({ (try $0.string(), try $0.strings()) }) { chatSpellings[spelling] = meaning }
+        var concepts: [String: [[String]]] = [:]
+        for (name, members) in try reader.array({ (try $0.string(), try $0.array { try $0.strings() }) }) { concepts[name] = members }
+        let dictionary = try reader.optionalString().map { WordDictionary(storedText: $0) }
+        let language = LanguageLayer(forms: WordForms(asWritten: asWritten), chatSpellings: chatSpellings, concepts: concepts,
+                                     dictionary: dictionary)
         let slotNames = try reader.strings()
         let values = try reader.strings()
         let dispatchTables = try reader.array { reader -> [Int32: [Int32]] in
@@ -131,11 +171,9 @@ extension Matcher {
         options.typoMinimumLength = try reader.int()
         try validate(instructions, templates: templates, intents: intents.count, slots: slotNames.count, values: values.count,
                      words: words.count, dispatchTables: dispatchTables)
-        var vocabulary: [String: Int32] = [:]
-        vocabulary.reserveCapacity(words.count)
-        for (id, word) in words.enumerated() { vocabulary[word] = Int32(id) }
         return Matcher(instructions: instructions, templates: templates, intents: intents, vocabulary: vocabulary,
                        words: words, slotNames: slotNames, values: values,
-                       skipWords: skipWords, dispatchTables: dispatchTables, options: options)
+                       skipWords: skipWords, dispatchTables: dispatchTables, options: options,
+                       morphology: morphology, language: language)
     }
 }

@@ -1,23 +1,28 @@
-/// Finds the known word one typing slip away from an unknown word, with a deletion index
-/// (SymSpell's idea): a word and its one-letter deletions are looked up, never the whole
-/// vocabulary scanned.
+/// Finds the word a typing slip most likely stands for. Known template words one slip away
+/// come from a deletion index (SymSpell's idea: a word and its one-letter deletions are
+/// looked up, never the whole vocabulary scanned); real English words one likely slip away
+/// come from the dictionary. A real word is never corrected, and among candidates the
+/// likelier slip wins: a letter of a double left out ("realy" → really) before a
+/// neighbouring key or a swap, before any other letter ("ready").
 import Synchronization
 
 /// Builds the deletion index the first time a correction is asked for: most sessions begin
 /// with a prompt, not a typo, and start-up has a budget of 30 ms.
 final class LazyTypoCorrector: Sendable {
-    private let words: [String]
+    private let vocabulary: [String]
+    private let dictionary: WordDictionary?
     private let minimumLength: Int
     private let built = Mutex<TypoCorrector?>(nil)
 
-    init(words: [String], minimumLength: Int) {
-        self.words = words
+    init(vocabulary: [String: Int32], dictionary: WordDictionary?, minimumLength: Int) {
+        self.vocabulary = vocabulary.keys.sorted()
+        self.dictionary = dictionary
         self.minimumLength = minimumLength
     }
 
-    func correction(for word: String) -> Int32? {
+    func correction(for word: String) -> String? {
         built.withLock { corrector in
-            if corrector == nil { corrector = TypoCorrector(words: words, minimumLength: minimumLength) }
+            if corrector == nil { corrector = TypoCorrector(words: vocabulary, dictionary: dictionary, minimumLength: minimumLength) }
             return corrector!.correction(for: word)
         }
     }
@@ -28,9 +33,11 @@ struct TypoCorrector: Sendable {
     let minimumLength: Int
     private var deletions: [String: [Int32]] = [:]
     private let words: [String]
+    private let dictionary: WordDictionary?
 
-    init(words: [String], minimumLength: Int) {
+    init(words: [String], dictionary: WordDictionary? = nil, minimumLength: Int) {
         self.words = words
+        self.dictionary = dictionary
         self.minimumLength = minimumLength
         for (id, word) in words.enumerated() where word.count >= minimumLength - 1 && !word.allSatisfy(\.isNumber) {
             for variant in Self.variants(of: word) {
@@ -74,18 +81,26 @@ struct TypoCorrector: Sendable {
         return true
     }
 
-    /// The known word closest to `word` (distance 1), preferring the alphabetically first
-    /// among equals so the choice never depends on load order; nil when there is none.
-    func correction(for word: String) -> Int32? {
+    /// The likeliest word `word` was meant to be: a known template word or a real English
+    /// word one slip away, the cheaper slip first (see `SlipCost`), then a template word
+    /// before another real word, then alphabetical order; nil when `word` is itself a real
+    /// word or no candidate is plausible.
+    func correction(for word: String) -> String? {
         let ascii = word.isPlainASCII
         guard (ascii ? word.utf8.count : word.count) >= minimumLength, !word.allSatisfy(\.isNumber) else { return nil }
-        var best: Int32?
+        if let dictionary, dictionary.contains(word) { return nil }
+        var best: (cost: Int, known: Bool, word: String)?
+        func offer(_ candidate: String, known: Bool) {
+            guard Self.plausibleSlip(word, candidate) else { return }
+            let cost = SlipCost.of(word, candidate)
+            if let current = best, (current.cost, current.known ? 0 : 1, current.word) <= (cost, known ? 0 : 1, candidate) { return }
+            best = (cost, known, candidate)
+        }
         func consider(_ variant: String) {
             for id in deletions[variant] ?? [] {
                 let known = words[Int(id)]
-                guard EditDistance.isOneSlip(word, known), Self.plausibleSlip(word, known) else { continue }
-                if let current = best, words[Int(current)] <= known { continue }
-                best = id
+                guard EditDistance.isOneSlip(word, known) else { continue }
+                offer(known, known: true)
             }
         }
         if ascii {
@@ -101,9 +116,16 @@ struct TypoCorrector: Sendable {
                 variant += bytes[(index + 1)...]
                 consider(String(decoding: variant, as: UTF8.self))
             }
+            // Real words a likelier slip away than the best template word.
+            if let dictionary, (best?.cost ?? Int.max) > 0 {
+                SlipCost.likelyEdits(of: bytes, below: best?.cost ?? Int.max) { edit in
+                    let candidate = String(decoding: edit, as: UTF8.self)
+                    if edit.withUnsafeBufferPointer({ dictionary.contains($0) }) { offer(candidate, known: false) }
+                }
+            }
         } else {
             for variant in Self.variants(of: word) { consider(variant) }
         }
-        return best
+        return best?.word
     }
 }

@@ -1,0 +1,55 @@
+/// The language layer as the matcher and the coach use it at run time: chat spellings read
+/// as the words they stand for, word forms reduced to one key, concepts, and the real
+/// English words. Built once from `LanguageData`; immutable and shared.
+public struct LanguageLayer: Sendable {
+    public let forms: WordForms
+    /// Spelling → the words it stands for.
+    public let chatSpellings: [String: [String]]
+    /// Concept name → its members (word sequences).
+    public let concepts: [String: [[String]]]
+    public let dictionary: WordDictionary?
+
+    public init(_ data: LanguageData) {
+        forms = WordForms(language: data)
+        chatSpellings = data.chatSpellings.mapValues(\.words)
+        concepts = data.concepts.mapValues(\.members)
+        dictionary = data.dictionary
+    }
+
+    init(forms: WordForms, chatSpellings: [String: [String]], concepts: [String: [[String]]], dictionary: WordDictionary?) {
+        self.forms = forms
+        self.chatSpellings = chatSpellings
+        self.concepts = concepts
+        self.dictionary = dictionary
+    }
+
+    /// `text`'s words with chat spellings replaced by what they stand for; an expanded word
+    /// keeps the place of the spelling it came from, so spans still point at what was typed.
+    public func tokenize(_ text: String) -> [Token] {
+        expandingChatSpellings(TextNormalizer.tokenize(text))
+    }
+
+    /// The normalised words of `text`, chat spellings expanded.
+    public func words(_ text: String) -> [String] {
+        tokenize(text).map(\.word)
+    }
+
+    func expandingChatSpellings(_ tokens: [Token]) -> [Token] {
+        guard !chatSpellings.isEmpty, tokens.contains(where: { chatSpellings[$0.word] != nil }) else { return tokens }
+        var result: [Token] = []
+        result.reserveCapacity(tokens.count + 4)
+        for token in tokens {
+            if let words = chatSpellings[token.word] {
+                for word in words { result.append(Token(word: word, start: token.start, end: token.end)) }
+            } else {
+                result.append(token)
+            }
+        }
+        return result
+    }
+
+    /// The names of the concepts `phrase` (normalised words) is a member of, sorted.
+    public func concepts(containing phrase: [String]) -> [String] {
+        concepts.filter { $0.value.contains(phrase) }.map(\.key).sorted()
+    }
+}
