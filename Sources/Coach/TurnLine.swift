@@ -222,7 +222,7 @@ extension Turn {
 
     mutating func globalIntent(_ match: MatchResult, text: String) {
         if match.intent == SafetyIntent.resources {
-            sayResources(for: "unsafe")
+            sayResources(for: nil)
             return
         }
         if match.intent == "ask_about", let topic = match.slots["topic"], script.responses.has("topic.\(topic)") {

@@ -152,8 +152,9 @@ extension Turn {
         return true
     }
 
-    /// Says the resources again, with how to leave.
-    mutating func sayResources(for kind: String) {
+    /// Says the resources again: for `kind`, or every kind's (each line once) when no crisis
+    /// conversation is open.
+    mutating func sayResources(for kind: String?) {
         say("safety.resources", extra: ["resources": resourceList(for: kind)])
     }
 
@@ -177,8 +178,16 @@ extension Turn {
         return ["person": person, "resources": resourceList(for: conversation.kind)]
     }
 
-    func resourceList(for kind: String) -> String {
-        let lines = script.responses.resources[kind] ?? script.responses.resources["unsafe"] ?? []
+    func resourceList(for kind: String?) -> String {
+        var lines: [String]
+        if let kind {
+            lines = script.responses.resources[kind] ?? script.responses.resources["unsafe"] ?? []
+        } else {
+            lines = []
+            for kind in script.responses.resources.keys.sorted().reversed() {
+                for line in script.responses.resources[kind] ?? [] where !lines.contains(line) { lines.append(line) }
+            }
+        }
         return lines.map { "  • \($0)" }.joined(separator: "\n")
     }
 }

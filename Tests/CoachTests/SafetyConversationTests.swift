@@ -149,6 +149,14 @@ import TranscriptFormat
         #expect(chat.coachText.contains("988"))
     }
 
+    @Test func theResourcesCanBeAskedForWithoutACrisis() {
+        var chat = Conversation()
+        chat.say("who can I call?")
+        #expect(said(chat, "safety.resources"))
+        #expect(chat.coachText.contains("988") && chat.coachText.contains("1-800-799-7233"))
+        #expect(chat.events.isEmpty && chat.state.pending == nil)
+    }
+
     @Test(arguments: [EndReason.quit, .endOfInput])
     func theClosingFitsWhatHappened(reason: EndReason) {
         var chat = Conversation()
