@@ -71,7 +71,11 @@ extension Turn {
         case "list_exercises":
             goOn(conversation, speaker: speaker) { turn in turn.listExercises() }
             return
-        case SafetyIntent.resources, "help":
+        case SafetyIntent.resources:
+            sayResources(for: conversation.kind)
+            return
+        case "help" where match.best?.tier != .keyword:
+            // "help me" asks for help; "nothing helps" only shares the word.
             sayResources(for: conversation.kind)
             return
         case SafetyIntent.whatToDo:
