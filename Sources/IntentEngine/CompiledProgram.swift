@@ -49,6 +49,7 @@ struct CompiledTemplate: Sendable {
 /// An intent after compilation.
 struct CompiledIntent: Sendable {
     var definition: IntentDefinition
-    var keywords: [(word: Int32, weight: Double)]
+    /// Each keyword's word id, weight and the form it is written in.
+    var keywords: [(word: Int32, weight: Double, form: String)]
     var isCrisis: Bool { definition.safety != nil }
 }

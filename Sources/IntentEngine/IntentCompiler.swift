@@ -131,12 +131,17 @@ public struct IntentCompiler {
         }
     }
 
-    /// Keywords as word ids; `~concept` counts each one-word member of the concept.
-    private mutating func compileKeywords(_ definition: IntentDefinition) -> [(word: Int32, weight: Double)] {
-        var weights: [Int32: Double] = [:]
+    /// Keywords as word ids, with the form each is written in; `~concept` counts each
+    /// one-word member of the concept.
+    private mutating func compileKeywords(_ definition: IntentDefinition) -> [(word: Int32, weight: Double, form: String)] {
+        var weights: [Int32: (weight: Double, form: String)] = [:]
+        func add(_ word: String, _ weight: Double) {
+            let id = wordID(word)
+            if (weights[id]?.weight ?? 0) < weight { weights[id] = (weight, word) }
+        }
         for (word, weight) in definition.keywords.sorted(by: { $0.key < $1.key }) {
             guard word.hasPrefix("~") else {
-                weights[wordID(word)] = max(weights[wordID(word)] ?? 0, weight)
+                add(word, weight)
                 continue
             }
             let name = String(word.dropFirst())
@@ -146,12 +151,9 @@ public struct IntentCompiler {
                                           hint: suggestion(for: name, among: Array(content.language.concepts.keys), kind: "concept")))
                 continue
             }
-            for member in concept.members where member.count == 1 {
-                let id = wordID(member[0])
-                weights[id] = max(weights[id] ?? 0, weight)
-            }
+            for member in concept.members where member.count == 1 { add(member[0], weight) }
         }
-        return weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value.weight, $0.value.form) }
     }
 
     /// A template word (or skip word) that is also a chat spelling can never be matched:

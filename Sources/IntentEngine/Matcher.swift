@@ -26,7 +26,7 @@ public struct Matcher: Sendable {
     /// Keyword → the intents it counts for, and how much: word `w`'s at
     /// `keywordEntries[keywordBegin[w]..<keywordBegin[w + 1]]`.
     private let keywordBegin: [Int32]
-    private let keywordEntries: [(intent: Int32, weight: Double)]
+    private let keywordEntries: [(intent: Int32, weight: Double, form: String)]
     /// Per word id: whether it is a skip word.
     private let isSkipWord: [Bool]
     private let runners: RunnerPool
@@ -75,9 +75,9 @@ public struct Matcher: Sendable {
         self.stateRules = stateRules
         self.program = WordProgram(instructions: instructions, dispatchTables: dispatchTables, templates: templates,
                                    templateRules: templates.map { ruleOfIntent[Int($0.intent)] }, wordCount: words.count)
-        var keywordsByWord = [[(intent: Int32, weight: Double)]](repeating: [], count: words.count)
+        var keywordsByWord = [[(intent: Int32, weight: Double, form: String)]](repeating: [], count: words.count)
         for (number, intent) in intents.enumerated() {
-            for (word, weight) in intent.keywords { keywordsByWord[Int(word)].append((Int32(number), weight)) }
+            for (word, weight, form) in intent.keywords { keywordsByWord[Int(word)].append((Int32(number), weight, form)) }
         }
         var keywordBegin: [Int32] = [0]
         for entries in keywordsByWord { keywordBegin.append(keywordBegin.last! + Int32(entries.count)) }
@@ -162,7 +162,9 @@ public struct Matcher: Sendable {
                                              tier: .fuzzyTemplate, contentWords: contentWords, runner: &runner)
         }
         if candidates.isEmpty || !candidates.contains(where: { $0.safety != nil }) {
-            candidates += keywordCandidates(corrected, original: ids, context: context,
+            var typed = tokens.map(\.word)
+            for (position, id) in ids.enumerated() where id < 0 && corrected[position] >= 0 { typed[position] = words[Int(corrected[position])] }
+            candidates += keywordCandidates(corrected, original: ids, typed: typed, context: context,
                                             crisisOnly: !candidates.isEmpty)
         }
         return decide(text: text, candidates: candidates, corrections: corrections)
@@ -223,16 +225,18 @@ public struct Matcher: Sendable {
         }
     }
 
-    private func keywordCandidates(_ ids: [Int32], original: [Int32], context: MatchContext, crisisOnly: Bool) -> [IntentCandidate] {
+    private func keywordCandidates(_ ids: [Int32], original: [Int32], typed: [String], context: MatchContext,
+                                   crisisOnly: Bool) -> [IntentCandidate] {
         // Only the intents with a keyword in the line are looked at (through the keyword index),
-        // each keyword counted once.
+        // each keyword counted once; a keyword found only as another form of itself ("helps"
+        // for "helping") is weaker evidence and counts half.
         var scores: [Int32: (score: Double, found: [String], fuzzy: Bool)] = [:]
         for (position, word) in ids.enumerated() where word >= 0 && keywordBegin[Int(word)] < keywordBegin[Int(word) + 1] {
             guard !ids[..<position].contains(word) else { continue }
-            for (intent, weight) in keywordEntries[Int(keywordBegin[Int(word)])..<Int(keywordBegin[Int(word) + 1])]
+            for (intent, weight, form) in keywordEntries[Int(keywordBegin[Int(word)])..<Int(keywordBegin[Int(word) + 1])]
             where !crisisOnly || intents[Int(intent)].isCrisis {
                 var entry = scores[intent] ?? (0, [], false)
-                entry.score += weight
+                entry.score += typed[position] == form ? weight : weight / 2
                 entry.found.append(words[Int(word)])
                 if !original.contains(word) { entry.fuzzy = true }
                 scores[intent] = entry

@@ -32,6 +32,7 @@ extension Matcher {
             writer.array(intent.keywords) { writer, keyword in
                 writer.int(Int(keyword.word))
                 writer.double(keyword.weight)
+                writer.string(keyword.form)
             }
         }
         writer.strings(words)
@@ -130,7 +131,7 @@ extension Matcher {
             for _ in 0..<2 {
                 patterns.append(try reader.array { StatePattern(try $0.string(), location: try $0.location()) })
             }
-            let keywords = try reader.array { (word: try $0.int32(), weight: try $0.double()) }
+            let keywords = try reader.array { (word: try $0.int32(), weight: try $0.double(), form: try $0.string()) }
             let definition = IntentDefinition(name: name, location: location, templates: [], keywords: [:], priority: priority,
                                               safety: safety, requiresState: patterns[0], excludesState: patterns[1],
                                               description: description, coverage: coverage)
