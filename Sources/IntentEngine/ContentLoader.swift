@@ -253,6 +253,10 @@ struct ContentBuilder {
 
     private mutating func addIntent(_ name: String, _ location: SourceLocation, _ value: YAMLValue) {
         if let previous = content.intents[name] { return duplicate("intents", name, at: location, previous: previous.location) }
+        if name == IntentFixture.noSafetyKey {
+            // Fixture files use it for lines that must raise no safety event.
+            return diagnostics.append(.error(at: location, "'\(name)' is a reserved name, not an intent", hint: "choose another name"))
+        }
         var intent = IntentDefinition(name: name, location: location, templates: [], keywords: [:], priority: 0,
                                       safety: nil, requiresState: [], excludesState: [])
         guard case .mapping(let pairs, _) = value else {
@@ -267,11 +271,7 @@ struct ContentBuilder {
         for (key, keyLocation, entry) in pairs {
             switch key {
             case "templates":
-                for item in strings(entry, what: "templates") {
-                    if let node = parseTemplate(item.text, at: item.location) {
-                        intent.templates.append(TemplateSource(text: item.text, location: item.location, node: node))
-                    }
-                }
+                intent.templates += templates(entry)
             case "keywords":
                 guard case .mapping(let words, _) = entry else {
                     diagnostics.append(.error(at: entry.location, "'keywords' must map words to weights, found \(entry.kindName)",
@@ -309,9 +309,7 @@ struct ContentBuilder {
             case "description":
                 intent.description = entry.string
             case "coverage":
-                if let text = entry.string, let share = Double(text), share > 0, share <= 1 { intent.coverage = share }
-                else { diagnostics.append(.error(at: entry.location, "'coverage' must be a share of the line between 0 and 1, such as 0.5",
-                                                 hint: "0.5 means a template must explain at least half the words")) }
+                intent.coverage = coverageShare(entry)
             default:
                 diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in intent '\(name)'",
                                           hint: "expected one of: \(ContentLoader.intentKeys.joined(separator: ", "))"))
@@ -336,6 +334,54 @@ struct ContentBuilder {
             diagnostics.append(.error(at: value.location, "'\(what)' must be a list of text, found \(value.kindName)"))
             return []
         }
+    }
+
+    /// A `coverage:` value: a share of the line's words, above 0 and at most 1.
+    private mutating func coverageShare(_ value: YAMLValue) -> Double? {
+        if let text = value.string, let share = Double(text), share > 0, share <= 1 { return share }
+        diagnostics.append(.error(at: value.location, "'coverage' must be a share of the line between 0 and 1, such as 0.5",
+                                  hint: "0.5 means a template must explain at least half the words"))
+        return nil
+    }
+
+    /// An intent's templates: each is text, or `{template: TEXT, coverage: SHARE}`.
+    private mutating func templates(_ value: YAMLValue) -> [TemplateSource] {
+        let items: [YAMLValue]
+        switch value {
+        case .null: return []
+        case .scalar: items = [value]
+        case .sequence(let list, _): items = list
+        default:
+            diagnostics.append(.error(at: value.location, "'templates' must be a list of text, found \(value.kindName)"))
+            return []
+        }
+        var result: [TemplateSource] = []
+        for item in items {
+            var text: (String, SourceLocation)?
+            var coverage: Double?
+            if let plain = item.string {
+                text = (plain, item.textStart)
+            } else if case .mapping(let fields, let location) = item {
+                for (key, keyLocation, field) in fields {
+                    switch key {
+                    case "template":
+                        if let plain = field.string { text = (plain, field.textStart) }
+                        else { diagnostics.append(.error(at: field.location, "'template' must be text, found \(field.kindName)")) }
+                    case "coverage":
+                        coverage = coverageShare(field)
+                    default:
+                        diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in a template", hint: "expected template or coverage"))
+                    }
+                }
+                if text == nil { diagnostics.append(.error(at: location, "a template mapping needs 'template'")) }
+            } else {
+                diagnostics.append(.error(at: item.location, "each of 'templates' must be text or {template, coverage}, found \(item.kindName)"))
+            }
+            if let (body, location) = text, let node = parseTemplate(body, at: location) {
+                result.append(TemplateSource(text: body, location: location, node: node, coverage: coverage))
+            }
+        }
+        return result
     }
 
     private mutating func parseTemplate(_ text: String, at location: SourceLocation) -> TemplateNode? {

@@ -4,6 +4,10 @@ public struct TemplateSource: Sendable, Hashable {
     /// Where the template's first character is.
     public var location: SourceLocation
     public var node: TemplateNode
+    /// The share of the line this template must explain (`{template: …, coverage: 1}`), even
+    /// for a crisis intent: "i relapsed" is a warning sign said alone, not in "i relapsed on my
+    /// diet".
+    public var coverage: Double? = nil
 }
 
 /// One value of a word list: what people say (`in`, template syntax) and what the slot gets (`out`).

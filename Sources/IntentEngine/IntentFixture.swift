@@ -2,7 +2,14 @@ import Foundation
 
 /// One line of an intent fixture file: an utterance and the intent it must be read as.
 public struct IntentFixture: Sendable {
+    /// The key whose lines must raise no safety event, whatever else they are read as. Figures
+    /// of speech ("my feet are killing me") have no one right intent, only a wrong kind.
+    public static let noSafetyKey = "no_safety"
+
+    /// The intent it must be read as, or `noSafetyKey`.
     public var expectedIntent: String
+    /// Whether this line only has to stay clear of every crisis intent.
+    public var expectsNoSafety: Bool { expectedIntent == Self.noSafetyKey }
     public var text: String
     /// Only the slots listed are checked.
     public var slots: [String: String]
@@ -12,7 +19,7 @@ public struct IntentFixture: Sendable {
 }
 
 /// Reads `Tests/Fixtures/intents/*.yaml` files (SPEC's format), reporting malformed entries
-/// with their place.
+/// with their place. Under the key `no_safety` the lines need only raise no safety event.
 public enum IntentFixtureReader {
     public static func read(file: String) -> ([IntentFixture], [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: file) else {
@@ -133,7 +140,13 @@ public struct FixtureRunner {
             if let location = result.best?.template?.location { used.insert(location) }
             let got = result.intent
             var reason: String?
-            if got != fixture.expectedIntent {
+            if fixture.expectsNoSafety {
+                if let kind = result.safety {
+                    reason = "expected no safety event, got \(got) (\(kind))"
+                    report.scores[got, default: .init(intent: got)].falsePositives += 1
+                    report.confusions[fixture.expectedIntent, default: [:]][got, default: 0] += 1
+                }
+            } else if got != fixture.expectedIntent {
                 reason = "expected \(fixture.expectedIntent), got \(got)" + (result.isAmbiguous ? " (ambiguous)" : "")
                 report.confusions[fixture.expectedIntent, default: [:]][got, default: 0] += 1
                 report.scores[fixture.expectedIntent, default: .init(intent: fixture.expectedIntent)].falseNegatives += 1

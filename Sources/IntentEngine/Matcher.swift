@@ -181,10 +181,13 @@ public struct Matcher: Sendable {
             let intentNumber = Int(templates[Int(hit.template)].intent)
             // A match counts only if it explains enough of the line: the intent's `coverage`,
             // and at least half for a single word, which is weak evidence inside a longer
-            // line ("no" in "my back is sore, so no tight hugs today"). Crisis words always count.
+            // line ("no" in "my back is sore, so no tight hugs today"). Crisis words always count,
+            // unless their own template asks for a share ("i relapsed" said alone).
             let singleWord = hit.literal == 1 && hit.wildcard == 0
             let needed = max(intents[intentNumber].definition.coverage ?? 0, singleWord ? 0.5 : 0)
-            if Double(hit.literal + hit.wildcard) < needed * Double(contentWords) && !intents[intentNumber].isCrisis { continue }
+            let explained = Double(hit.literal + hit.wildcard)
+            if explained < needed * Double(contentWords) && !intents[intentNumber].isCrisis { continue }
+            if let own = templates[Int(hit.template)].source.coverage, explained < own * Double(contentWords) { continue }
             var slots: [SlotMatch] = []
             if hit.trail >= 0 {
                 slots = slotMatches(hit, trail: runner.trail, tokens: tokens, skip: skip, text: &spoken)

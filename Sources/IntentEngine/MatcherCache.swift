@@ -7,6 +7,7 @@ extension Matcher {
             writer.int(Int(template.intent))
             writer.string(template.source.text)
             writer.location(template.source.location)
+            writer.optionalString(template.source.coverage.map { String($0) })
             writer.int(Int(template.start))
             writer.int(Int(template.base))
             writer.int(Int(template.count))
@@ -111,7 +112,11 @@ extension Matcher {
         }
         let templates = try reader.array { reader -> CompiledTemplate in
             let intent = try reader.int32()
-            let source = TemplateSource(text: try reader.string(), location: try reader.location(), node: .sequence([]))
+            var source = TemplateSource(text: try reader.string(), location: try reader.location(), node: .sequence([]))
+            source.coverage = try reader.optionalString().map { text -> Double in
+                guard let share = Double(text) else { throw ByteReader.Malformed() }
+                return share
+            }
             return CompiledTemplate(intent: intent, source: source, start: try reader.int32(), base: try reader.int32(),
                                     count: try reader.int32(), firstWords: Set(try reader.array { try $0.int32() }),
                                     startsWithWildcard: try reader.bool(), required: try reader.array { try $0.int32() },
