@@ -23,8 +23,9 @@ import IntentEngine
         #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
     }
 
-    @Test func everyIntentFixturePasses() {
-        let folder = Self.root + "/Tests/Fixtures/intents"
+    /// The fixtures of one folder, failing the test on any problem reading them.
+    static func fixtures(in relativeFolder: String) -> [IntentFixture] {
+        let folder = root + "/" + relativeFolder
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
         var fixtures: [IntentFixture] = []
         for file in files {
@@ -32,12 +33,31 @@ import IntentEngine
             #expect(problems.isEmpty, "\(problems.map(\.description))")
             fixtures += read
         }
+        return fixtures
+    }
+
+    @Test func everyIntentFixturePasses() {
+        let fixtures = Self.fixtures(in: "Tests/Fixtures/intents") + Self.fixtures(in: "Tests/Fixtures/blind/safety")
         #expect(fixtures.count >= 700)
         let report = FixtureRunner(matcher: Self.loaded.matcher).run(fixtures)
         for failure in report.failures {
             Issue.record("\(failure.fixture.location): \"\(failure.fixture.text)\": \(failure.reason)")
         }
         #expect(report.passed == fixtures.count)
+    }
+
+    /// The blind safety set keeps its size: every warning-sign group, 200 crisis lines at least,
+    /// and 150 figures of speech at least (each line checked by `everyIntentFixturePasses`).
+    @Test func theBlindSafetySetCoversEveryWarningSign() throws {
+        let folder = Self.root + "/Tests/Fixtures/blind/safety"
+        let groups = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") && $0 != "figures.yaml" }
+        #expect(Set(groups.map { String($0.dropLast(5)) }) == [
+            "suicide-wanting-to-die", "suicide-burden", "suicide-trapped-pain", "suicide-method-means", "suicide-goodbyes",
+            "suicide-accidents", "self-harm-acts", "abuse-physical", "abuse-intimidation", "abuse-threats", "abuse-economic",
+            "abuse-isolation-monitoring", "abuse-sexual-coercion", "abuse-fear"])
+        let fixtures = Self.fixtures(in: "Tests/Fixtures/blind/safety")
+        #expect(fixtures.filter { $0.expectedIntent.hasPrefix("crisis_") }.count >= 200)
+        #expect(fixtures.filter(\.expectsNoSafety).count >= 150)
     }
 
     @Test func everyRequiredIntentAndFlowExists() {
