@@ -4,7 +4,7 @@ import IntentEngine
 /// start-up cache, so a session opens without parsing YAML or compiling templates.
 extension CoachScript {
     /// Bumped whenever the layout below changes, so an old cache is never misread.
-    public static let cacheFormat = 10
+    public static let cacheFormat = 11
 
     public func encodedForCache() -> [UInt8] {
         var writer = ByteWriter()
@@ -34,6 +34,7 @@ extension CoachScript {
                     if let reference { Self.write(reference, &writer) }
                 }
                 writer.bool(state.acknowledges)
+                writer.bool(state.asksDebrief)
                 writer.array(state.supplies) { $0.strings($1) }
             }
         }
@@ -79,6 +80,7 @@ extension CoachScript {
                 state.redirect = try reader.bool() ? try readResponse(&reader) : nil
                 state.askOther = try reader.bool() ? try readResponse(&reader) : nil
                 state.acknowledges = try reader.bool()
+                state.asksDebrief = try reader.bool()
                 state.supplies = try reader.array { try $0.strings() }
                 return state
             }

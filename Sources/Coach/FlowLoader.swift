@@ -4,7 +4,7 @@ import IntentEngine
 /// malformed entry.
 enum FlowLoader {
     static let flowKeys = ["title", "summary", "roles", "couple", "start", "states"]
-    static let stateKeys = ["speaker", "say", "redirect", "ask_other", "acknowledge", "supplies", "action", "on", "then", "final"]
+    static let stateKeys = ["speaker", "say", "redirect", "ask_other", "acknowledge", "supplies", "action", "on", "then", "final", "debrief"]
     static let transitionKeys = ["intent", "slot", "result", "if", "say", "capture", "append", "set", "swap", "goto", "finish"]
 
     static func load(_ sections: [String: NamedSection]) -> ([String: Flow], [Diagnostic]) {
@@ -102,6 +102,7 @@ enum FlowLoader {
                 let transitions = items.compactMap { transition($0, &diagnostics) }
                 if key == "on" { state.on = transitions } else { state.then = transitions }
             case "final": state.isFinal = boolean(entry, key, &diagnostics)
+            case "debrief": state.asksDebrief = boolean(entry, key, &diagnostics)
             default:
                 diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in state '\(name)'",
                                           hint: "expected one of: \(stateKeys.joined(separator: ", "))"))

@@ -50,6 +50,9 @@ public struct FlowState: Sendable {
     public var then: [FlowTransition]
     /// Reaching this state finishes the exercise.
     public var isFinal: Bool
+    /// A final state that asks how the exercise was: the next lines are heard as each
+    /// partner's debrief.
+    public var asksDebrief: Bool = false
 }
 
 extension FlowState {

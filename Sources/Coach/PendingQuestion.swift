@@ -22,13 +22,17 @@ public indirect enum PendingQuestion: Sendable, Equatable {
     /// (already matched) until it is confirmed. `interrupting` is the question the held line
     /// was answering, put back when the reading is confirmed or declined.
     case typoReading(HeldLine, interrupting: PendingQuestion?)
+    /// "How was that for each of you?" at the end of an exercise: each partner's answer is
+    /// heard as a debrief (not out of scope) until both have said how it was. `heard` lists
+    /// the partners who have answered.
+    case debrief(exercise: String, heard: [Int])
 
     /// Whether the question belongs to the exercise step it was asked in (it is dropped when
     /// the exercise ends).
     var belongsToExercise: Bool {
         switch self {
         case .mirrorConfirmation, .typoReading: return true
-        case .names, .nameConfirmation, .firstSessionSafety, .safety: return false
+        case .names, .nameConfirmation, .firstSessionSafety, .safety, .debrief: return false
         }
     }
 }

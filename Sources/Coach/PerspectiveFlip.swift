@@ -90,9 +90,11 @@ public struct PerspectiveFlip: Sendable {
         while let first = tokens.first, Self.leadingFillers.contains(first.word) || first.word == otherName?.lowercased() {
             tokens.removeFirst()
         }
+        while let last = tokens.last, Self.trailingFillers.contains(last.word) { tokens.removeLast() }
         guard let first = tokens.first, (3...24).contains(tokens.count), !asksQuestion(text),
               !tokens.contains(where: { Self.unsure.contains($0.word) }) else { return nil }
-        var rest = String(text[text.index(text.startIndex, offsetBy: first.start)...])
+        let end = text.index(text.startIndex, offsetBy: tokens[tokens.count - 1].end)
+        var rest = String(text[text.index(text.startIndex, offsetBy: first.start)..<end])
         while let last = rest.last, ".!?,;: ".contains(last) { rest.removeLast() }
         return apply(rest)
     }
@@ -113,6 +115,7 @@ public struct PerspectiveFlip: Sendable {
 
     static let leadingFillers: Set<String> = ["same", "yeah", "yes", "yep", "yup", "oh", "ok", "okay", "well", "um", "uh",
                                              "honestly", "so", "and", "but", "hmm", "lol", "haha", "ah", "wow", "tbh", "hey"]
+    static let trailingFillers: Set<String> = ["tbh", "lol", "haha", "honestly", "lmao", "i", "guess", "though"]
     static let unsure: Set<String> = ["idk", "dunno", "nothing", "whatever", "nvm", "unsure"]
     static let questionStarts: Set<String> = ["are", "is", "am", "do", "does", "did", "can", "could", "will", "would", "should",
                                              "what", "whats", "why", "how", "hows", "when", "where", "who", "which", "have", "has",

@@ -55,10 +55,21 @@ public struct ResponseBook: Sendable {
     }
 
     /// Chooses a variant with `random` and fills in its `{name}`s; nil if there is no text.
-    func render(_ reference: ResponseReference, random: inout SeededGenerator, lookup: (String) -> String?) -> String? {
+    /// `avoiding` says which texts were said a moment ago: the next variant that reads
+    /// differently is taken instead (one draw either way, so the seeded choices that follow
+    /// stay the same).
+    func render(_ reference: ResponseReference, random: inout SeededGenerator, avoiding: (String) -> Bool = { _ in false },
+                lookup: (String) -> String?) -> String? {
         let options = variants(of: reference)
         guard !options.isEmpty else { return nil }
-        return Self.fill(options[random.index(below: options.count)], lookup: lookup)
+        let drawn = random.index(below: options.count)
+        let first = Self.fill(options[drawn], lookup: lookup)
+        guard avoiding(first) else { return first }
+        for offset in 1..<max(1, options.count) {
+            let text = Self.fill(options[(drawn + offset) % options.count], lookup: lookup)
+            if !avoiding(text) { return text }
+        }
+        return first
     }
 
     /// Renders the named response, if present.

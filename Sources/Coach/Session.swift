@@ -43,6 +43,11 @@ public struct SessionState: Sendable, Equatable {
     public var crisisRaised = false
     /// The coach's last prompt, for `/repeat`.
     public var lastPrompt: String?
+    /// Lines typed so far, counting turns for `recentReplies`.
+    public var turnCount = 0
+    /// What the coach said in the last few turns, so a variant that reads differently is
+    /// chosen over saying the same sentence again.
+    public var recentReplies: [RecentReply] = []
 
     public init(seed: UInt64) {
         random = SeededGenerator(seed: seed)
@@ -221,7 +226,12 @@ struct Turn {
     /// Renders a reply without saying it yet (a note that goes before replies already
     /// rendered); nil when content has no such text.
     mutating func reply(_ reference: ResponseReference, prompt: Bool = false, extra: [String: String] = [:]) -> SessionOutput? {
-        guard let text = script.responses.render(reference, random: &state.random, lookup: lookup(extra: extra)) else { return nil }
+        let turn = state.turnCount
+        state.recentReplies.removeAll { turn - $0.turn >= RecentReply.window }
+        let recent = state.recentReplies
+        guard let text = script.responses.render(reference, random: &state.random, avoiding: { said in recent.contains { $0.text == said } },
+                                                 lookup: lookup(extra: extra)) else { return nil }
+        state.recentReplies.append(RecentReply(turn: turn, text: text))
         if prompt { state.lastPrompt = text }
         return .coach(text)
     }

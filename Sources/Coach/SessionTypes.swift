@@ -61,6 +61,14 @@ public struct FlowRun: Sendable, Equatable {
     public var answers: [StepAnswer] = []
 }
 
+/// A reply the coach said, and in which turn.
+public struct RecentReply: Sendable, Equatable {
+    /// How many turns a reply is remembered for: none is said again word for word sooner.
+    public static let window = 5
+    public var turn: Int
+    public var text: String
+}
+
 /// One partner's answer in a step that waits for both.
 public struct StepAnswer: Sendable, Equatable {
     public var speaker: Int

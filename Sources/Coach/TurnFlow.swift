@@ -26,6 +26,8 @@ extension Turn {
             return
         }
         closeFlow(completed: false)
+        // A new exercise moves on from the last one's "how was that?".
+        if case .debrief = state.pending { state.pending = nil }
         var roles: [String: Int] = [:]
         let count = max(1, state.partners.count)
         for (offset, role) in flow.roles.enumerated() { roles[role] = (state.currentSpeaker + offset) % count }
@@ -71,6 +73,7 @@ extension Turn {
         if let say = flowState.say { self.say(say, prompt: true) }
         if flowState.isFinal {
             closeFlow(completed: true)
+            if flowState.asksDebrief { state.pending = .debrief(exercise: flow.title, heard: []) }
             return
         }
         guard depth < 16 else { return }
@@ -140,7 +143,9 @@ extension Turn {
         state.flowRun = run
         let transition = flowState.on.first(where: { conditionsHold($0.conditions, match: match, result: result) })
         if let transition {
-            if shouldAcknowledge(transition, in: flowState) { acknowledge(match, text: text, speaker: speaker) }
+            if shouldAcknowledge(transition, in: flowState), !Self.isBareAnswer(match, text: text) {
+                acknowledge(match, text: text, speaker: speaker)
+            }
             apply(transition, text: text, speaker: speaker, depth: 0)
         }
         // The speaker is asked whether the mirror got it; their next line answers.

@@ -6,6 +6,7 @@ extension Turn {
     /// (with what the exercise judged of it), ahead of the replies it got.
     mutating func line(_ raw: String, knownSpeaker: String?) {
         guard state.phase == .ready else { return }
+        state.turnCount += 1
         let cleaned = TerminalText.sanitize(raw)
         var text = cleaned.trimmingWhitespace()
         if let knownSpeaker, let index = partnerIndex(knownSpeaker) {
@@ -117,6 +118,9 @@ extension Turn {
                 return false
             }
             question = interrupted
+        case .debrief(let exercise, let heardFrom):
+            if answerDebrief(match, text: text, speaker: speaker, exercise: exercise, heard: heardFrom) { return true }
+            question = nil
         case .mirrorConfirmation, nil:
             break
         }

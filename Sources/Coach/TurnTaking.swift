@@ -49,20 +49,30 @@ extension Turn {
 
     /// Says back what was heard: the feeling it names, else the line turned around when that
     /// reads well, else a plain thank-you. A bare yes, no or pass gets the plain one.
-    mutating func acknowledge(_ match: MatchResult, text: String, speaker: Int) {
-        let saidBy = state.partners.indices.contains(speaker) ? state.partners[speaker] : "you"
-        // "yes" is a bare answer; "yeah, my ex cheated on me" is an answer with content.
-        if !Self.shortAnswers.contains(match.intent) || TextNormalizer.words(text).count > 3 {
+    /// `kind` names the family of replies: `ack` inside a step, `debrief` after an exercise.
+    mutating func acknowledge(_ match: MatchResult, text: String, speaker: Int, kind: String = "ack",
+                              extra: [String: String] = [:]) {
+        var extra = extra
+        extra["said_by"] = state.partners.indices.contains(speaker) ? state.partners[speaker] : "you"
+        if !Self.isBareAnswer(match, text: text) {
             if let feeling = Self.namedFeeling(in: text, lexicon: script.lexicon) {
-                say("ack.feeling", extra: ["said_by": saidBy, "feeling": feeling])
+                extra["feeling"] = feeling
+                say("\(kind).feeling", extra: extra)
                 return
             }
             if let echo = PerspectiveFlip(otherName: otherPartner(of: speaker)).echo(text) {
-                say("ack.content", extra: ["said_by": saidBy, "echo": echo])
+                extra["echo"] = echo
+                say("\(kind).content", extra: extra)
                 return
             }
         }
-        say("ack.plain", extra: ["said_by": saidBy])
+        say("\(kind).plain", extra: extra)
+    }
+
+    /// "yes", "no", "pass" or "done" alone: it answers the step, with nothing to say back.
+    /// "yeah, my ex cheated on me" is an answer with content.
+    static func isBareAnswer(_ match: MatchResult, text: String) -> Bool {
+        shortAnswers.contains(match.intent) && TextNormalizer.words(text).count <= 3
     }
 
     /// Intents that answer a step without content of their own to reflect.

@@ -67,3 +67,29 @@ import Testing
         #expect(Turn.namedFeeling(in: "lonely", lexicon: lexicon) == "lonely")
     }
 }
+
+@Suite struct RepeatAvoidanceTests {
+    @Test func aVariantSaidAMomentAgoGivesWayToAnother() {
+        let book = ShippedContent.script.responses
+        var random = SeededGenerator(seed: 1)
+        let first = book.render(.named("ack.plain", SourceLocation(file: "", line: 0, column: 0)), random: &random,
+                                lookup: { $0 == "said_by" ? "Alex" : nil })
+        var again = SeededGenerator(seed: 1)
+        let second = book.render(.named("ack.plain", SourceLocation(file: "", line: 0, column: 0)), random: &again,
+                                 avoiding: { $0 == first }, lookup: { $0 == "said_by" ? "Alex" : nil })
+        #expect(first != nil && second != nil && first != second)
+    }
+
+    @Test func theDebriefIsHeardFromEachPartnerAndThenClosed() {
+        var talk = Conversation()
+        talk.say("/start appreciation")
+        for _ in 0..<6 { talk.say("/skip") }
+        #expect(talk.flow == nil)
+        #expect(talk.state.pending == .debrief(exercise: "Appreciation", heard: []))
+        talk.say("it was sweet, kinda awkward at first")
+        #expect(talk.state.pending != nil)
+        talk.say("Sam: honestly really nice")
+        #expect(talk.state.pending == nil)
+        #expect(!talk.coachText.contains("outside what I know"))
+    }
+}
