@@ -9,11 +9,13 @@ import Coach
     static let window = 5
 
     /// The replies of a replayed conversation, each with the number of the turn it answered
-    /// (0 for the opening).
+    /// (0 for the opening), up to a safety event: from there the coach keeps to the safety
+    /// conversation, which says its steady lines again on purpose and has scripts of its own.
     static func replies(in transcript: [String]) -> [(turn: Int, text: String)] {
         var turn = 0
         var replies: [(Int, String)] = []
         for line in transcript {
+            if line.hasPrefix("— safety:") { break }
             if line.hasPrefix("Coach: ") { replies.append((turn, String(line.dropFirst(7)))) }
             else if !line.hasPrefix("— ") { turn += 1 }
         }
@@ -38,6 +40,8 @@ import Coach
         #expect(Self.repeats(in: near).count == 1)
         let far = Self.replies(in: ["Coach: same", "a", "b", "c", "d", "e", "Coach: same"])
         #expect(Self.repeats(in: far).isEmpty)
+        let safety = Self.replies(in: ["Coach: a", "b", "— safety: abuse —", "Coach: same", "c", "Coach: same"])
+        #expect(Self.repeats(in: safety).isEmpty)
     }
 
     @Test(arguments: ShippedContentTests.scripts)

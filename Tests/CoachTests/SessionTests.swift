@@ -179,7 +179,8 @@ import Testing
         #expect(chat.partnerLine?.flags.contains("criticism") == true)
         #expect(chat.coach.count == 2)
         #expect(chat.coach.first?.contains("I feel") == true)
-        #expect(chat.coach.last?.contains("Sam, say back") == true)
+        #expect(chat.state.flowRun?.state == "mirror")
+        #expect(chat.coach.last?.contains("Sam") == true)
     }
 
     @Test func aTypoCorrectedAnswerIsConfirmedBeforeTheExerciseMoves() {
