@@ -85,13 +85,15 @@ public struct PerspectiveFlip: Sendable {
     /// The line turned around for the coach to say back, or nil when an echo would not read
     /// well: a question (it wants an answer, not an echo), a line too short or too long to
     /// reflect, or one that says it doesn't know. A leading "yeah," or "same," is left off.
-    public func echo(_ text: String) -> String? {
+    /// `minimumWords` is 3 for a line said back on its own, 1 for an answer slotted into a
+    /// sentence ("So a good moment: the gym").
+    public func echo(_ text: String, minimumWords: Int = 3) -> String? {
         var tokens = TextNormalizer.tokenize(text)
         while let first = tokens.first, Self.leadingFillers.contains(first.word) || first.word == otherName?.lowercased() {
             tokens.removeFirst()
         }
         while let last = tokens.last, Self.trailingFillers.contains(last.word) { tokens.removeLast() }
-        guard let first = tokens.first, (3...24).contains(tokens.count), !asksQuestion(text),
+        guard let first = tokens.first, (minimumWords...24).contains(tokens.count), !asksQuestion(text),
               !tokens.contains(where: { Self.unsure.contains($0.word) }) else { return nil }
         let end = text.index(text.startIndex, offsetBy: tokens[tokens.count - 1].end)
         var rest = String(text[text.index(text.startIndex, offsetBy: first.start)..<end])

@@ -210,7 +210,8 @@ struct Turn {
     func reflection() -> (String) -> String? {
         guard let line = lineToReflect else { return { _ in nil } }
         let flip = PerspectiveFlip(otherName: otherPartner(of: line.speaker))
-        return { name in name == "reflection" ? flip.apply(line.text) : nil }
+        // Said back without a leading "same," or "yeah," where that reads well.
+        return { name in name == "reflection" ? (flip.echo(line.text) ?? flip.apply(line.text)) : nil }
     }
 
     /// Says the named response; `prompt` marks it as what `/repeat` repeats.

@@ -170,18 +170,28 @@ extension Turn {
     }
 
     mutating func apply(_ transition: FlowTransition, text: String?, speaker: Int, depth: Int) {
+        // Captured lines that would not read well said back ("idk nothing really"): a reply
+        // that says one back is replaced by a plain acknowledgement.
+        var unreadable: Set<String> = []
         for effect in transition.effects {
             guard var run = state.flowRun else { return }
             switch effect {
             case .say(let reference):
                 state.flowRun = run
-                say(reference)
+                let names = script.responses.variants(of: reference).flatMap(ResponseBook.variableNames)
+                if names.contains(where: unreadable.contains) {
+                    say("ack.plain", extra: ["said_by": partnerName(speaker)])
+                } else {
+                    say(reference)
+                }
                 continue
             case .capture(let name):
                 if let text {
                     let kept = capturedText(text, speaker: speaker)
                     run.variables[name] = kept
-                    run.variables["\(name)_reflected"] = reflect(kept, speaker: speaker)
+                    let echo = PerspectiveFlip(otherName: otherPartner(of: speaker)).echo(kept, minimumWords: 1)
+                    run.variables["\(name)_reflected"] = echo ?? reflect(kept, speaker: speaker)
+                    if echo == nil { unreadable.insert("\(name)_reflected") }
                     if let speakerName = state.partners.indices.contains(speaker) ? state.partners[speaker] : nil {
                         run.variables["\(name)_by"] = speakerName
                     }

@@ -93,3 +93,12 @@ import Testing
         #expect(!PerspectiveFlip.isQuestion("I am tired"))
     }
 }
+
+@Suite struct SlottedEchoTests {
+    @Test func aShortAnswerReadsInASentenceButNotOnItsOwn() {
+        let flip = PerspectiveFlip(otherName: "Sam")
+        #expect(flip.echo("the gym", minimumWords: 1) == "the gym")
+        #expect(flip.echo("the gym") == nil)
+        #expect(flip.echo("idk nothing really", minimumWords: 1) == nil)
+    }
+}
