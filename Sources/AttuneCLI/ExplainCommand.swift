@@ -29,7 +29,7 @@ public struct ExplainCommand: ParsableCommand {
         try reportingErrors {
             if let mirrorOf {
                 let (_, script) = try intentsOptions.loadCoach()
-                let verdict = MirrorCheck(lexicon: script.lexicon).judge(mirror: text, of: mirrorOf, speaker: nil, listener: nil)
+                let verdict = MirrorCheck(lexicon: script.lexicon, language: script.matcher.language).judge(mirror: text, of: mirrorOf, speaker: nil, listener: nil)
                 switch format {
                 case .json:
                     print(jsonString(["verdict": verdict.verdict.rawValue, "kept": verdict.kept, "missed": verdict.missed,

@@ -15,7 +15,7 @@ enum FlowActions {
         case .mirrorCheck:
             let original = flowRun.variables["message"] ?? ""
             let listener = turn.state.partners.indices.contains(speaker) ? turn.state.partners[speaker] : nil
-            let verdict = MirrorCheck(lexicon: lexicon).judge(mirror: text, of: original,
+            let verdict = MirrorCheck(lexicon: lexicon, language: turn.script.matcher.language).judge(mirror: text, of: original,
                                                               speaker: flowRun.variables["message_by"], listener: listener)
             return Outcome(result: verdict.verdict.rawValue, variables: [
                 "missed": naturalList(verdict.missed),

@@ -2,34 +2,46 @@ import IntentEngine
 import TranscriptFormat
 
 /// Compares a mirror with the words it mirrors: strips openers ("so what I'm hearing is"),
-/// turns the original around to the listener's point of view, and compares stemmed content
-/// words, feeling words and negation, noting judgement, defence and advice that crept in.
+/// turns the original around to the listener's point of view, and compares content words
+/// on the matcher's language layer (chat spellings read as words, every form of a word as
+/// one, concept members as one: "argument" keeps "fight", "worn out" keeps "exhausted"), plus
+/// feeling words and negation ("without calling" is "not calling"), noting judgement,
+/// defence and advice that crept in.
 public struct MirrorCheck: Sendable {
     public var lexicon: Lexicon
+    public var language: LanguageLayer
 
-    public init(lexicon: Lexicon) {
+    public init(lexicon: Lexicon, language: LanguageLayer) {
         self.lexicon = lexicon
+        self.language = language
+    }
+
+    /// One word of a message as compared, or a concept member phrase taken as one.
+    private struct Unit {
+        var text: String
+        var key: String
+        var isConcept: Bool
     }
 
     /// Judges `mirror` as a mirror of `original`. `speaker` said the original to `listener`.
     public func judge(mirror: String, of original: String, speaker: String?, listener: String?) -> MirrorJudgement {
         // The listener says the speaker's words back to the speaker: the speaker's "I" is the
         // listener's "you", and the speaker's "you" (the listener) is the listener's "I".
-        let originalWords = TextNormalizer.words(original)
-        var mirrorWords = stripOpener(TextNormalizer.words(mirror))
+        let originalWords = readWords(original)
+        var mirrorWords = stripOpener(readWords(mirror))
         if let listener { mirrorWords = mirrorWords.map { $0 == listener.lowercased() ? "i" : $0 } }
         if let speaker { mirrorWords = mirrorWords.map { $0 == speaker.lowercased() ? "you" : $0 } }
 
-        let originalContent = contentStems(originalWords)
-        let mirrorContent = Set(contentStems(mirrorWords))
+        let originalUnits = contentUnits(originalWords)
+        let mirrorKeys = Set(contentUnits(mirrorWords).map(\.key))
         var kept: [String] = []
         var missed: [String] = []
-        for (stem, word) in zip(originalContent, contentWords(originalWords)) where !kept.contains(word) && !missed.contains(word) {
-            if mirrorContent.contains(stem) || synonymKept(word, in: mirrorWords) { kept.append(word) } else { missed.append(word) }
+        for unit in originalUnits where !kept.contains(unit.text) && !missed.contains(unit.text) {
+            if mirrorKeys.contains(unit.key) || synonymKept(unit.text, in: mirrorWords) { kept.append(unit.text) } else { missed.append(unit.text) }
         }
         var added: [String] = []
-        let originalSet = Set(originalWords)
-        for word in mirrorWords where !originalSet.contains(word) {
+        let originalKeys = Set(originalWords.map(language.forms.key))
+        for word in mirrorWords where !originalKeys.contains(language.forms.key(word)) {
             if lexicon.judgements.contains(word) || lexicon.absolutes.contains(word) || lexicon.defence.contains(word) {
                 if !added.contains(word) { added.append(word) }
             }
@@ -47,7 +59,10 @@ public struct MirrorCheck: Sendable {
 
         // The feeling is the heart of a message: keeping it makes a mirror at least partial,
         // losing it makes a thin one off.
-        let feelings = originalWords.filter { lexicon.feelings.contains($0) || lexicon.pseudoFeelings[$0] != nil }
+        let feelings = originalUnits.map(\.text).filter { text in
+            lexicon.feelings.contains(text) || lexicon.pseudoFeelings[text] != nil
+                || text.split(separator: " ").contains { lexicon.feelings.contains(String($0)) }
+        }
         let keptFeeling = kept.contains { feelings.contains($0) }
         let missedFeeling = missed.contains { feelings.contains($0) }
         let total = max(1, kept.count + missed.count)
@@ -70,6 +85,12 @@ public struct MirrorCheck: Sendable {
         return MirrorJudgement(verdict: verdict, kept: kept, missed: missed, added: added)
     }
 
+    /// The words of `text` as the matcher reads them (chat spellings expanded), with
+    /// "without" read as the negation it is.
+    private func readWords(_ text: String) -> [String] {
+        language.words(text).map { $0 == "without" ? "not" : $0 }
+    }
+
     private func stripOpener(_ words: [String]) -> [String] {
         for opener in lexicon.mirrorOpeners where words.starts(with: opener) {
             return Array(words.dropFirst(opener.count))
@@ -77,12 +98,37 @@ public struct MirrorCheck: Sendable {
         return words
     }
 
-    private func contentWords(_ words: [String]) -> [String] {
-        words.filter { !lexicon.stopwords.contains($0) && !lexicon.pronouns.contains($0) && !lexicon.negations.contains($0) }
+    /// The content of a message: concept member phrases (each as its concept), then the
+    /// other words that carry meaning, each keyed by its word form.
+    private func contentUnits(_ words: [String]) -> [Unit] {
+        let keys = words.map(language.forms.key)
+        var units: [Unit] = []
+        var position = 0
+        while position < words.count {
+            if let (concept, length) = conceptAt(position, keys: keys) {
+                units.append(Unit(text: words[position..<(position + length)].joined(separator: " "), key: "~" + concept, isConcept: true))
+                position += length
+                continue
+            }
+            let word = words[position]
+            if !lexicon.stopwords.contains(word) && !lexicon.pronouns.contains(word) && !lexicon.negations.contains(word) {
+                units.append(Unit(text: word, key: keys[position], isConcept: false))
+            }
+            position += 1
+        }
+        return units
     }
 
-    private func contentStems(_ words: [String]) -> [String] {
-        contentWords(words).map(Stemmer.stem)
+    /// The concept whose longest member starts at `position` (compared by word form), and
+    /// the member's length.
+    private func conceptAt(_ position: Int, keys: [String]) -> (String, Int)? {
+        var best: (String, Int)?
+        for (name, members) in language.concepts.sorted(by: { $0.key < $1.key }) {
+            for member in members where member.count > (best?.1 ?? 0) && position + member.count <= keys.count {
+                if zip(member, keys[position...]).allSatisfy({ language.forms.key($0) == $1 }) { best = (name, member.count) }
+            }
+        }
+        return best
     }
 
     private func synonymKept(_ word: String, in mirror: [String]) -> Bool {
@@ -98,20 +144,5 @@ public struct MirrorCheck: Sendable {
         guard !phrase.isEmpty, words.count >= phrase.count else { return false }
         for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase { return true }
         return false
-    }
-
-}
-
-/// A light suffix stripper, enough to see "working" and "works" as one word.
-public enum Stemmer {
-    public static func stem(_ word: String) -> String {
-        var stem = word
-        for suffix in ["ingly", "edly", "ness", "ing", "ies", "ied", "ed", "es", "ly", "s"] where stem.count > suffix.count + 2 && stem.hasSuffix(suffix) {
-            stem.removeLast(suffix.count)
-            if suffix == "ies" || suffix == "ied" { stem += "y" }
-            break
-        }
-        if stem.count > 3, let last = stem.last, stem.dropLast().last == last, !"lsz".contains(last) { stem.removeLast() }
-        return stem
     }
 }

@@ -5,7 +5,7 @@ import TranscriptFormat
 /// Mirrors written the way listeners really say them back: openers, paraphrase, shortening;
 /// and the ways they go wrong: judging, defending, advising, missing the feeling, parroting.
 @Suite struct MirrorCheckTests {
-    let check = MirrorCheck(lexicon: ShippedContent.script.lexicon)
+    let check = MirrorCheck(lexicon: ShippedContent.script.lexicon, language: ShippedContent.script.matcher.language)
 
     static let faithful: [(String, String)] = [
         ("I feel lonely when you work late", "What I heard is you feel lonely when I work late"),
@@ -48,6 +48,17 @@ import TranscriptFormat
         ("I need you to ask me about my day", "you need me to ask about your day"),
         ("I feel insecure when you don't reply for hours", "you feel insecure when I don't reply for hours"),
         ("I'm excited about moving to the coast", "you're excited about moving to the coast"),
+        // The language layer: concepts, word forms, "without", chat spellings, contractions.
+        ("I hate it when you leave the office late", "you hate it when I leave work late"),
+        ("I hate it when you come home late without calling", "you hate it when I come home late and don't call"),
+        ("I felt humiliated when your friends made fun of me", "you felt humiliated when my friends teased you"),
+        ("I feel scared when I'm alone at night", "you feel scared when you're on your own at night"),
+        ("I was upset after our fight", "you were upset after our argument"),
+        ("I am exhausted by the end of the week", "you're worn out by the end of the week"),
+        ("I might need some space tonight", "you'll need some space tonight"),
+        ("I feel lonely when you work late", "u feel lonely when i work late"),
+        ("I spend the whole day waiting for you", "you wait for me all day"),
+        ("I was quite hurt when you cut me off", "you were hurt when I kept cutting you off"),
     ]
 
     static let unfaithful: [(String, String, MirrorVerdict)] = [
@@ -72,7 +83,8 @@ import TranscriptFormat
         ("I felt embarrassed at the party when you joked about my cooking", "you felt something at the party", .off),
         ("I miss our walks on Sunday mornings", "you want to exercise more", .off),
         ("I am exhausted after work and I need quiet time", "you are exhausted", .partial),
-        ("I am exhausted after work and I need quiet time", "you're always tired", .off),
+        // "tired" keeps the feeling (one concept with "exhausted"); the "always" is named as added.
+        ("I am exhausted after work and I need quiet time", "you're always tired", .partial),
         ("I worry about your health because you skip meals", "you worry too much", .off),
         ("I feel unimportant when you check your phone at dinner", "you feel unimportant but your phone is worse", .partial),
         ("I feel unimportant when you check your phone at dinner", "I only checked it once", .off),
@@ -93,6 +105,9 @@ import TranscriptFormat
         ("I feel close to you when we cook together", "you like cooking", .off),
         ("I feel lonely on weekends when you're away", "you feel lonely on weekends but I have to travel", .partial),
         ("I feel ignored when you watch TV while I talk", "you talk too much during my shows", .off),
+        ("I feel hurt when you forget to call", "you feel hurt but you know I'm busy", .partial),
+        ("I don't want to go to the party", "you want to go to the party", .partial),
+        ("I hate it when you come home late without calling", "you hate it when I come home late and call", .partial),
     ]
 
     @Test(arguments: faithful)
@@ -106,6 +121,12 @@ import TranscriptFormat
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
         #expect(verdict.verdict == expected, "kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
         #expect(verdict.verdict != .faithful)
+    }
+
+    @Test func fillerWordsAreNeverNamedAsMissed() {
+        let verdict = check.judge(mirror: "you wait for me", of: "I spend the whole day quite literally waiting for you",
+                                  speaker: nil, listener: nil)
+        #expect(verdict.missed == ["day"])
     }
 
     @Test func namesWhatWasMissedAndAdded() {

@@ -194,3 +194,57 @@ private func languageMatcher(_ yaml: String, irregular: [String: [String]] = ["f
         #expect(diagnostics.contains { $0.location.line == 5 && $0.location.column == 22 && $0.message.contains("chat spelling") })
     }
 }
+
+@Suite struct ConceptTests {
+    let yaml = """
+    concepts:
+      fight: [fight, argument, row, falling out]
+    intents:
+      had_fight:
+        templates: ["we had (a|an) {~fight}"]
+      topic:
+        templates: ["about the {~fight:what}"]
+      mention:
+        keywords: {~fight: 2}
+    """
+
+    @Test func aConceptTakesEveryMemberInEveryForm() {
+        let (matcher, diagnostics) = languageMatcher(yaml)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+        for line in ["we had a fight", "we had a row", "we had an argument", "we had a falling out", "we had a arguments"] {
+            #expect(matcher.match(line).intent == "had_fight", "\(line)")
+        }
+        let result = matcher.match("we had a row")
+        #expect(matcher.wordMatches(of: result.best!, in: result).map(\.kind) == [.exact, .exact, .exact, .concept])
+    }
+
+    @Test func aConceptCanFillASlotWithItsName() {
+        let (matcher, _) = languageMatcher(yaml)
+        #expect(matcher.match("about the argument").slots == ["what": "fight"])
+    }
+
+    @Test func conceptKeywordsCountEachMember() {
+        let (matcher, _) = languageMatcher(yaml)
+        #expect(matcher.match("there was another quarrel no argument").intent == "mention")
+    }
+
+    @Test func badConceptsAreNamedWithTheirPlace() {
+        let (_, diagnostics) = languageMatcher("""
+        concepts:
+          lonely: [alone]
+          fight: [fight, row, row]
+          bad-name: [a, b]
+        intents:
+          x:
+            templates: ["we had a {~fihgt}"]
+            keywords: {~nothing: 1}
+        """)
+        let messages = diagnostics.filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        #expect(messages.contains("2:3 concept 'lonely' needs at least two words"))
+        #expect(messages.contains("3:23 'row' is in concept 'fight' twice"))
+        #expect(messages.contains { $0.hasPrefix("4:3 ") && $0.contains("bad-name") })
+        #expect(messages.contains("7:27 unknown concept 'fihgt'"))
+        #expect(diagnostics.contains { $0.message == "unknown concept 'fihgt'" && $0.hint == "did you mean 'fight'?" })
+        #expect(messages.contains("8:16 unknown concept 'nothing'"))
+    }
+}
