@@ -61,8 +61,9 @@ let benchmarks: @Sendable () -> Void = {
                 let seq = conversation.seq
                 let body: TranscriptRecord.Body
                 switch output {
-                case .coach(let text): body = .coach(text: text)
+                case .coach(let text, let response): body = .coach(text: text, response: response)
                 case .partner(let line): body = .partner(line)
+                case .event(let event): body = .event(event)
                 default: continue
                 }
                 let record = TranscriptRecord(session: "bench", seq: seq, timestamp: TranscriptTimestamp(millisecondsSinceEpoch: 0), body: body)

@@ -53,7 +53,7 @@ public struct ChatCommand: ParsableCommand {
             var sink: JSONLFileSink?
             if !noTranscript { sink = JSONLFileSink(folder: folder) }
             let config = SessionConfig(partners: names.map(Self.parseNames), seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000),
-                                       firstSession: firstSession, transcriptPath: sink?.path)
+                                       firstSession: firstSession, transcriptPath: sink?.path, version: AttuneVersion.current)
             let driver = ConversationDriver(session: Session(script: script, config: config), sink: sink,
                                             sessionID: sink?.sessionID ?? "unsaved")
             let status = REPL(driver: driver, script: script).run()
@@ -146,7 +146,7 @@ struct REPL {
     private func show(_ outputs: [SessionOutput]) {
         for output in outputs {
             switch output {
-            case .coach(let text):
+            case .coach(let text, _):
                 let shown = interactive ? TerminalText.paint(text, "36", when: colour) : "Coach: \(text)"
                 print(shown)
             case .clearScreen:

@@ -12,7 +12,6 @@ final class ConversationDriver {
     private var sink: TranscriptSink?
     let sessionID: String
     private var seq = 0
-    private let version: String
     private let clock: () -> TranscriptTimestamp
     /// The last failure reported, so the same problem is said once, not every turn.
     private var reportedFailure: TranscriptWriteFailure?
@@ -21,13 +20,12 @@ final class ConversationDriver {
     /// Records as written, for `--format jsonl` and tests.
     var onRecord: (TranscriptRecord) -> Void = { _ in }
 
-    init(session: Session, sink: TranscriptSink?, sessionID: String, version: String = AttuneVersion.current,
+    init(session: Session, sink: TranscriptSink?, sessionID: String,
          clock: @escaping () -> TranscriptTimestamp = { .now() }) {
         self.session = session
         self.state = session.initialState()
         self.sink = sink
         self.sessionID = sessionID
-        self.version = version
         self.clock = clock
     }
 
@@ -77,22 +75,10 @@ final class ConversationDriver {
     private func record(for output: SessionOutput) -> TranscriptRecord? {
         let body: TranscriptRecord.Body
         switch output {
-        case .coach(let text):
-            body = .coach(text: text)
-        case .partner(let line):
-            body = .partner(line)
-        case .event(let event):
-            switch event {
-            case .sessionStart(let partners, let seed):
-                body = .event(.sessionStart(partners: partners, version: version, seed: seed))
-            case .sessionEnd: body = .event(.sessionEnd)
-            case .flowStart(let flow): body = .event(.flowStart(flow: flow))
-            case .flowEnd(let flow, let completed): body = .event(.flowEnd(flow: flow, completed: completed))
-            case .safety(let kind): body = .event(.safety(kind: kind))
-            case .command(let command): body = .event(.command(command))
-            }
-        case .clearScreen, .end:
-            return nil
+        case .coach(let text, let response): body = .coach(text: text, response: response)
+        case .partner(let line): body = .partner(line)
+        case .event(let event): body = .event(event)
+        case .clearScreen, .end: return nil
         }
         seq += 1
         return TranscriptRecord(session: sessionID, seq: seq, timestamp: clock(), body: body)

@@ -10,7 +10,7 @@ struct DialogueScript {
     }
 
     enum Check: Equatable {
-        case intent(String), says(String), notSays(String), flow(String), state(String), safety(String)
+        case intent(String), says(String), notSays(String), response(String), flow(String), state(String), safety(String)
         case speaker(String), mirror(String), flag(String), safetyStep(String)
     }
 
@@ -27,7 +27,7 @@ struct DialogueScript {
     /// Expectations about the coach's opening, before any line.
     var opening: [Expectation] = []
 
-    static let checks = ["intent", "says", "not-says", "flow", "state", "safety", "speaker", "mirror", "flag", "safety-step"]
+    static let checks = ["intent", "says", "not-says", "response", "flow", "state", "safety", "speaker", "mirror", "flag", "safety-step"]
 
     /// Parses a script; every problem is a diagnostic with file:line:col.
     static func parse(_ text: String, file: String) -> (DialogueScript, [Diagnostic]) {
@@ -70,6 +70,7 @@ struct DialogueScript {
                 case "intent": check = .intent(value)
                 case "says": check = .says(value)
                 case "not-says": check = .notSays(value)
+                case "response": check = .response(value)
                 case "flow": check = .flow(value)
                 case "state": check = .state(value)
                 case "safety": check = .safety(value)

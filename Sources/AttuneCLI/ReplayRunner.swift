@@ -17,7 +17,8 @@ struct ReplayRunner {
     var onRecord: (TranscriptRecord) -> Void = { _ in }
 
     func run(_ dialogue: DialogueScript) -> ReplayOutcome {
-        let config = SessionConfig(partners: dialogue.partners, seed: dialogue.seed, firstSession: dialogue.firstSession)
+        let config = SessionConfig(partners: dialogue.partners, seed: dialogue.seed, firstSession: dialogue.firstSession,
+                                   version: AttuneVersion.current)
         let driver = ConversationDriver(session: Session(script: script, config: config), sink: nil,
                                         sessionID: (dialogue.file as NSString).lastPathComponent, clock: Self.fixedClock())
         driver.onRecord = onRecord
@@ -39,7 +40,8 @@ struct ReplayRunner {
 
     private func check(_ expectations: [DialogueScript.Expectation], outputs: [SessionOutput], driver: ConversationDriver,
                        file: String, into outcome: inout ReplayOutcome) {
-        let coach = outputs.compactMap { if case .coach(let text) = $0 { return text } else { return nil } }
+        let coach = outputs.compactMap { if case .coach(let text, _) = $0 { return text } else { return nil } }
+        let responses = outputs.compactMap { if case .coach(_, let response) = $0 { return response } else { return nil } }
         let partner = outputs.compactMap { if case .partner(let line) = $0 { return line } else { return nil } }.first
         let safety = outputs.compactMap { if case .event(.safety(let kind)) = $0 { return kind } else { return nil } }
         for expectation in expectations {
@@ -52,6 +54,10 @@ struct ReplayRunner {
             case .says(let text):
                 if !coach.contains(where: { $0.lowercased().contains(text.lowercased()) }) {
                     problem = "expected the coach to say \"\(text)\", it said: \(coach.map { "\"\($0)\"" }.joined(separator: " "))"
+                }
+            case .response(let key):
+                if !responses.contains(key) {
+                    problem = "expected response \(key), got \(responses.isEmpty ? "none" : responses.joined(separator: ", "))"
                 }
             case .notSays(let text):
                 if coach.contains(where: { $0.lowercased().contains(text.lowercased()) }) {
@@ -89,13 +95,15 @@ struct ReplayRunner {
     func run(transcript records: [TranscriptRecord], file: String) -> ReplayOutcome {
         var partners: [String]?
         var seed: UInt64 = 0
+        var firstSession = false
         var inputs: [(input: SessionInput, shown: String, expected: [String])] = []
         var opening: [String] = []
         for record in records {
             switch record.body {
-            case .event(.sessionStart(let names, _, let recordedSeed)):
+            case .event(.sessionStart(let names, _, let recordedSeed, let recordedFirstSession)):
                 partners = names.isEmpty ? nil : names
                 seed = recordedSeed
+                firstSession = recordedFirstSession
             case .partner(let turn) where turn.withheld:
                 // The words were never kept: the line is replayed from its recorded intent.
                 inputs.append((.withheldLine(intent: turn.intent, speaker: turn.speaker),
@@ -105,23 +113,18 @@ struct ReplayRunner {
                                turn.speaker.isEmpty ? turn.text : "\(turn.speaker): \(turn.text)", []))
             case .event(.command(let command)):
                 inputs.append((.line(command, speaker: nil), command, []))
-            case .coach(let text):
+            case .coach(let text, _):
                 if inputs.isEmpty { opening.append(text) } else { inputs[inputs.count - 1].expected.append(text) }
             default:
                 break
             }
         }
-        // Whether the coach asked the first-session question is read from the record itself:
-        // replay both ways and keep the one that reproduces it.
-        let attempts = [false, true].map { first in
-            replay(partners: partners, seed: seed, firstSession: first, opening: opening, inputs: inputs, file: file)
-        }
-        return attempts[0].failures.count <= attempts[1].failures.count ? attempts[0] : attempts[1]
+        return replay(partners: partners, seed: seed, firstSession: firstSession, opening: opening, inputs: inputs, file: file)
     }
 
     private func replay(partners: [String]?, seed: UInt64, firstSession: Bool, opening: [String],
                         inputs: [(input: SessionInput, shown: String, expected: [String])], file: String) -> ReplayOutcome {
-        let config = SessionConfig(partners: partners, seed: seed, firstSession: firstSession)
+        let config = SessionConfig(partners: partners, seed: seed, firstSession: firstSession, version: AttuneVersion.current)
         let driver = ConversationDriver(session: Session(script: script, config: config), sink: nil,
                                         sessionID: (file as NSString).lastPathComponent, clock: Self.fixedClock())
         var outcome = ReplayOutcome()
@@ -161,11 +164,11 @@ struct ReplayRunner {
     }
 
     static func coachLines(_ outputs: [SessionOutput]) -> [String] {
-        outputs.compactMap { if case .coach(let text) = $0 { return text } else { return nil } }
+        outputs.compactMap { if case .coach(let text, _) = $0 { return text } else { return nil } }
     }
 
     private func compare(_ outputs: [SessionOutput], expected: [String], at place: String, file: String, into outcome: inout ReplayOutcome) {
-        let said = outputs.compactMap { if case .coach(let text) = $0 { return text } else { return nil } }
+        let said = outputs.compactMap { if case .coach(let text, _) = $0 { return text } else { return nil } }
         outcome.checks += 1
         if said != expected {
             outcome.failures.append("\(file): \(place): the coach said \(said.map { "\"\($0)\"" }.joined(separator: " ")); the transcript has \(expected.map { "\"\($0)\"" }.joined(separator: " "))")
@@ -188,7 +191,7 @@ struct ReplayRunner {
         }
         for output in outputs {
             switch output {
-            case .coach(let text): lines.append("Coach: \(text)")
+            case .coach(let text, _): lines.append("Coach: \(text)")
             case .event(.flowStart(let flow)): lines.append("— \(flow) started —")
             case .event(.flowEnd(let flow, let completed)): lines.append("— \(flow) \(completed ? "finished" : "stopped") —")
             case .event(.safety(let kind)): lines.append("— safety: \(kind) —")

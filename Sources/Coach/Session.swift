@@ -1,4 +1,5 @@
 import IntentEngine
+import TranscriptFormat
 
 /// Settings fixed for one session.
 public struct SessionConfig: Sendable {
@@ -10,12 +11,16 @@ public struct SessionConfig: Sendable {
     public var firstSession: Bool
     /// What `/transcript` says: where the transcript is kept, or nil when it is off.
     public var transcriptPath: String?
+    /// Attune's version, recorded in `session_start`.
+    public var version: String
 
-    public init(partners: [String]? = nil, seed: UInt64 = 0, firstSession: Bool = false, transcriptPath: String? = nil) {
+    public init(partners: [String]? = nil, seed: UInt64 = 0, firstSession: Bool = false, transcriptPath: String? = nil,
+                version: String = "") {
         self.partners = partners
         self.seed = seed
         self.firstSession = firstSession
         self.transcriptPath = transcriptPath
+        self.version = version
     }
 }
 
@@ -41,8 +46,8 @@ public struct SessionState: Sendable, Equatable {
     public var exerciseGate: ExerciseGate = .open
     /// Whether a safety event was raised this session: the closing words then fit it.
     public var crisisRaised = false
-    /// The coach's last prompt, for `/repeat`.
-    public var lastPrompt: String?
+    /// The coach's last prompt and its response key, for `/repeat`.
+    public var lastPrompt: SaidLine?
     /// Lines typed so far, counting turns for `recentReplies`.
     public var turnCount = 0
     /// What the coach said in the last few turns, so a variant that reads differently is
@@ -133,7 +138,8 @@ struct Turn {
     mutating func begin() {
         guard state.phase == .starting else { return }
         let partners = session.config.partners ?? []
-        outputs.append(.event(.sessionStart(partners: partners, seed: session.config.seed)))
+        outputs.append(.event(.sessionStart(partners: partners, version: session.config.version, seed: session.config.seed,
+                                            firstSession: session.config.firstSession)))
         say("onboarding.not_therapy")
         state.phase = .ready
         if partners.isEmpty || partners.count > 2 {
@@ -164,7 +170,7 @@ struct Turn {
         guard state.phase != .ended else { return }
         closeFlow(completed: false)
         sayClosing(reason)
-        outputs.append(.event(.sessionEnd(reason)))
+        outputs.append(.event(.sessionEnd(reason: reason)))
         state.pending = nil
         state.phase = .ended
     }
@@ -233,7 +239,9 @@ struct Turn {
         guard let text = script.responses.render(reference, random: &state.random, avoiding: { said in recent.contains { $0.text == said } },
                                                  lookup: lookup(extra: extra)) else { return nil }
         state.recentReplies.append(RecentReply(turn: turn, text: text))
-        if prompt { state.lastPrompt = text }
-        return .coach(text)
+        let response: String?
+        if case .named(let name, _) = reference { response = name } else { response = nil }
+        if prompt { state.lastPrompt = SaidLine(text: text, response: response) }
+        return .coach(text: text, response: response)
     }
 }

@@ -21,33 +21,27 @@ public enum RejectedLine: String, Sendable, Equatable {
     case empty
 }
 
-/// Why a session ended.
-public enum EndReason: String, Sendable, Equatable {
-    case quit, endOfInput = "end_of_input", signal, quickExit = "quick_exit"
-}
-
-/// Something that happened, for the transcript.
-public enum SessionEvent: Sendable, Equatable {
-    case sessionStart(partners: [String], seed: UInt64)
-    case sessionEnd(EndReason)
-    case flowStart(String)
-    case flowEnd(String, completed: Bool)
-    /// The kind only, never the words that raised it.
-    case safety(String)
-    case command(String)
-}
-
-/// What the session asks its interpreter (REPL, replay, tests) to do.
+/// What the session asks its interpreter (REPL, replay, tests) to do. Coach lines, partner
+/// lines and events are the transcript's own vocabulary, so recording them is a copy, not a
+/// translation that could drop a field.
 public enum SessionOutput: Sendable, Equatable {
-    /// The coach says this: show it and record it.
-    case coach(String)
+    /// The coach says this: show it and record it. `response` is the key of the response it
+    /// rendered (`safety.safe_yes`), nil for text written inline in a flow.
+    case coach(text: String, response: String?)
     /// A partner's line, annotated: record it.
     case partner(PartnerTurn)
-    case event(SessionEvent)
+    /// Something that happened: record it. A safety event keeps the kind only.
+    case event(TranscriptEvent)
     /// Clear the screen (quick exit).
     case clearScreen
     /// The session is over; the interpreter closes the transcript and exits.
     case end(EndReason)
+}
+
+/// A line the coach said and the response key it came from, kept for `/repeat`.
+public struct SaidLine: Sendable, Equatable {
+    public var text: String
+    public var response: String?
 }
 
 /// The flow in progress: where it is, who plays which role, what it has captured.

@@ -1,4 +1,5 @@
 import IntentEngine
+import TranscriptFormat
 
 /// The REPL's `/commands`, parsed.
 public enum SlashCommand: Sendable, Equatable {
@@ -77,7 +78,7 @@ extension Turn {
         case .stop: stopFlow()
         case .skip: skipState()
         case .repeatLast:
-            if let prompt = state.lastPrompt { outputs.append(.coach(prompt)) } else { say("menu.hint") }
+            if let prompt = state.lastPrompt { outputs.append(.coach(text: prompt.text, response: prompt.response)) } else { say("menu.hint") }
         case .switchSpeaker:
             if state.partners.count > 1 { state.currentSpeaker = state.currentSpeaker == 0 ? 1 : 0 }
             say("switch.now")

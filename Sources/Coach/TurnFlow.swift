@@ -32,7 +32,7 @@ extension Turn {
         let count = max(1, state.partners.count)
         for (offset, role) in flow.roles.enumerated() { roles[role] = (state.currentSpeaker + offset) % count }
         state.flowRun = FlowRun(flow: name, state: flow.start, roles: roles, variables: [:])
-        outputs.append(.event(.flowStart(name)))
+        outputs.append(.event(.flowStart(flow: name)))
         enter(flow.start, depth: 0)
     }
 
@@ -102,7 +102,7 @@ extension Turn {
     /// Ends the exercise in progress, if any, and the questions asked inside it.
     mutating func closeFlow(completed: Bool) {
         guard let run = state.flowRun else { return }
-        outputs.append(.event(.flowEnd(run.flow, completed: completed)))
+        outputs.append(.event(.flowEnd(flow: run.flow, completed: completed)))
         state.flowRun = nil
         if state.pending?.belongsToExercise == true { state.pending = nil }
     }

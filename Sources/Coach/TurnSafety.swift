@@ -1,4 +1,5 @@
 import IntentEngine
+import TranscriptFormat
 
 /// The intents the safety conversation answers by name (`Intents/safety-conversation.yaml`).
 /// Lint checks that content defines every one, so a renamed intent cannot silently turn an
@@ -42,7 +43,7 @@ extension Turn {
     /// who said it. `again`: the line was said inside the conversation already open.
     mutating func safety(_ kind: String, raisedBy speaker: Int, again: Bool) {
         closeFlow(completed: false)
-        outputs.append(.event(.safety(kind)))
+        outputs.append(.event(.safety(kind: kind)))
         let responseKind = script.responses.has("safety.\(kind)") ? kind : "unsafe"
         say(again ? "safety.again" : "safety.\(responseKind)", prompt: true, extra: ["resources": resourceList(for: kind)])
         state.crisisRaised = true

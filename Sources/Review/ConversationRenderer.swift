@@ -51,12 +51,12 @@ public struct ConversationRenderer: Sendable {
                 line += format == .markdown ? " _(\(escapeMarkdown(note, sanitized: true)))_" : "  " + paint("(\(note))", "2")
             }
             return line
-        case .coach(let text):
+        case .coach(let text, _):
             return speakerLine(name: "Coach", text: text)
         case .event(let event):
             let description: String
             switch event {
-            case .sessionStart(let partners, _, _):
+            case .sessionStart(let partners, _, _, _):
                 for name in partners { redactor?.register(name) }
                 let names = partners.map(displayName)
                 let who = names.isEmpty ? "" : ": " + names.joined(separator: " and ")

@@ -4,10 +4,13 @@
 /// raised. A safety event keeps only its kind, never the words that raised it, so a transcript
 /// shared with a therapist does not repeat a disclosure verbatim.
 public enum TranscriptEvent: Sendable, Equatable {
-    /// The session opened: the partners' names, Attune's version, the seed for response variants.
-    case sessionStart(partners: [String], version: String, seed: UInt64)
-    /// The session closed (quit, end of input, or a signal).
-    case sessionEnd
+    /// The session opened: the partners' names, Attune's version, the seed for response
+    /// variants, and whether it was the couple's first (then the coach asked the first-session
+    /// safety question). With these, `replay` reproduces the session exactly. A transcript
+    /// written before `first_session` was recorded reads as false.
+    case sessionStart(partners: [String], version: String, seed: UInt64, firstSession: Bool = false)
+    /// The session closed, and why; nil in transcripts written before the reason was recorded.
+    case sessionEnd(reason: EndReason? = nil)
     /// An exercise began.
     case flowStart(flow: String)
     /// An exercise ended; `completed` is true only when it ran to its end rather than being stopped.
@@ -31,4 +34,16 @@ public enum TranscriptEvent: Sendable, Equatable {
         case .unrecognized(let name): return name
         }
     }
+}
+
+/// Why a session ended, as `session_end` records it: a quit is not a crash.
+public enum EndReason: String, Sendable, Equatable, CaseIterable {
+    /// `/quit` (or "goodbye" said as a command).
+    case quit
+    /// Ctrl-D on a terminal, or the end of a pipe or a replayed script.
+    case endOfInput = "eof"
+    /// SIGTERM or SIGHUP.
+    case signal
+    /// `/quick-exit`: the screen was cleared and nothing more was said.
+    case quickExit = "quick_exit"
 }

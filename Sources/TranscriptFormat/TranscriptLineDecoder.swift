@@ -106,6 +106,9 @@ public enum TranscriptLineDecoder {
         var completed: Bool?
         var kind: String?
         var command: String?
+        var response: String?
+        var firstSession: Bool?
+        var reason: EndReason?
         /// Where the object ended, for "missing key" messages.
         var endOffset = 0
 
@@ -190,6 +193,16 @@ public enum TranscriptLineDecoder {
                 case .completed: completed = try c.bool()
                 case .kind: kind = try c.string()
                 case .command: command = try c.string()
+                case .response: response = try c.optionalString()
+                case .firstSession: firstSession = try c.bool()
+                case .reason:
+                    c.skipWhitespace()
+                    let start = c.offset
+                    guard let parsed = EndReason(rawValue: try c.string()) else {
+                        let known = EndReason.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                        throw JSONCursor.Failure(offset: start, message: "expected reason \(known)")
+                    }
+                    reason = parsed
                 }
             }
             endOffset = cursor.offset - 1
@@ -207,7 +220,7 @@ public enum TranscriptLineDecoder {
         /// lines, and making a `String` per key and comparing it case by case showed up in profiles.
         enum FieldKey {
             case v, session, seq, ts, role, speaker, text, intent, confidence, slots, flags, flow, state, mirror
-            case confirmed, withheld, event, partners, version, seed, completed, kind, command
+            case confirmed, withheld, event, partners, version, seed, completed, kind, command, response, firstSession, reason
 
             init?(_ key: UnsafeBufferPointer<UInt8>) {
                 func matches(_ word: StaticString) -> Bool {
@@ -232,6 +245,7 @@ public enum TranscriptLineDecoder {
                 case 6:
                     if matches("intent") { self = .intent; return }
                     if matches("mirror") { self = .mirror; return }
+                    if matches("reason") { self = .reason; return }
                 case 7:
                     if matches("session") { self = .session; return }
                     if matches("speaker") { self = .speaker; return }
@@ -240,10 +254,12 @@ public enum TranscriptLineDecoder {
                 case 8:
                     if matches("partners") { self = .partners; return }
                     if matches("withheld") { self = .withheld; return }
+                    if matches("response") { self = .response; return }
                 case 9:
                     if matches("confirmed") { self = .confirmed; return }
                     if matches("completed") { self = .completed; return }
                 case 10: if matches("confidence") { self = .confidence; return }
+                case 13: if matches("first_session") { self = .firstSession; return }
                 default: break
                 }
                 return nil
@@ -298,15 +314,16 @@ public enum TranscriptLineDecoder {
                     mirror: mirror, confirmed: confirmed))
             case .coach:
                 guard let text else { throw missing("text", " on a coach line") }
-                body = .coach(text: text)
+                body = .coach(text: text, response: response)
             case .event:
                 guard let event else { throw missing("event", " on an event line") }
                 switch event {
                 case "session_start":
                     guard let partners else { throw missing("partners", " on a session_start event") }
-                    body = .event(.sessionStart(partners: partners, version: appVersion ?? "", seed: seed ?? 0))
+                    body = .event(.sessionStart(partners: partners, version: appVersion ?? "", seed: seed ?? 0,
+                                                firstSession: firstSession ?? false))
                 case "session_end":
-                    body = .event(.sessionEnd)
+                    body = .event(.sessionEnd(reason: reason))
                 case "flow_start":
                     guard let flow else { throw missing("flow", " on a flow_start event") }
                     body = .event(.flowStart(flow: flow))

@@ -5,7 +5,7 @@
 /// `flow`, `state` (null when idle), then `mirror` and `confirmed` only when present.
 /// A withheld partner line (one that raised a safety event) has `speaker`, `intent` and
 /// `withheld: true` only: no `text`, slots or anything else derived from the words.
-/// Coach lines: `text`. Event lines: `event`, then its fields in the order the SPEC lists them.
+/// Coach lines: `text`, then `response` when known. Event lines: `event`, then its fields in the order the SPEC lists them.
 /// A stable order makes transcripts diffable and lets `replay --check` compare lines as text.
 public enum TranscriptLineEncoder {
     /// The record as UTF-8 JSON followed by a newline.
@@ -48,15 +48,23 @@ public enum TranscriptLineEncoder {
             if let confirmed = turn.confirmed {
                 out.key("confirmed"); out.bool(confirmed)
             }
-        case .coach(let text):
+        case .coach(let text, let response):
             out.key("text"); out.string(text)
+            if let response {
+                out.key("response"); out.string(response)
+            }
         case .event(let event):
             out.key("event"); out.string(event.name)
             switch event {
-            case .sessionStart(let partners, let version, let seed):
+            case .sessionStart(let partners, let version, let seed, let firstSession):
                 out.key("partners"); out.stringArray(partners)
                 out.key("version"); out.string(version)
                 out.key("seed"); out.uint64(seed)
+                out.key("first_session"); out.bool(firstSession)
+            case .sessionEnd(let reason):
+                if let reason {
+                    out.key("reason"); out.string(reason.rawValue)
+                }
             case .flowStart(let flow):
                 out.key("flow"); out.string(flow)
             case .flowEnd(let flow, let completed):
@@ -66,7 +74,7 @@ public enum TranscriptLineEncoder {
                 out.key("kind"); out.string(kind)
             case .command(let command):
                 out.key("command"); out.string(command)
-            case .sessionEnd, .unrecognized:
+            case .unrecognized:
                 break
             }
         }

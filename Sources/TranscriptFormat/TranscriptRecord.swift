@@ -35,8 +35,10 @@ public struct TranscriptRecord: Sendable, Equatable {
     public enum Body: Sendable, Equatable {
         /// Something a partner typed, with what the coach understood of it.
         case partner(PartnerTurn)
-        /// What the coach said (`text`).
-        case coach(text: String)
+        /// What the coach said (`text`), and the response it rendered (`response`, such as
+        /// `safety.safe_yes`): nil for text written inline in a flow, and in transcripts
+        /// written before the key was recorded.
+        case coach(text: String, response: String? = nil)
         /// Something that happened: a session or exercise began or ended, a safety concern, a command.
         case event(TranscriptEvent)
     }

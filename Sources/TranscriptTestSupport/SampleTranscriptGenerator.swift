@@ -186,7 +186,7 @@ public struct SampleTranscriptGenerator: Sendable {
         if let flow = activeFlow {
             add(.event(.flowEnd(flow: flow, completed: false)))
         }
-        add(.event(.sessionEnd))
+        add(.event(.sessionEnd(reason: .quit)))
         expected.records += records.count
         return records
     }

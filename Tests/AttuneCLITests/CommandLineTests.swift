@@ -77,11 +77,15 @@ import Testing
     @Test func replayCheckFailsOnAMismatch() throws {
         let folder = Attune.temporaryFolder("script")
         let script = folder + "/wrong.dialogue"
-        try "@partners Alex Sam\n/start check-in\n? flow mirroring\n? says banana\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try "@partners Alex Sam\n/start check-in\n? flow mirroring\n? says banana\n? response help\n/help\n? response help\n/stop\n? response help\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
         let result = try Attune.run(["replay", "--check", script])
         #expect(result.status == 1)
         #expect(result.stderr.contains("wrong.dialogue:3: expected flow mirroring, got check-in"))
         #expect(result.stderr.contains("wrong.dialogue:4: expected the coach to say \"banana\""))
+        #expect(result.stderr.contains("wrong.dialogue:5: expected response help, got none"))
+        #expect(!result.stderr.contains("wrong.dialogue:7:"))
+        #expect(result.stderr.contains("wrong.dialogue:9: expected response help, got flow.stopped"))
     }
 
     @Test func malformedScriptsAndMissingFiles() throws {

@@ -92,7 +92,7 @@ import TranscriptFormat
         chat.say(Self.selfHarm)
         chat.say("yes")
         chat.say("Sam: my partner hits me when he drinks")
-        #expect(chat.events == [.safety("abuse")])
+        #expect(chat.events == [.safety(kind: "abuse")])
         #expect(said(chat, "safety.again"))
         #expect(chat.state.pending == .safety(SafetyConversation(kind: "abuse", person: 1)))
         #expect(chat.state.exerciseGate == .closed)
@@ -186,7 +186,7 @@ import TranscriptFormat
     @Test func aCrisisAfterASlashIsHeardBeforeCommands() throws {
         var chat = Conversation()
         chat.say("/i want to die tonight")
-        #expect(chat.events == [.safety("self_harm")])
+        #expect(chat.events == [.safety(kind: "self_harm")])
         #expect(chat.partnerLine == .withheld(speaker: "Alex", intent: "crisis_self_harm"))
         #expect(!chat.coachText.contains("don't know the command"))
         chat.say("/nonsense")

@@ -40,9 +40,11 @@ struct Conversation {
         send(.line(text, speaker: nil))
     }
 
-    var coach: [String] { last.compactMap { if case .coach(let text) = $0 { return text } else { return nil } } }
+    var coach: [String] { last.compactMap { if case .coach(let text, _) = $0 { return text } else { return nil } } }
+    /// The response keys of the coach's last lines (inline flow text has none).
+    var responses: [String] { last.compactMap { if case .coach(_, let response) = $0 { return response } else { return nil } } }
     var coachText: String { coach.joined(separator: "\n") }
-    var events: [SessionEvent] { last.compactMap { if case .event(let event) = $0 { return event } else { return nil } } }
+    var events: [TranscriptEvent] { last.compactMap { if case .event(let event) = $0 { return event } else { return nil } } }
     var partnerLine: PartnerTurn? { last.compactMap { if case .partner(let line) = $0 { return line } else { return nil } }.first }
     var flow: String? { state.flowRun?.flow }
 }

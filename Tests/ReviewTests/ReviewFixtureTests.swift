@@ -67,7 +67,7 @@ struct ReviewFixtureTests {
     @Test func emptyWeeksBetweenSessionsAreKept() {
         var accumulator = ReviewAccumulator()
         for (id, when) in [("a", "2026-01-05T10:00:00Z"), ("b", "2026-01-27T10:00:00Z")] {
-            accumulator.add(TranscriptRecord(session: id, seq: 1, timestamp: ts(when), body: .event(.sessionEnd)), source: "-")
+            accumulator.add(TranscriptRecord(session: id, seq: 1, timestamp: ts(when), body: .event(.sessionEnd(reason: .quit))), source: "-")
         }
         let review = Review(accumulator, options: .init(today: day("2026-02-01")))
         #expect(review.weeks.map(\.week.description) == ["2026-W02", "2026-W03", "2026-W04", "2026-W05"])

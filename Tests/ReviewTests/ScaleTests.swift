@@ -47,7 +47,7 @@ struct ScaleTests {
             }
             if i % 250 == 0 { add(.event(.safety(kind: "self_harm"))) }
             add(.event(.flowEnd(flow: "mirroring", completed: i % 3 != 0)))
-            add(.event(.sessionEnd))
+            add(.event(.sessionEnd(reason: .quit)))
             try text.write(toFile: folder.sub("\(1000 + i).jsonl"), atomically: false, encoding: .utf8)
         }
 

@@ -30,8 +30,13 @@ struct TranscriptRecordTests {
             TranscriptLineEncoder.line(TranscriptRecord(session: "s", seq: 1, timestamp: t, body: .event(event)))
         }
         let prefix = #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"event","event":"#
-        #expect(line(.sessionStart(partners: ["Alex", "Sam"], version: "0.1.0", seed: UInt64.max)) == prefix + #""session_start","partners":["Alex","Sam"],"version":"0.1.0","seed":18446744073709551615}"# + "\n")
-        #expect(line(.sessionEnd) == prefix + #""session_end"}"# + "\n")
+        #expect(line(.sessionStart(partners: ["Alex", "Sam"], version: "0.1.0", seed: UInt64.max)) == prefix + #""session_start","partners":["Alex","Sam"],"version":"0.1.0","seed":18446744073709551615,"first_session":false}"# + "\n")
+        #expect(line(.sessionStart(partners: [], version: "0.1.0", seed: 1, firstSession: true)) == prefix + #""session_start","partners":[],"version":"0.1.0","seed":1,"first_session":true}"# + "\n")
+        #expect(line(.sessionEnd()) == prefix + #""session_end"}"# + "\n")
+        for reason in EndReason.allCases {
+            #expect(line(.sessionEnd(reason: reason)) == prefix + #""session_end","reason":""# + reason.rawValue + #""}"# + "\n")
+        }
+        #expect(EndReason.allCases.map(\.rawValue) == ["quit", "eof", "signal", "quick_exit"])
         #expect(line(.flowStart(flow: "mirroring")) == prefix + #""flow_start","flow":"mirroring"}"# + "\n")
         #expect(line(.flowEnd(flow: "mirroring", completed: true)) == prefix + #""flow_end","flow":"mirroring","completed":true}"# + "\n")
         #expect(line(.safety(kind: "self_harm")) == prefix + #""safety","kind":"self_harm"}"# + "\n")
@@ -41,8 +46,10 @@ struct TranscriptRecordTests {
     @Test func everyKindRoundTripsThroughTheLineDecoder() throws {
         let t = ts("2026-01-01T00:00:00Z")
         let bodies: [TranscriptRecord.Body] = [
-            partner.body, .coach(text: "Thanks — «merci» 🙂"),
-            .event(.sessionStart(partners: ["Ana", "Bo"], version: "1.2.3", seed: 42)), .event(.sessionEnd),
+            partner.body, .coach(text: "Thanks — «merci» 🙂"), .coach(text: "Glad.", response: "safety.safe_yes"),
+            .event(.sessionStart(partners: ["Ana", "Bo"], version: "1.2.3", seed: 42)),
+            .event(.sessionStart(partners: ["Ana"], version: "1.2.3", seed: 1, firstSession: true)), .event(.sessionEnd()),
+            .event(.sessionEnd(reason: .quickExit)), .event(.sessionEnd(reason: .endOfInput)),
             .event(.flowStart(flow: "i-feel")), .event(.flowEnd(flow: "i-feel", completed: false)),
             .event(.safety(kind: "abuse")), .event(.command("/stop")),
         ]
@@ -58,6 +65,14 @@ struct TranscriptRecordTests {
     @Test func unknownKeysAreIgnored() throws {
         let line = #"{"x":[1,{"y":[true,false,null,-1.5e3]}],"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"hi","later":"ok"}"#
         #expect(try TranscriptLineDecoder.decode(line).get().body == .coach(text: "hi"))
+    }
+
+    @Test func linesWrittenBeforeResponseKeysAndEndReasonsStillRead() throws {
+        let prefix = #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","#
+        #expect(try TranscriptLineDecoder.decode(prefix + #""role":"coach","text":"hi"}"#).get().body == .coach(text: "hi", response: nil))
+        #expect(try TranscriptLineDecoder.decode(prefix + #""role":"event","event":"session_end"}"#).get().body == .event(.sessionEnd(reason: nil)))
+        let start = prefix + #""role":"event","event":"session_start","partners":["A"],"version":"0.1.0","seed":3}"#
+        #expect(try TranscriptLineDecoder.decode(start).get().body == .event(.sessionStart(partners: ["A"], version: "0.1.0", seed: 3, firstSession: false)))
     }
 
     @Test func unknownEventNamesAreKept() throws {
@@ -85,6 +100,7 @@ struct TranscriptRecordTests {
         (#"{"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"hi"}"#, "expected key \"v\""),
         (#"{"v":1,"session":"s"} trailing"#, "expected the end of the line"),
         (#"[1,2,3]"#, "expected '{'"),
+        (#"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"event","event":"session_end","reason":"crash"}"#, "expected reason \"quit\", \"eof\", \"signal\", \"quick_exit\""),
         (#"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"unterminated"#, "unterminated string"),
     ])
     func malformedLinesSayWhatWasExpected(line: String, message: String) {
