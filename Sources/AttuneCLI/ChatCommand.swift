@@ -41,7 +41,7 @@ public struct ChatCommand: ParsableCommand {
     }
 
     static func parseNames(_ text: String) -> [String] {
-        text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(separator: ",").map { TerminalText.sanitize(String($0)).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     public func run() throws {

@@ -18,7 +18,7 @@ public struct ReviewCommand: ParsableCommand {
             Reads transcript files, folders (every *.jsonl below them) or - (standard input); with \
             no path, the transcript folder. Safety events are always listed first. Malformed lines \
             are reported on stderr with file:line:col and skipped; a torn last line is a warning.
-            Exit status: 0 ok, 64 usage, 65 a transcript in an unsupported format version, \
+            Exit status: 0 ok, 64 usage, 65 a transcript in an unsupported format version or an input that is no transcript (binary, or too many errors), \
             66 a path that does not exist, 74 a read error.
             """)
 
@@ -94,13 +94,14 @@ public struct ReviewCommand: ParsableCommand {
             console.error("attune: \(summary.unsupportedVersions) line(s) use a transcript format this version cannot read; they were skipped")
             throw ExitStatus.dataError
         }
+        if summary.notTranscripts > 0 { throw ExitStatus.dataError }
         if summary.readFailures > 0 { throw ExitStatus.ioError }
         if missing { throw ExitStatus.noInput }
     }
 
     private func expand(_ paths: [String], _ console: TranscriptConsole) throws -> [TranscriptInput] {
         do {
-            return try TranscriptInputs.expand(paths)
+            return try TranscriptInputs.expand(paths) { console.error("attune: warning: \($0)") }
         } catch {
             console.error("attune: cannot read \(error)")
             throw error.exitStatus

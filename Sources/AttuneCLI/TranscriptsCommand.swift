@@ -51,13 +51,14 @@ struct TranscriptsListCommand: ParsableCommand {
 
     /// The command, reading and writing through `console`.
     func run(console: TranscriptConsole) throws {
-        let files = directory.folderExists ? TranscriptInputs.transcriptFiles(in: directory.folder) : []
+        let files = directory.folderExists
+            ? TranscriptInputs.transcriptFiles(in: directory.folder) { console.error("attune: warning: \($0)") } : []
         var sessions: [SessionTally] = []
         var summary = DiagnosticSummary()
         for file in files {
             var accumulator = ReviewAccumulator()
             do {
-                var reader = try TranscriptReader(path: file)
+                var reader = try TranscriptReader(path: file, regularFileOnly: true)
                 accumulator.read(&reader, summary: &summary) { console.error($0.description) }
             } catch {
                 console.error("attune: cannot read \(error)")
@@ -94,7 +95,7 @@ struct TranscriptsListCommand: ParsableCommand {
             out += row[4] + "\n"
         }
         console.out(out)
-        if summary.unsupportedVersions > 0 { throw ExitStatus.dataError }
+        if summary.unsupportedVersions > 0 || summary.notTranscripts > 0 { throw ExitStatus.dataError }
     }
 }
 

@@ -12,6 +12,8 @@ public struct DiagnosticSummary: Sendable, Equatable {
     public var unsupportedVersions = 0
     /// Inputs whose reading failed part-way (exit 74).
     public var readFailures = 0
+    /// Inputs refused as binary data, or abandoned after too many errors (exit 65).
+    public var notTranscripts = 0
 
     /// Nothing yet.
     public init() {}
@@ -23,6 +25,7 @@ public struct DiagnosticSummary: Sendable, Equatable {
         case .tornLastLine: tornLastLines += 1
         case .unsupportedVersion: unsupportedVersions += 1
         case .readFailed: readFailures += 1
+        case .notATranscript, .tooManyErrors: notTranscripts += 1
         }
     }
 }

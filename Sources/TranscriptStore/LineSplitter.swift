@@ -22,6 +22,9 @@ final class LineSplitter {
         case tooLong(number: Int)
         /// Reading failed with this errno; the stream ends here.
         case readFailed(errno: Int32, number: Int)
+        /// The first chunk holds a NUL byte at this 0-based offset: binary data, not text.
+        /// Nothing of it is handed out and the stream ends here.
+        case binary(offset: Int)
     }
 
     private let source: ByteSource
@@ -35,6 +38,8 @@ final class LineSplitter {
     private var atEndOfInput = false
     private var failed = false
     private var lineNumber = 0
+    /// Whether the first chunk has been checked for NUL bytes (once per input, never per line).
+    private var checkedForBinary = false
 
     init(source: ByteSource, chunkSize: Int = 1 << 16, maximumLineLength: Int = 1 << 20) {
         self.source = source
@@ -109,6 +114,17 @@ final class LineSplitter {
             return .readFailed(errno: Int32(-count), number: lineNumber + 1)
         }
         if count == 0 { atEndOfInput = true }
+        if !checkedForBinary, count > 0 {
+            // Text never holds a NUL; a file that does (an image, /dev/zero, /dev/urandom) would
+            // otherwise be read to its end, if it has one, as one error after another.
+            checkedForBinary = true
+            if let found = memchr(buffer.baseAddress! + end, 0, count) {
+                failed = true
+                let offset = end + buffer.baseAddress!.distance(to: UnsafeMutableRawPointer(found))
+                start = end
+                return .binary(offset: offset)
+            }
+        }
         end += count
         return nil
     }

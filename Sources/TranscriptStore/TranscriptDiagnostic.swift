@@ -23,6 +23,10 @@ public struct TranscriptDiagnostic: Sendable, Equatable, CustomStringConvertible
         case lineTooLong
         /// Reading the input failed with this errno; nothing after it was read.
         case readFailed(errno: Int32)
+        /// The input holds binary data (a NUL byte), so it is no transcript; none of it was read.
+        case notATranscript
+        /// So many errors in one input that reading it stopped (the count of errors reported).
+        case tooManyErrors(Int)
     }
 
     /// The file's path as given, or `-` for standard input.

@@ -37,7 +37,10 @@ public enum TranscriptInput: Sendable, Equatable {
 /// instead of after a long report.
 public enum TranscriptInputs {
     /// Expands `paths`; throws for the first path that does not exist or cannot be read.
-    public static func expand(_ paths: [String]) throws(TranscriptInputError) -> [TranscriptInput] {
+    /// Inside a folder only plain files are read: a FIFO, device or socket named `*.jsonl` is
+    /// skipped and `warn` told why (opening a FIFO would wait forever for a writer). A path
+    /// named directly is read whatever it is, so `review <(zcat old.jsonl.gz)` works.
+    public static func expand(_ paths: [String], warn: (String) -> Void = { _ in }) throws(TranscriptInputError) -> [TranscriptInput] {
         var inputs: [TranscriptInput] = []
         for path in paths {
             if path == "-" { inputs.append(.standardInput); continue }
@@ -45,7 +48,7 @@ public enum TranscriptInputs {
             guard stat(path, &info) == 0 else { throw TranscriptInputError(path: path, errno: errno) }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var files: [String] = []
-                if let code = collect(folder: path, into: &files, depth: 0) {
+                if let code = collect(folder: path, into: &files, depth: 0, warn: warn) {
                     throw TranscriptInputError(path: path, errno: code)
                 }
                 inputs += files.sorted().map { .file($0) }
@@ -59,14 +62,16 @@ public enum TranscriptInputs {
 
     /// Every `*.jsonl` file in `folder`, not descending into folders (the transcript folder is
     /// flat); used by `transcripts list` and `forget`. A missing folder is empty.
-    public static func transcriptFiles(in folder: String) -> [String] {
+    /// Entries that are not plain files are skipped, and `warn` told why.
+    public static func transcriptFiles(in folder: String, warn: (String) -> Void = { _ in }) -> [String] {
         var files: [String] = []
-        _ = collect(folder: folder, into: &files, depth: 0, recursive: false)
+        _ = collect(folder: folder, into: &files, depth: 0, recursive: false, warn: warn)
         return files.sorted()
     }
 
     /// Appends `*.jsonl` files under `folder`; returns an errno if the folder cannot be opened.
-    static func collect(folder: String, into files: inout [String], depth: Int, recursive: Bool = true) -> Int32? {
+    static func collect(folder: String, into files: inout [String], depth: Int, recursive: Bool = true,
+                        warn: (String) -> Void) -> Int32? {
         guard depth < 32 else { return nil }
         guard let dir = opendir(folder) else { return errno }
         defer { closedir(dir) }
@@ -80,11 +85,28 @@ public enum TranscriptInputs {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                if recursive { _ = collect(folder: path, into: &files, depth: depth + 1) }
+                if recursive { _ = collect(folder: path, into: &files, depth: depth + 1, warn: warn) }
             } else if name.hasSuffix(".jsonl") {
-                files.append(path)
+                if (info.st_mode & S_IFMT) == S_IFREG {
+                    files.append(path)
+                } else {
+                    warn("\(path): skipped, not a regular file (\(describeFileType(info.st_mode)))")
+                }
             }
         }
         return nil
+    }
+}
+
+/// What kind of file a mode says, for messages.
+func describeFileType(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFIFO: return "a FIFO"
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    case S_IFSOCK: return "a socket"
+    case S_IFDIR: return "a folder"
+    case S_IFLNK: return "a symbolic link"
+    default: return "not a plain file"
     }
 }

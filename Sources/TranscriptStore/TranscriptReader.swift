@@ -20,6 +20,9 @@ public struct TranscriptReader: IteratorProtocol, Sequence {
     public static let chunkSize = 1 << 16
     /// Lines longer than this (about 1 MiB) are skipped with a diagnostic instead of buffered.
     public static let maximumLineLength = 1 << 20
+    /// Errors reported for one input before reading it stops: past this, the file is not a
+    /// damaged transcript but something else, and more lines of errors help no one.
+    public static let maximumErrors = 100
 
     /// One step of reading.
     public enum Item {
@@ -34,16 +37,34 @@ public struct TranscriptReader: IteratorProtocol, Sequence {
     private let splitter: LineSplitter
     /// The last record's session id, reused for the next line when it matches.
     private var lastSession: String?
+    /// Errors reported so far; at `maximumErrors` reading stops.
+    private var errors = 0
+    private let maximumErrors: Int
+    private var stopped = false
+    /// The diagnostic that says reading stopped, handed out right after the last error.
+    private var stopNotice: TranscriptDiagnostic?
 
     /// Opens a file for reading.
-    public init(path: String) throws(TranscriptInputError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    ///
+    /// The open never blocks: it is made with `O_NONBLOCK` (a FIFO without a writer would
+    /// otherwise wait forever), which is cleared once the descriptor is known, so reading a pipe
+    /// still waits for its data. With `regularFileOnly`, anything but a plain file (a FIFO, a
+    /// device, a socket) is refused with `EINVAL`, checked on the open descriptor itself.
+    public init(path: String, regularFileOnly: Bool = false) throws(TranscriptInputError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw TranscriptInputError(path: path, errno: errno) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
             _ = close(fd)
-            throw TranscriptInputError(path: path, errno: EISDIR)
+            throw TranscriptInputError(path: path, errno: code)
         }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR || (regularFileOnly && type != S_IFREG) {
+            _ = close(fd)
+            throw TranscriptInputError(path: path, errno: type == S_IFDIR ? EISDIR : EINVAL)
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         self.init(source: FileDescriptorSource(descriptor: fd, ownsDescriptor: true), name: path)
     }
 
@@ -64,13 +85,33 @@ public struct TranscriptReader: IteratorProtocol, Sequence {
     }
 
     package init(source: ByteSource, name: String, chunkSize: Int = TranscriptReader.chunkSize,
-                 maximumLineLength: Int = TranscriptReader.maximumLineLength) {
+                 maximumLineLength: Int = TranscriptReader.maximumLineLength,
+                 maximumErrors: Int = TranscriptReader.maximumErrors) {
         self.name = name
+        self.maximumErrors = maximumErrors
         self.splitter = LineSplitter(source: source, chunkSize: chunkSize, maximumLineLength: maximumLineLength)
     }
 
     /// The next record or diagnostic; nil at the end of input. Blank lines are skipped silently.
+    /// After `maximumErrors` errors, one last diagnostic says so and reading stops.
     public mutating func next() -> Item? {
+        if let last = stopNotice {
+            stopNotice = nil
+            stopped = true
+            return .diagnostic(last)
+        }
+        guard !stopped, let item = nextItem() else { return nil }
+        guard case .diagnostic(let diagnostic) = item, diagnostic.severity == .error else { return item }
+        errors += 1
+        if errors == maximumErrors {
+            stopNotice = TranscriptDiagnostic(
+                file: name, line: diagnostic.line, severity: .error, kind: .tooManyErrors(errors),
+                message: "\(errors) errors in this input, so it is probably not a transcript; stopped reading after line \(diagnostic.line)")
+        }
+        return item
+    }
+
+    private mutating func nextItem() -> Item? {
         while let piece = splitter.next() {
             switch piece {
             case .line(let bytes, let number, let terminated):
@@ -102,6 +143,10 @@ public struct TranscriptReader: IteratorProtocol, Sequence {
                 return .diagnostic(TranscriptDiagnostic(
                     file: name, line: number, severity: .error, kind: .readFailed(errno: code),
                     message: "could not read: \(describeErrno(code)); the rest of the input was not read"))
+            case .binary(let offset):
+                return .diagnostic(TranscriptDiagnostic(
+                    file: name, line: 1, severity: .error, kind: .notATranscript,
+                    message: "not a transcript: binary data (a NUL byte at byte \(offset + 1)); expected JSON lines; nothing of it was read"))
             }
         }
         return nil
