@@ -44,6 +44,10 @@ public struct Review: Sendable, Equatable {
     /// One ISO week of the trend.
     public struct Week: Sendable, Equatable {
         public var week: ISOWeek
+        /// Empty weeks left out just before this one: a gap longer than
+        /// `Review.longestEmptyRunShown` is one number, not a row per week, so the trend costs
+        /// memory for the data, never for the years between two sessions.
+        public var emptyWeeksBefore = 0
         public var sessions = 0
         public var partnerTurns = 0
         public var exercisesStarted = 0
@@ -75,8 +79,12 @@ public struct Review: Sendable, Equatable {
     public var totals: ReviewTally
     /// The included sessions, oldest first.
     public var sessions: [Session]
-    /// Every ISO week from the first session's to the last's, empty weeks included.
+    /// Every ISO week from the first session's to the last's, empty weeks included, except that
+    /// a run of more than `longestEmptyRunShown` empty weeks is left out and counted in the next
+    /// week's `emptyWeeksBefore`.
     public var weeks: [Week]
+    /// The longest run of empty weeks listed one by one (about three months).
+    public static let longestEmptyRunShown = 13
     public var streaks: Streaks
     /// Whether names and details were masked.
     public var redacted: Bool
@@ -131,7 +139,6 @@ public struct Review: Sendable, Equatable {
     }
 
     static func weeks(_ sessions: [Session]) -> [Week] {
-        guard let first = sessions.map(\.day).min(), let last = sessions.map(\.day).max() else { return [] }
         var byWeek: [ISOWeek: Week] = [:]
         for session in sessions {
             let key = session.day.isoWeek
@@ -145,11 +152,22 @@ public struct Review: Sendable, Equatable {
             byWeek[key] = week
         }
         var weeks: [Week] = []
-        var cursor = first.isoWeek
-        let end = last.isoWeek
-        while cursor <= end {
-            weeks.append(byWeek[cursor] ?? Week(week: cursor))
-            cursor = cursor.next
+        for (key, week) in byWeek.sorted(by: { $0.key < $1.key }) {
+            if let previous = weeks.last?.week {
+                let gap = (key.monday.daysSinceEpoch - previous.monday.daysSinceEpoch) / 7 - 1
+                if gap > longestEmptyRunShown {
+                    var skipped = week
+                    skipped.emptyWeeksBefore = gap
+                    weeks.append(skipped)
+                    continue
+                }
+                var cursor = previous.next
+                while cursor < key {
+                    weeks.append(Week(week: cursor))
+                    cursor = cursor.next
+                }
+            }
+            weeks.append(week)
         }
         return weeks
     }

@@ -74,6 +74,7 @@ public struct ReviewJSONRenderer: Sendable {
         .object([
             ("week", .string(week.week.description)),
             ("start", .string(week.week.monday.description)),
+            ("empty_weeks_before", .int(week.emptyWeeksBefore)),
             ("sessions", .int(week.sessions)),
             ("partner_turns", .int(week.partnerTurns)),
             ("exercises_started", .int(week.exercisesStarted)),

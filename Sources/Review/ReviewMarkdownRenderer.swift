@@ -34,9 +34,11 @@ public struct ReviewMarkdownRenderer: ReviewRenderer, Sendable {
 
         out += "\n## Over time\n\n"
         out += table(["Week", "Sessions", "Exercises finished", "\"I\" statements per 100 turns", "Horsemen per 100 turns"],
-                     review.weeks.map { week in
-                         ["\(week.week)", "\(week.sessions)", "\(week.exercisesFinished)",
-                          ReviewFormatting.oneDecimal(week.iStatementsPer100Turns), ReviewFormatting.oneDecimal(week.horsemenPer100Turns)]
+                     review.weeks.flatMap { week in
+                         let gap = week.emptyWeeksBefore == 0 ? []
+                             : [["… " + ReviewFormatting.count(week.emptyWeeksBefore, "empty week"), "", "", "", ""]]
+                         return gap + [["\(week.week)", "\(week.sessions)", "\(week.exercisesFinished)",
+                          ReviewFormatting.oneDecimal(week.iStatementsPer100Turns), ReviewFormatting.oneDecimal(week.horsemenPer100Turns)]]
                      })
         out += "Longest streak: " + ReviewFormatting.count(review.streaks.longestDays, "day")
             + "; current streak: " + ReviewFormatting.count(review.streaks.currentDays, "day") + ".\n"

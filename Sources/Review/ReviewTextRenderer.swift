@@ -118,6 +118,9 @@ public struct ReviewTextRenderer: ReviewRenderer, Sendable {
     func weeks(_ review: Review) -> String {
         var out = "  " + dim("week        sessions  finished  \"I\"/100  horsemen/100") + "\n"
         for week in review.weeks {
+            if week.emptyWeeksBefore > 0 {
+                out += "  " + dim("… " + ReviewFormatting.count(week.emptyWeeksBefore, "empty week") + " …") + "\n"
+            }
             out += "  " + ReviewFormatting.padRight(week.week.description, 10)
                 + ReviewFormatting.padLeft("\(week.sessions)", 10)
                 + ReviewFormatting.padLeft("\(week.exercisesFinished)", 10)

@@ -101,23 +101,29 @@ struct JSONCursor {
         }
     }
 
-    /// Reads a string value. Invalid UTF-8 is repaired with U+FFFD rather than rejected, so one
-    /// bad byte never costs a whole line.
+    /// Reads a string value. Invalid UTF-8 (a stray byte, an overlong form, a surrogate, a
+    /// truncated sequence) is a failure at the byte where it starts: a transcript is written as
+    /// UTF-8, so such a byte is damage to report, not text to repair quietly. A lone surrogate
+    /// written as a `\u` escape is still read as U+FFFD, since that is valid JSON.
     mutating func string() throws(Failure) -> String {
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string") }
         offset += 1
         let start = offset
-        // Fast path: no escapes.
+        // Fast path: no escapes. `seen` gathers every byte's high bit, so UTF-8 is checked only
+        // for strings that are not plain ASCII.
+        var seen: UInt8 = 0
         while offset < bytes.count {
             let b = bytes[offset]
             if b == UInt8(ascii: "\"") {
+                if seen & 0x80 != 0 { try checkUTF8(start..<offset) }
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
                 offset += 1
                 return text
             }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw fail("expected '\"' (control character inside a string)") }
+            seen |= b
             offset += 1
         }
         guard offset < bytes.count else { throw Failure(offset: start - 1, message: "unterminated string") }
@@ -125,11 +131,13 @@ struct JSONCursor {
         while offset < bytes.count {
             let b = bytes[offset]
             if b == UInt8(ascii: "\"") {
+                // Escapes are ASCII, so the raw bytes are valid UTF-8 exactly when the text is.
+                if seen & 0x80 != 0 { try checkUTF8(start..<offset) }
                 offset += 1
                 return String(decoding: decoded, as: UTF8.self)
             }
             if b < 0x20 { throw fail("expected '\"' (control character inside a string)") }
-            if b != UInt8(ascii: "\\") { decoded.append(b); offset += 1; continue }
+            if b != UInt8(ascii: "\\") { seen |= b; decoded.append(b); offset += 1; continue }
             offset += 1
             guard offset < bytes.count else { break }
             let escape = bytes[offset]
@@ -168,6 +176,14 @@ struct JSONCursor {
         throw Failure(offset: start - 1, message: "unterminated string")
     }
 
+    /// Fails at the first byte in `range` that does not begin valid UTF-8.
+    private func checkUTF8(_ range: Range<Int>) throws(Failure) {
+        guard let bad = UTF8Check.firstInvalid(UnsafeBufferPointer(rebasing: bytes[range])) else { return }
+        let at = range.lowerBound + bad
+        let hex = String(bytes[at], radix: 16, uppercase: true)
+        throw Failure(offset: at, message: "expected UTF-8 text (byte 0x\(hex) does not begin a valid UTF-8 sequence)")
+    }
+
     private mutating func hex4() throws(Failure) -> UInt32 {
         guard offset + 4 <= bytes.count else { throw fail("expected four hex digits after \\u") }
         var value: UInt32 = 0
@@ -202,11 +218,15 @@ struct JSONCursor {
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { return nil }
         var end = offset + 1
+        var seen: UInt8 = 0
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            seen |= bytes[end]
             end += 1
         }
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
         let range = (offset + 1)..<end
+        // Not plain if it is not valid UTF-8: `string()` then reports where.
+        if seen & 0x80 != 0, UTF8Check.firstInvalid(UnsafeBufferPointer(rebasing: bytes[range])) != nil { return nil }
         offset = end + 1
         return range
     }

@@ -54,6 +54,19 @@ public enum TranscriptLineDecoder {
         }
     }
 
+    /// The 1-based column of the value of top-level `key` in a line, for diagnostics about a
+    /// line that decoded but does not fit its neighbours; nil when the key is not there.
+    public static func column(ofKey key: String, in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        var cursor = JSONCursor(line)
+        var found: Int?
+        try? cursor.forEachMember { (c: inout JSONCursor, name: String) throws(JSONCursor.Failure) in
+            c.skipWhitespace()
+            if name == key, found == nil { found = c.offset + 1 }
+            try c.skipValue()
+        }
+        return found
+    }
+
     /// After a failed decode: does the line at least parse as JSON with a foreign `v`?
     /// Then the version, not the shape, is the real problem.
     static func versionProblem(_ line: UnsafeBufferPointer<UInt8>) -> Problem? {
@@ -113,11 +126,20 @@ public enum TranscriptLineDecoder {
         var endOffset = 0
 
         mutating func read(_ cursor: inout JSONCursor) throws(JSONCursor.Failure) {
+            // Which known keys this line has had, one bit each: with a key given twice,
+            // `"role":"partner","role":"coach"`, no reader could say which one the writer meant.
+            var seen: UInt32 = 0
             try cursor.forEachMemberKeyBytes { (c: inout JSONCursor, keyBytes: UnsafeBufferPointer<UInt8>) throws(JSONCursor.Failure) in
                 guard let key = FieldKey(keyBytes) else {
                     try c.skipValue()
                     return
                 }
+                let bit = UInt32(1) << UInt32(key.rawValue)
+                if seen & bit != 0 {
+                    throw JSONCursor.Failure(offset: Fields.keyOffset(keyBytes, in: c),
+                                             message: "duplicate key \"\(String(decoding: keyBytes, as: UTF8.self))\"; expected each key once")
+                }
+                seen |= bit
                 switch key {
                 case .v:
                     c.skipWhitespace()
@@ -208,6 +230,14 @@ public enum TranscriptLineDecoder {
             endOffset = cursor.offset - 1
         }
 
+        /// Where the key whose bytes these are starts (its opening quote), when they lie in the
+        /// line; an escaped key was decoded elsewhere, so then the value's offset stands in.
+        static func keyOffset(_ key: UnsafeBufferPointer<UInt8>, in cursor: JSONCursor) -> Int {
+            guard let keyStart = key.baseAddress, let lineStart = cursor.bytes.baseAddress,
+                  keyStart >= lineStart, keyStart < lineStart + cursor.bytes.count else { return cursor.offset }
+            return lineStart.distance(to: keyStart) - 1
+        }
+
         /// Whether `text` is exactly these UTF-8 bytes.
         static func same(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard text.utf8.count == bytes.count else { return false }
@@ -218,7 +248,7 @@ public enum TranscriptLineDecoder {
 
         /// The keys of a version-1 line, matched on their bytes: review decodes millions of
         /// lines, and making a `String` per key and comparing it case by case showed up in profiles.
-        enum FieldKey {
+        enum FieldKey: Int {
             case v, session, seq, ts, role, speaker, text, intent, confidence, slots, flags, flow, state, mirror
             case confirmed, withheld, event, partners, version, seed, completed, kind, command, response, firstSession, reason
 

@@ -37,6 +37,8 @@ public struct TranscriptReader: IteratorProtocol, Sequence {
     private let splitter: LineSplitter
     /// The last record's session id, reused for the next line when it matches.
     private var lastSession: String?
+    /// The last record's `seq`: within a session it never goes back.
+    private var lastSeq = 0
     /// Errors reported so far; at `maximumErrors` reading stops.
     private var errors = 0
     private let maximumErrors: Int
@@ -118,7 +120,16 @@ public struct TranscriptReader: IteratorProtocol, Sequence {
                 if isBlank(bytes) { continue }
                 switch TranscriptLineDecoder.decode(bytes, previousSession: lastSession) {
                 case .success(let record):
+                    if record.session == lastSession, record.seq < lastSeq {
+                        // A hand-edited or spliced file: order within a session is what review's
+                        // turns and mirrors rely on, so the line is bad data, not a record.
+                        let column = TranscriptLineDecoder.column(ofKey: "seq", in: bytes)
+                        return .diagnostic(TranscriptDiagnostic(
+                            file: name, line: number, column: column, severity: .error, kind: .malformedLine,
+                            message: "seq \(record.seq) comes after seq \(lastSeq) in session \(TerminalText.sanitize(record.session)); expected seq never to go back; line skipped"))
+                    }
                     lastSession = record.session
+                    lastSeq = record.seq
                     return .record(record, line: number)
                 case .failure(.unsupportedVersion(let version, let column)):
                     let shown = version.map(String.init) ?? "a non-integer"

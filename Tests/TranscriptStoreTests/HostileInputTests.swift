@@ -66,3 +66,51 @@ struct HostileInputTests {
         #expect(readAll(try TranscriptReader(path: path)).records.isEmpty)
     }
 }
+
+/// Transcripts edited by hand: what a writer could not have produced is reported where it is.
+@Suite("Reading hand-edited transcripts")
+struct HandEditedTranscriptTests {
+    static let head = #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","#
+
+    func diagnostics(_ text: String) -> [TranscriptDiagnostic] {
+        readAll(TranscriptReader(text: text, name: "t.jsonl")).diagnostics
+    }
+
+    @Test func aDuplicateKeyIsBadDataAtTheSecondKey() {
+        let line = Self.head + #""role":"partner","speaker":"Alex","text":"hi","role":"coach"}"#
+        let found = diagnostics(line + "\n")
+        let column = Array(line.utf8).count - #""role":"coach"}"#.utf8.count + 1
+        #expect(found.map(\.description) == ["t.jsonl:1:\(column): error: duplicate key \"role\"; expected each key once; line skipped"])
+    }
+
+    @Test func aSeqGoingBackwardsIsBadDataAtTheSeq() {
+        func line(_ seq: Int) -> String {
+            #"{"v":1,"session":"s","seq":\#(seq),"ts":"2026-11-29T10:51:33Z","role":"coach","text":"hi"}"# + "\n"
+        }
+        let (records, _, found) = readAll(TranscriptReader(text: line(1) + line(5) + line(3) + line(6), name: "t.jsonl"))
+        #expect(records.map(\.seq) == [1, 5, 6])
+        #expect(found.map(\.description) == ["t.jsonl:3:28: error: seq 3 comes after seq 5 in session s; expected seq never to go back; line skipped"])
+    }
+
+    @Test(arguments: [
+        ([0xC0, 0xAF], "C0"),        // overlong '/'
+        ([0xED, 0xA0, 0x80], "ED"),  // a UTF-16 surrogate encoded as UTF-8
+        ([0xFF], "FF"),              // never valid
+        ([0xE2, 0x80], "E2"),        // cut short
+    ] as [([UInt8], String)])
+    func invalidUTF8InAStringIsReportedAtItsColumn(bad: [UInt8], hex: String) {
+        let before = Array((Self.head + #""role":"coach","text":"ab"#).utf8)
+        let bytes = before + bad + Array(#"c"}"#.utf8) + [0x0A]
+        let found = readAll(TranscriptReader(bytes: bytes, name: "t.jsonl")).diagnostics
+        #expect(found.map(\.description) == [
+            "t.jsonl:1:\(before.count + 1): error: expected UTF-8 text (byte 0x\(hex) does not begin a valid UTF-8 sequence); line skipped",
+        ])
+    }
+
+    @Test func validUTF8IsReadAsIs() {
+        let line = Self.head + #""role":"coach","text":"café — 日本 👍"}"#
+        let (records, _, found) = readAll(TranscriptReader(text: line + "\n"))
+        #expect(found.isEmpty)
+        #expect(records.first.map { if case .coach(let text) = $0.body { return text } else { return "" } } == "café — 日本 👍")
+    }
+}

@@ -88,13 +88,15 @@ struct TranscriptReaderTests {
         #expect(diagnostics.map(\.line) == [2, 4])
     }
 
-    @Test func invalidUTF8IsRepairedNotFatal() {
+    @Test func invalidUTF8IsReportedAndTheNextLineIsRead() {
+        let good = Array(#"{"v":1,"session":"s","seq":2,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"ok"}"#.utf8) + [0x0A]
         var bytes = Array(#"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"coach","text":"a"#.utf8)
         bytes += [0xFF, 0xFE]
         bytes += Array("b\"}\n".utf8)
-        let (records, _, diagnostics) = readAll(TranscriptReader(bytes: bytes))
-        #expect(diagnostics.isEmpty)
-        #expect(records.first?.body == .coach(text: "a\u{FFFD}\u{FFFD}b"))
+        let (records, _, diagnostics) = readAll(TranscriptReader(bytes: bytes + good))
+        #expect(diagnostics.map(\.kind) == [.malformedLine])
+        #expect(diagnostics.first?.column == 82)
+        #expect(records.map(\.seq) == [2])
     }
 
     @Test func binaryGarbageNeverCrashes() {
