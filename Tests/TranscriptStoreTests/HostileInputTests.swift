@@ -111,6 +111,6 @@ struct HandEditedTranscriptTests {
         let line = Self.head + #""role":"coach","text":"café — 日本 👍"}"#
         let (records, _, found) = readAll(TranscriptReader(text: line + "\n"))
         #expect(found.isEmpty)
-        #expect(records.first.map { if case .coach(let text) = $0.body { return text } else { return "" } } == "café — 日本 👍")
+        #expect(records.first.map { if case .coach(let text, _) = $0.body { return text } else { return "" } } == "café — 日本 👍")
     }
 }
