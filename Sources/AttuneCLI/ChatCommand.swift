@@ -51,7 +51,15 @@ public struct ChatCommand: ParsableCommand {
             let folder = transcriptDirectory ?? TranscriptLocation.defaultFolder()
             let firstSession = noTranscript || !Self.hasTranscripts(in: folder)
             var sink: JSONLFileSink?
-            if !noTranscript { sink = JSONLFileSink(folder: folder) }
+            if !noTranscript {
+                // A folder others can write (or another user's) could have links planted in it:
+                // the session goes on, but nothing is saved there.
+                switch PrivateFolder.check(folder) {
+                case .fine: sink = JSONLFileSink(folder: folder)
+                case .unsafe(let reason):
+                    printError("attune: no transcript is kept of this session: \(reason)")
+                }
+            }
             let config = SessionConfig(partners: names.map(Self.parseNames), seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000),
                                        firstSession: firstSession, transcriptPath: sink?.path, version: AttuneVersion.current)
             let driver = ConversationDriver(session: Session(script: script, config: config), sink: sink,
@@ -77,13 +85,14 @@ struct REPL {
     func run() -> ExitCode {
         SignalFlags.install()
         driver.onWriteFailure = { failure in
-            printError("attune: \(failure) — the conversation goes on; nothing typed is lost")
+            printError("attune: \(failure) — the conversation goes on; unsaved lines wait in memory until there is room, and are lost if there is none when the session ends")
         }
         driver.onRecovery = { count in
             printError("attune: the transcript is being saved again (\(count) kept line\(count == 1 ? "" : "s") written)")
         }
         let exercises = script.flowNames
         var history = CommandHistory(path: XDGDirectories.join(XDGDirectories.stateHome(), "attune/history")) { SlashCommand.historyEntry(for: $0, exercises: exercises) }
+        if interactive, let warning = history.warning { printError(warning) }
         var editor: ReadlineEditor?
         var reader: LineSource
         if interactive {
