@@ -75,7 +75,8 @@ public struct ChatCommand: ParsableCommand {
     }
 }
 
-/// The read–step–print loop around a `ConversationDriver`.
+/// The terminal or the pipe around a `ConversationLoop`: readline with history and Tab
+/// completion on a terminal, a plain reader on a pipe, and the signal handlers.
 struct REPL {
     let driver: ConversationDriver
     let script: CoachScript
@@ -84,86 +85,32 @@ struct REPL {
 
     func run() -> ExitCode {
         SignalFlags.install()
-        driver.onWriteFailure = { failure in
-            printError("attune: \(failure) — the conversation goes on; unsaved lines wait in memory until there is room, and are lost if there is none when the session ends")
-        }
-        driver.onRecovery = { count in
-            printError("attune: the transcript is being saved again (\(count) kept line\(count == 1 ? "" : "s") written)")
+        let console = Console(
+            coach: { [interactive, colour] text in print(interactive ? TerminalText.paint(text, "36", when: colour) : "Coach: \(text)") },
+            clearScreen: { [interactive] in if interactive { print(TerminalStyle.clearScreen, terminator: "") } },
+            error: { printError($0) },
+            flush: { fflush(nil) })
+        var loop = ConversationLoop(driver: driver, console: console)
+        guard interactive else {
+            var reader = PipeLineReader()
+            return loop.run(&reader)
         }
         let exercises = script.flowNames
         var history = CommandHistory(path: XDGDirectories.join(XDGDirectories.stateHome(), "attune/history")) { SlashCommand.historyEntry(for: $0, exercises: exercises) }
-        if interactive, let warning = history.warning { printError(warning) }
-        var editor: ReadlineEditor?
-        var reader: LineSource
-        if interactive {
-            let readline = ReadlineEditor()
-            for command in history.commands { readline.remember(command) }
-            editor = readline
-            reader = readline
-        } else {
-            reader = PipeLineReader()
+        var editor = ReadlineEditor()
+        if let warning = history.warning { printError(warning) }
+        for command in history.commands { editor.remember(command) }
+        loop.prompt = { state in "\(state.isAskingNames ? "names" : (state.expectedSpeaker ?? "you"))› " }
+        loop.beforeRead = { [script, editor] state in editor.setCompletions(SlashCommand.names + script.flowNames + state.partners) }
+        loop.afterStep = { [editor] input, outputs in
+            // A line that raised a safety event is kept nowhere, not even for arrow-up.
+            guard case .line(let text, _) = input,
+                  !outputs.contains(where: { if case .event(.safety) = $0 { return true } else { return false } }) else { return }
+            editor.remember(text)
+            history.add(text)
         }
-        show(driver.feed(.begin))
-        var endReason: EndReason?
-        var exitSignal: Int32?
-        loop: while true {
-            editor?.setCompletions(completions())
-            let prompt = interactive ? promptText() : ""
-            let event = reader.next(prompt: prompt)
-            let outputs: [SessionOutput]
-            switch event {
-            case .line(let text):
-                outputs = driver.feed(.line(text, speaker: nil))
-                // A line that raised a safety event is kept nowhere, not even for arrow-up.
-                let raisedSafety = outputs.contains { if case .event(.safety) = $0 { return true } else { return false } }
-                if interactive && !raisedSafety {
-                    editor?.remember(text)
-                    history.add(text)
-                }
-            case .tooLong: outputs = driver.feed(.rejected(.tooLong))
-            case .invalidUTF8: outputs = driver.feed(.rejected(.invalidUTF8))
-            case .endOfInput:
-                endReason = .endOfInput
-                break loop
-            case .terminated(let signal):
-                endReason = .signal
-                exitSignal = signal
-                break loop
-            }
-            show(outputs)
-            if outputs.contains(where: { if case .end = $0 { return true } else { return false } }) { break loop }
-        }
-        if let endReason { show(driver.feed(.end(endReason))) }
-        if interactive { try? history.save() }
-        if let report = driver.close(), !report.isComplete {
-            printError("attune: \(report)")
-            return ExitStatus.ioError
-        }
-        if let exitSignal { return ExitCode(128 + exitSignal) }
-        return .success
-    }
-
-    private func promptText() -> String {
-        let name = driver.state.isAskingNames ? "names" : (driver.state.expectedSpeaker ?? "you")
-        return "\(name)› "
-    }
-
-    private func completions() -> [String] {
-        SlashCommand.names + script.flowNames + driver.state.partners
-    }
-
-    private func show(_ outputs: [SessionOutput]) {
-        for output in outputs {
-            switch output {
-            case .coach(let text, _):
-                let shown = interactive ? TerminalText.paint(text, "36", when: colour) : "Coach: \(text)"
-                print(shown)
-            case .clearScreen:
-                if interactive { print(TerminalStyle.clearScreen, terminator: "") }
-            default:
-                break
-            }
-        }
-        fflush(nil)
+        let status = loop.run(&editor)
+        try? history.save()
+        return status
     }
 }

@@ -23,18 +23,25 @@ struct ReplayRunner {
                                         sessionID: (dialogue.file as NSString).lastPathComponent, clock: Self.fixedClock())
         driver.onRecord = onRecord
         var outcome = ReplayOutcome()
-        let opening = driver.feed(.begin)
-        outcome.transcript += Self.describe(opening, input: nil)
-        check(dialogue.opening, outputs: opening, driver: driver, file: dialogue.file, into: &outcome)
-        for step in dialogue.steps {
-            let outputs = driver.feed(.line(step.input, speaker: nil))
-            outcome.transcript += Self.describe(outputs, input: step.input)
-            check(step.expectations, outputs: outputs, driver: driver, file: dialogue.file, into: &outcome)
-            if outputs.contains(where: { if case .end = $0 { return true } else { return false } }) { break }
+        // The steps are read as the REPL reads a pipe, through the same loop; each step's
+        // expectations are checked against what that step produced.
+        var steps = dialogue.steps[...]
+        var loop = ConversationLoop(driver: driver, console: Console(coach: { _ in }, clearScreen: {}, error: { _ in }))
+        loop.afterStep = { input, outputs in
+            switch input {
+            case .begin:
+                outcome.transcript += Self.describe(outputs, input: nil)
+                check(dialogue.opening, outputs: outputs, driver: driver, file: dialogue.file, into: &outcome)
+            case .line(let text, _):
+                guard let step = steps.popFirst() else { return }
+                outcome.transcript += Self.describe(outputs, input: text)
+                check(step.expectations, outputs: outputs, driver: driver, file: dialogue.file, into: &outcome)
+            default:
+                outcome.transcript += Self.describe(outputs, input: nil)
+            }
         }
-        if driver.state.phase != .ended {
-            outcome.transcript += Self.describe(driver.feed(.end(.endOfInput)), input: nil)
-        }
+        var lines = ScriptedLines(dialogue.steps.map { .line($0.input) })
+        _ = loop.run(&lines)
         return outcome
     }
 

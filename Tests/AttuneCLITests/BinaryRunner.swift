@@ -5,7 +5,8 @@ import Glibc
 
 /// Runs the built `attune` binary as a user would, with a deadline so a hang fails fast.
 enum Attune {
-    /// The binary built next to the test bundle.
+    /// The binary built next to the test bundle, by the same `swift build` as the tests. Never
+    /// a binary found elsewhere: a stale `.build/debug/attune` would test old code.
     static let binary: String = {
         let candidates = [CommandLine.arguments.first, Bundle.main.executablePath].compactMap { $0 }
         for candidate in candidates {
@@ -16,7 +17,7 @@ enum Attune {
                 url.deleteLastPathComponent()
             }
         }
-        return repositoryRoot + "/.build/debug/attune"
+        fatalError("attune: no attune binary next to the test bundle (\(candidates)); build it with `swift build` first")
     }()
 
     static let repositoryRoot: String = {

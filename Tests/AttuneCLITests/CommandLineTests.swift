@@ -49,17 +49,6 @@ import Testing
         #expect(result.stderr.contains("--names"))
     }
 
-    @Test func aTranscriptThatCannotBeSavedIsSaidAtOnceAndExits74() throws {
-        let folder = Attune.temporaryFolder("unsavable")
-        let blocker = folder + "/not-a-folder"
-        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
-        let result = try Attune.run(["--names", "Alex,Sam", "--transcript-dir", blocker + "/transcripts"],
-                                    input: "Alex: I feel lonely\n/quit\n")
-        #expect(result.status == 74)
-        #expect(result.stderr.contains("could not"))
-        #expect(result.stdout.contains("Take care"))
-    }
-
     @Test func transcriptsAreWrittenPrivatelyAndReplayExactly() throws {
         let folder = Attune.temporaryFolder("replay")
         let session = try Attune.run(["--names", "Alex,Sam", "--transcript-dir", folder, "--seed", "9"],

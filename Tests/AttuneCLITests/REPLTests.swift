@@ -64,7 +64,7 @@ import Glibc
         #expect(terminal.waitFor("Alex› "))
         terminal.type("\u{04}")
         #expect(terminal.waitForExit() == 0)
-        #expect(try transcriptText().contains("\"event\":\"session_end\""))
+        #expect(try transcriptText().contains("\"event\":\"session_end\",\"reason\":\"eof\""))
     }
 
     @Test(arguments: [SIGTERM, SIGHUP])
@@ -77,7 +77,7 @@ import Glibc
         #expect(terminal.waitForExit() == 128 + signal)
         let transcript = try transcriptText()
         #expect(transcript.contains("\"event\":\"flow_end\",\"flow\":\"check-in\",\"completed\":false"))
-        #expect(transcript.contains("\"event\":\"session_end\""))
+        #expect(transcript.contains("\"event\":\"session_end\",\"reason\":\"signal\""))
     }
 
     @Test func historyKeepsCommandsOnlyInAPrivateFile() throws {

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Coach
+import Terminal
+import TranscriptFormat
+import TranscriptStore
+
+/// Where a conversation is shown: the coach's lines, a cleared screen, and messages about the
+/// transcript. The terminal and a pipe write to the process's streams; tests keep the lines.
+struct Console {
+    /// Shows one coach line (the console decides how: colour on a terminal, `Coach: ` on a pipe).
+    var coach: (String) -> Void
+    /// Clears the screen (quick exit); a pipe has none.
+    var clearScreen: () -> Void
+    /// Writes one message about the session to standard error.
+    var error: (String) -> Void
+    /// Makes what was shown visible now, before the next line is read.
+    var flush: () -> Void = {}
+}
+
+/// The one loop that drives a conversation: read a line from a `LineSource`, step the
+/// session through the `ConversationDriver` (which records it), show the replies on the
+/// `Console`, until `/quit`, `/quick-exit`, the end of input or a signal. The readline REPL,
+/// a pipe, `replay` of a dialogue script and the tests all run it, so the paths that end a
+/// session (exit 74 when the transcript could not be saved, 128 + n after a signal) are the
+/// same everywhere and can be tested in memory.
+struct ConversationLoop {
+    let driver: ConversationDriver
+    var console: Console
+    /// The prompt for the next line (empty on a pipe).
+    var prompt: (SessionState) -> String = { _ in "" }
+    /// Called before each read (Tab completions follow the session).
+    var beforeRead: (SessionState) -> Void = { _ in }
+    /// Called with each input the session was given (the opening, each line, the end) and
+    /// what it made of it: history, replay checks.
+    var afterStep: (SessionInput, [SessionOutput]) -> Void = { _, _ in }
+
+    /// Runs the conversation to its end and returns the exit status: 0, 74 when part of the
+    /// transcript could not be saved, 128 + n when signal n ended it.
+    func run(_ source: inout some LineSource) -> ExitCode {
+        driver.onWriteFailure = { [console] failure in
+            console.error("attune: \(failure) — the conversation goes on; unsaved lines wait in memory until there is room, and are lost if there is none when the session ends")
+        }
+        driver.onRecovery = { [console] count in
+            console.error("attune: the transcript is being saved again (\(count) kept line\(count == 1 ? "" : "s") written)")
+        }
+        step(.begin)
+        var endReason: EndReason?
+        var exitSignal: Int32?
+        loop: while true {
+            beforeRead(driver.state)
+            let outputs: [SessionOutput]
+            switch source.next(prompt: prompt(driver.state)) {
+            case .line(let text): outputs = step(.line(text, speaker: nil))
+            case .tooLong: outputs = step(.rejected(.tooLong))
+            case .invalidUTF8: outputs = step(.rejected(.invalidUTF8))
+            case .endOfInput:
+                endReason = .endOfInput
+                break loop
+            case .terminated(let signal):
+                endReason = .signal
+                exitSignal = signal
+                break loop
+            }
+            if outputs.contains(where: { if case .end = $0 { return true } else { return false } }) { break loop }
+        }
+        if let endReason { step(.end(endReason)) }
+        if let report = driver.close(), !report.isComplete {
+            console.error("attune: \(report)")
+            return ExitStatus.ioError
+        }
+        if let exitSignal { return ExitCode(128 + exitSignal) }
+        return .success
+    }
+
+    /// Feeds one input, shows the replies and reports the step.
+    @discardableResult
+    private func step(_ input: SessionInput) -> [SessionOutput] {
+        let outputs = driver.feed(input)
+        show(outputs)
+        afterStep(input, outputs)
+        return outputs
+    }
+
+    private func show(_ outputs: [SessionOutput]) {
+        for output in outputs {
+            switch output {
+            case .coach(let text, _): console.coach(text)
+            case .clearScreen: console.clearScreen()
+            default: break
+            }
+        }
+        console.flush()
+    }
+}
+
+/// Lines given up front, as a `LineSource`: a dialogue script's steps, or a test's input
+/// (which may end with a signal, as a terminal would deliver it).
+struct ScriptedLines: LineSource {
+    private var events: [LineEvent]
+
+    init(_ events: [LineEvent]) {
+        self.events = events
+    }
+
+    mutating func next(prompt: String) -> LineEvent {
+        events.isEmpty ? .endOfInput : events.removeFirst()
+    }
+}
