@@ -233,6 +233,11 @@ extension Turn {
             say("topic.\(topic)")
             return
         }
+        // A question about one concern: `global.INTENT.VALUE` answers the value its slot names.
+        for value in match.slots.values.sorted() where script.responses.has("global.\(match.intent).\(value)") {
+            say("global.\(match.intent).\(value)")
+            return
+        }
         if match.intent != MatchResult.noneIntent, script.responses.has("global.\(match.intent)") {
             say("global.\(match.intent)")
             return
