@@ -89,7 +89,7 @@ struct REPL {
             coach: { [interactive, colour] text in print(interactive ? TerminalText.paint(text, "36", when: colour) : "Coach: \(text)") },
             clearScreen: { [interactive] in if interactive { print(TerminalStyle.clearScreen, terminator: "") } },
             error: { printError($0) },
-            flush: { fflush(nil) })
+            flush: { fflush(nil) == 0 })
         var loop = ConversationLoop(driver: driver, console: console)
         guard interactive else {
             var reader = PipeLineReader()

@@ -13,8 +13,9 @@ struct Console {
     var clearScreen: () -> Void
     /// Writes one message about the session to standard error.
     var error: (String) -> Void
-    /// Makes what was shown visible now, before the next line is read.
-    var flush: () -> Void = {}
+    /// Makes what was shown visible now, before the next line is read; false once the output
+    /// can no longer be written (its reader left: `attune | head -3`, EPIPE with SIGPIPE ignored).
+    var flush: () -> Bool = { true }
 }
 
 /// The one loop that drives a conversation: read a line from a `LineSource`, step the
@@ -43,16 +44,17 @@ struct ConversationLoop {
         driver.onRecovery = { [console] count in
             console.error("attune: the transcript is being saved again (\(count) kept line\(count == 1 ? "" : "s") written)")
         }
-        step(.begin)
-        var endReason: EndReason?
+        // When the output is gone, the session ends as at the end of input: the transcript is
+        // closed with session_end and the exit is 0.
+        var endReason: EndReason? = step(.begin).shown ? nil : .endOfInput
         var exitSignal: Int32?
-        loop: while true {
+        loop: while endReason == nil {
             beforeRead(driver.state)
-            let outputs: [SessionOutput]
+            let result: (outputs: [SessionOutput], shown: Bool)
             switch source.next(prompt: prompt(driver.state)) {
-            case .line(let text): outputs = step(.line(text, speaker: nil))
-            case .tooLong: outputs = step(.rejected(.tooLong))
-            case .invalidUTF8: outputs = step(.rejected(.invalidUTF8))
+            case .line(let text): result = step(.line(text, speaker: nil))
+            case .tooLong: result = step(.rejected(.tooLong))
+            case .invalidUTF8: result = step(.rejected(.invalidUTF8))
             case .endOfInput:
                 endReason = .endOfInput
                 break loop
@@ -61,7 +63,11 @@ struct ConversationLoop {
                 exitSignal = signal
                 break loop
             }
-            if outputs.contains(where: { if case .end = $0 { return true } else { return false } }) { break loop }
+            if !result.shown {
+                endReason = .endOfInput
+                break loop
+            }
+            if result.outputs.contains(where: { if case .end = $0 { return true } else { return false } }) { break loop }
         }
         if let endReason { step(.end(endReason)) }
         if let report = driver.close(), !report.isComplete {
@@ -72,16 +78,17 @@ struct ConversationLoop {
         return .success
     }
 
-    /// Feeds one input, shows the replies and reports the step.
+    /// Feeds one input, shows the replies and reports the step; `shown` is false when the
+    /// output could not be written.
     @discardableResult
-    private func step(_ input: SessionInput) -> [SessionOutput] {
+    private func step(_ input: SessionInput) -> (outputs: [SessionOutput], shown: Bool) {
         let outputs = driver.feed(input)
-        show(outputs)
+        let shown = show(outputs)
         afterStep(input, outputs)
-        return outputs
+        return (outputs, shown)
     }
 
-    private func show(_ outputs: [SessionOutput]) {
+    private func show(_ outputs: [SessionOutput]) -> Bool {
         for output in outputs {
             switch output {
             case .coach(let text, _): console.coach(text)
@@ -89,7 +96,7 @@ struct ConversationLoop {
             default: break
             }
         }
-        console.flush()
+        return console.flush()
     }
 }
 

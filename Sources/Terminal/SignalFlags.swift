@@ -13,7 +13,7 @@ private func recordSignal(_ number: Int32) {
 }
 
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP that only note the signal, without
-/// SA_RESTART, so a blocked read returns EINTR and the REPL decides what to do.
+/// SA_RESTART, so a blocked read returns EINTR and the REPL decides what to do; ignores SIGPIPE.
 public enum SignalFlags {
     public static func install() {
         var mask = sigset_t()
@@ -30,6 +30,9 @@ public enum SignalFlags {
             action.sa_flags = 0
             sigaction(signal, &action, nil)
         }
+        // A reader that goes away (`attune | head -3`) must not kill the session before it
+        // writes session_end: writes then fail with EPIPE, which the REPL handles.
+        signal(SIGPIPE, SIG_IGN)
         // A process started by a test runner may inherit these blocked; unblock them.
         sigprocmask(SIG_UNBLOCK, &mask, nil)
     }
