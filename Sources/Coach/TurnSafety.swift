@@ -133,6 +133,12 @@ extension Turn {
             return
         }
         state.pending = nil
+        // A crisis said before the names were given: ask for them now, before anything else.
+        if state.partners.isEmpty {
+            state.pending = .names
+            say("onboarding.ask_names", prompt: true)
+            return
+        }
         proceed(&self)
     }
 

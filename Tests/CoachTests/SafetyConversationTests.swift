@@ -149,6 +149,15 @@ import TranscriptFormat
         #expect(chat.coachText.contains("988"))
     }
 
+    @Test func aCrisisBeforeTheNamesAsksForThemOnceThePersonGoesOn() {
+        var chat = Conversation(partners: nil)
+        chat.say(Self.selfHarm)
+        #expect(chat.state.pending == .safety(SafetyConversation(kind: "self_harm")))
+        chat.say("yes")
+        chat.say("can we go on")
+        #expect(chat.state.pending == .names)
+    }
+
     @Test func theResourcesCanBeAskedForWithoutACrisis() {
         var chat = Conversation()
         chat.say("who can I call?")
