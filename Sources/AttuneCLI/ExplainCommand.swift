@@ -42,11 +42,12 @@ public struct ExplainCommand: ParsableCommand {
                 }
                 return
             }
-            let loaded = try intentsOptions.load()
+            let (loaded, script) = try intentsOptions.loadCoach()
             let result = loaded.matcher.match(text, context: MatchContext(parsing: state))
+            let flags = LineFlags.horsemen(in: result, clearers: script.lexicon.flagClearers)
             switch format {
-            case .json: print(jsonString(MatchDescription.json(result, words: loaded.matcher)))
-            case .text: print(MatchDescription.text(result, words: loaded.matcher), terminator: "")
+            case .json: print(jsonString(MatchDescription.json(result, words: loaded.matcher, flags: flags)))
+            case .text: print(MatchDescription.text(result, words: loaded.matcher, flags: flags), terminator: "")
             }
         }
     }
@@ -54,8 +55,9 @@ public struct ExplainCommand: ParsableCommand {
 
 /// Renders a `MatchResult` for people and for programs; shared by `explain` and `test`.
 enum MatchDescription {
-    /// With `words`, each template candidate also lists how each word matched.
-    static func text(_ result: MatchResult, limit: Int = 5, words matcher: Matcher? = nil) -> String {
+    /// With `words`, each template candidate also lists how each word matched; with `flags`,
+    /// the horsemen the line carries and the templates that raised them.
+    static func text(_ result: MatchResult, limit: Int = 5, words matcher: Matcher? = nil, flags: [RaisedFlag]? = nil) -> String {
         var out = "\"\(result.text)\"\n"
         var verdict = "→ \(result.intent)  confidence \(format(result.confidence))"
         if let best = result.best { verdict += "  (\(best.tier))" }
@@ -64,6 +66,11 @@ enum MatchDescription {
         out += verdict + "\n"
         if !result.corrections.isEmpty {
             out += "  typos corrected: " + result.corrections.map { "\($0.typed) → \($0.known)" }.joined(separator: ", ") + "\n"
+        }
+        if let flags {
+            out += flags.isEmpty ? "  flags: none\n" : flags.map { flag in
+                "  flag \(flag.flag)" + (flag.template.map { ": \($0.location): \($0.text)" } ?? "") + "\n"
+            }.joined()
         }
         if result.candidates.isEmpty {
             out += "  no template or keyword matched\n"
@@ -94,8 +101,8 @@ enum MatchDescription {
         return out
     }
 
-    static func json(_ result: MatchResult, words matcher: Matcher? = nil) -> [String: Any] {
-        [
+    static func json(_ result: MatchResult, words matcher: Matcher? = nil, flags: [RaisedFlag]? = nil) -> [String: Any] {
+        var json: [String: Any] = [
             "text": result.text,
             "intent": result.intent,
             "confidence": round(result.confidence),
@@ -117,8 +124,7 @@ enum MatchDescription {
                     entry["words"] = matcher.wordMatches(of: candidate, in: result).map { ["word": $0.word, "kind": $0.kind.rawValue] }
                 }
                 if let template = candidate.template {
-                    entry["template"] = ["text": template.text, "file": template.location.file,
-                                         "line": template.location.line, "column": template.location.column]
+                    entry["template"] = templateJSON(template)
                 }
                 if candidate.tier == .keyword {
                     entry["keywords"] = candidate.keywords
@@ -128,6 +134,18 @@ enum MatchDescription {
                 return entry
             },
         ]
+        if let flags {
+            json["flags"] = flags.map { flag -> [String: Any] in
+                var entry: [String: Any] = ["flag": flag.flag]
+                if let template = flag.template { entry["template"] = templateJSON(template) }
+                return entry
+            }
+        }
+        return json
+    }
+
+    static func templateJSON(_ template: TemplateSource) -> [String: Any] {
+        ["text": template.text, "file": template.location.file, "line": template.location.line, "column": template.location.column]
     }
 
     static func format(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Coach
 import IntentEngine
 
 /// `attune test`: runs intent fixtures and dialogue scripts, and reports like a test runner.
@@ -23,7 +24,7 @@ public struct TestCommand: ParsableCommand {
 
     public func run() throws {
         try reportingErrors {
-            let loaded = try intentsOptions.load()
+            let (loaded, script) = try intentsOptions.loadCoach()
             let files = try TestInputs.collect(paths)
             var fixtures: [IntentFixture] = []
             var diagnostics: [Diagnostic] = []
@@ -35,7 +36,9 @@ public struct TestCommand: ParsableCommand {
             if diagnostics.hasErrors {
                 throw CLIError(status: ExitStatus.dataError, diagnostics: diagnostics)
             }
-            let report = FixtureRunner(matcher: loaded.matcher).run(fixtures)
+            let clearers = script.lexicon.flagClearers
+            let report = FixtureRunner(matcher: loaded.matcher, flags: { LineFlags.horsemen(in: $0, clearers: clearers).map(\.flag) })
+                .run(fixtures)
             let scripts = try ScriptSuite.run(files.scripts, loaded: loaded)
             let passed = report.passed + scripts.passed
             let failed = report.failures.count + scripts.failures.count

@@ -31,6 +31,16 @@ struct FlowLinter {
             diagnostics.append(.error(at: content, "missing or empty lexicon list '\(name)'",
                                       hint: "the coach reads it; add it under lexicon:"))
         }
+        for (horseman, clearers) in script.lexicon.flagClearers.sorted(by: { $0.key < $1.key }) {
+            if !LineFlags.horsemen.contains(horseman) {
+                diagnostics.append(.error(at: content, "flag_clearers names '\(horseman)', which is not a flag",
+                                          hint: "expected one of: \(LineFlags.horsemen.joined(separator: ", "))"))
+            }
+            for intent in clearers where !intentNames.contains(intent) {
+                diagnostics.append(.error(at: content, "flag_clearers: '\(horseman)' is cleared by unknown intent '\(intent)'",
+                                          hint: "name an intent defined under intents:"))
+            }
+        }
         for entry in script.responses.entries.values {
             let known = Self.globalVariables.union(slotNames)
             for text in entry.variants {

@@ -36,6 +36,9 @@ public struct Lexicon: Sendable {
     public var negations: Set<String> = []
     /// Words of speaking for oneself ("i", "my"), which make a feeling an "I" statement.
     public var firstPerson: Set<String> = []
+    /// Each horseman → the intents whose match clears it where they meet: a warm line, someone
+    /// else as the target, the antidote (see `LineFlags`).
+    public var flagClearers: [String: [String]] = [:]
 
     /// How a list is written and where it is kept.
     enum Shape {
@@ -43,13 +46,14 @@ public struct Lexicon: Sendable {
         case words(WritableKeyPath<Lexicon, Set<String>>)
         /// A list of phrases, each a word sequence; `longestFirst` when the first that fits wins.
         case phrases(WritableKeyPath<Lexicon, [[String]]>, longestFirst: Bool)
-        /// A mapping of a word to feelings (`pseudo_feelings`).
-        case feelingMap
+        /// A mapping of a word to a list (`pseudo_feelings`: a word to felt feelings;
+        /// `flag_clearers`: a horseman to the intents that clear it).
+        case map(WritableKeyPath<Lexicon, [String: [String]]>)
     }
 
     /// Every list, by its name in `lexicon:`: what loading, the cache and lint go through.
     static var lists: [(name: String, shape: Shape)] {
-        [("feelings", .words(\.feelings)), ("pseudo_feelings", .feelingMap), ("judgements", .words(\.judgements)),
+        [("feelings", .words(\.feelings)), ("pseudo_feelings", .map(\.pseudoFeelings)), ("judgements", .words(\.judgements)),
          ("absolutes", .words(\.absolutes)), ("mirror_openers", .phrases(\.mirrorOpeners, longestFirst: true)),
          ("stopwords", .words(\.stopwords)), ("advice", .phrases(\.advice, longestFirst: false)),
          ("defence", .words(\.defence)), ("name_fillers", .words(\.nameWords.fillers)),
@@ -58,7 +62,8 @@ public struct Lexicon: Sendable {
          ("question_lead_ins", .words(\.questionLeadIns)),
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),
-         ("negations", .words(\.negations)), ("first_person", .words(\.firstPerson))]
+         ("negations", .words(\.negations)), ("first_person", .words(\.firstPerson)),
+         ("flag_clearers", .map(\.flagClearers))]
     }
 
     /// Whether the named list has nothing in it (missing from content, or written empty).
@@ -66,7 +71,7 @@ public struct Lexicon: Sendable {
         switch shape {
         case .words(let path): return self[keyPath: path].isEmpty
         case .phrases(let path, _): return self[keyPath: path].isEmpty
-        case .feelingMap: return pseudoFeelings.isEmpty
+        case .map(let path): return self[keyPath: path].isEmpty
         }
     }
 
@@ -76,13 +81,13 @@ public struct Lexicon: Sendable {
         let shapes = Dictionary(lists.map { ($0.name, $0.shape) }, uniquingKeysWith: { first, _ in first })
         for (name, section) in sections.sorted(by: { $0.key < $1.key }) {
             switch shapes[name] {
-            case .feelingMap:
+            case .map(let path):
                 guard case .mapping(let pairs, _) = section.value else {
-                    diagnostics.append(.error(at: section.value.location, "'pseudo_feelings' must map a word to felt feelings"))
+                    diagnostics.append(.error(at: section.value.location, "'\(name)' must map a word to a list"))
                     continue
                 }
                 for (word, _, felt) in pairs {
-                    lexicon.pseudoFeelings[TextNormalizer.words(word).joined(separator: " ")] =
+                    lexicon[keyPath: path][TextNormalizer.words(word).joined(separator: " ")] =
                         FlowLoader.texts(felt, word, &diagnostics)
                 }
             case .phrases(let path, let longestFirst):
@@ -104,10 +109,11 @@ public struct Lexicon: Sendable {
             switch shape {
             case .words(let path): writer.strings(self[keyPath: path].sorted())
             case .phrases(let path, _): writer.array(self[keyPath: path]) { $0.strings($1) }
-            case .feelingMap:
-                writer.array(pseudoFeelings.keys.sorted()) { writer, word in
+            case .map(let path):
+                let map = self[keyPath: path]
+                writer.array(map.keys.sorted()) { writer, word in
                     writer.string(word)
-                    writer.strings(pseudoFeelings[word]!)
+                    writer.strings(map[word] ?? [])
                 }
             }
         }
@@ -119,8 +125,8 @@ public struct Lexicon: Sendable {
             switch shape {
             case .words(let path): lexicon[keyPath: path] = Set(try reader.strings())
             case .phrases(let path, _): lexicon[keyPath: path] = try reader.array { try $0.strings() }
-            case .feelingMap:
-                for (word, felt) in try reader.array({ (try $0.string(), try $0.strings()) }) { lexicon.pseudoFeelings[word] = felt }
+            case .map(let path):
+                for (word, list) in try reader.array({ (try $0.string(), try $0.strings()) }) { lexicon[keyPath: path][word] = list }
             }
         }
         return lexicon

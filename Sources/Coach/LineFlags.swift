@@ -1,26 +1,54 @@
 import IntentEngine
 
-/// The flags a partner line carries in the transcript: the four horsemen when any of their
-/// templates matched (not only when one won), "I" statements, and how sure the reading was.
-enum LineFlags {
-    static let horsemen = ["criticism", "contempt", "defensiveness", "stonewalling"]
+/// One of the four horsemen a line carries, with the template that raised it, so `explain`
+/// can show an author why.
+public struct RaisedFlag: Sendable, Equatable {
+    public var flag: String
+    /// The template of the horseman's intent that matched.
+    public var template: TemplateSource?
+}
 
-    static func flags(for match: MatchResult, text: String, firstPerson: Set<String>) -> [String] {
-        var flags: [String] = []
-        let matched = Set(match.candidates.filter { $0.tier != .keyword || $0.intent == match.intent }.map(\.intent))
-        // "I feel hurt when you don't listen" is the antidote, not the horseman: a pattern
-        // outranked by a feeling or need statement is not flagged.
-        let statement = match.candidates.first { $0.intent == "express_feeling" || $0.intent == "express_need" }
-        for horseman in horsemen where matched.contains(horseman) {
-            if let statement, let pattern = match.candidates.first(where: { $0.intent == horseman }), statement.outranks(pattern) { continue }
-            flags.append(horseman)
+/// The flags a partner line carries in the transcript: the four horsemen, "I" statements, and
+/// how sure the reading was.
+///
+/// A horseman is flagged from what the line does to the partner, not from a lone word: one of
+/// its templates must match (keywords never flag), and no intent the lexicon names as clearing
+/// it (`flag_clearers`: a warm line, someone else as the target, the antidote) may have matched
+/// the same stretch or explained more of the line. So "you always make the best coffee"
+/// (appreciation) and "my boss is such an idiot" (someone else) carry no flag, and precision
+/// comes first: a false flag tells a couple the coach is not listening.
+public enum LineFlags {
+    public static let horsemen = ["criticism", "contempt", "defensiveness", "stonewalling"]
+
+    /// The horsemen `match` carries, in the order of `horsemen`.
+    public static func horsemen(in match: MatchResult, clearers: [String: [String]]) -> [RaisedFlag] {
+        let templates = match.candidates.filter { $0.tier != .keyword }
+        var raised: [RaisedFlag] = []
+        for horseman in horsemen {
+            guard let pattern = templates.first(where: { $0.intent == horseman }) else { continue }
+            let clearing = Set(clearers[horseman] ?? [])
+            let cleared = templates.contains { candidate in
+                clearing.contains(candidate.intent) && (candidate.outranks(pattern) || overlap(candidate.span, pattern.span))
+            }
+            if !cleared { raised.append(RaisedFlag(flag: horseman, template: pattern.template)) }
         }
-        let words = TextNormalizer.words(text)
-        if words.contains(where: firstPerson.contains) {
-            if matched.contains("express_feeling") || matched.contains("express_need") { flags.append("i_statement") }
-        }
+        return raised
+    }
+
+    /// Every flag of a partner line: the horsemen, then `i_statement` (a feeling or need said
+    /// for oneself), `fuzzy` and `ambiguous`.
+    static func flags(for match: MatchResult, text: String, lexicon: Lexicon) -> [String] {
+        var flags = horsemen(in: match, clearers: lexicon.flagClearers).map(\.flag)
+        let statement = match.candidates.contains { $0.tier != .keyword && ($0.intent == "express_feeling" || $0.intent == "express_need") }
+            || (match.intent == "express_feeling" || match.intent == "express_need")
+        if statement, TextNormalizer.words(text).contains(where: lexicon.firstPerson.contains) { flags.append("i_statement") }
         if match.isFuzzy { flags.append("fuzzy") }
         if match.isAmbiguous { flags.append("ambiguous") }
         return flags
+    }
+
+    private static func overlap(_ a: Range<Int>?, _ b: Range<Int>?) -> Bool {
+        guard let a, let b else { return false }
+        return a.overlaps(b)
     }
 }

@@ -15,7 +15,12 @@ public struct IntentFixture: Sendable {
     public var slots: [String: String]
     /// The flow state it is said in (`FLOW.STATE`), if any.
     public var state: String?
+    /// The flags the line must carry, exactly (`flags: []` is none); nil leaves them unchecked.
+    public var flags: [String]?
     public var location: SourceLocation
+
+    /// The group name of fixtures that check only flags, not the intent.
+    public static let anyIntent = "*"
 }
 
 /// Reads `Tests/Fixtures/intents/*.yaml` files (SPEC's format), reporting malformed entries
@@ -47,10 +52,12 @@ public enum IntentFixtureReader {
             }
             for item in items {
                 switch item {
+                case .scalar(_, let location, _) where intent == IntentFixture.anyIntent:
+                    diagnostics.append(.error(at: location, "a fixture under '*' checks only flags, so it must be {text, flags}"))
                 case .scalar(let text, let location, _):
-                    fixtures.append(IntentFixture(expectedIntent: intent, text: text, slots: [:], state: nil, location: location))
+                    fixtures.append(IntentFixture(expectedIntent: intent, text: text, slots: [:], state: nil, flags: nil, location: location))
                 case .mapping(let fields, let location):
-                    var fixture = IntentFixture(expectedIntent: intent, text: "", slots: [:], state: nil, location: location)
+                    var fixture = IntentFixture(expectedIntent: intent, text: "", slots: [:], state: nil, flags: nil, location: location)
                     var hasText = false
                     for (key, keyLocation, field) in fields {
                         switch key {
@@ -66,14 +73,27 @@ public enum IntentFixtureReader {
                                 continue
                             }
                             for (name, _, slotValue) in slotPairs { fixture.slots[name] = slotValue.string ?? "" }
+                        case "flags":
+                            guard case .sequence(let flagItems, _) = field else {
+                                diagnostics.append(.error(at: field.location, "'flags' must be a list of flag names, like [criticism]"))
+                                continue
+                            }
+                            var flags: [String] = []
+                            for flag in flagItems {
+                                if let name = flag.string { flags.append(name) }
+                                else { diagnostics.append(.error(at: flag.location, "a flag must be a name, found \(flag.kindName)")) }
+                            }
+                            fixture.flags = flags
                         default:
-                            diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in a fixture", hint: "expected text, slots or state"))
+                            diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in a fixture", hint: "expected text, slots, state or flags"))
                         }
                     }
-                    if hasText { fixtures.append(fixture) }
+                    if hasText, intent == IntentFixture.anyIntent, fixture.flags == nil {
+                        diagnostics.append(.error(at: location, "a fixture under '*' checks only flags, so it must state 'flags:'"))
+                    } else if hasText { fixtures.append(fixture) }
                     else { diagnostics.append(.error(at: location, "fixture has no 'text'")) }
                 default:
-                    diagnostics.append(.error(at: item.location, "a fixture must be text or {text, slots, state}, found \(item.kindName)"))
+                    diagnostics.append(.error(at: item.location, "a fixture must be text or {text, slots, state, flags}, found \(item.kindName)"))
                 }
             }
         }
@@ -127,9 +147,13 @@ public struct FixtureReport: Sendable {
 /// Runs intent fixtures against a matcher.
 public struct FixtureRunner {
     let matcher: Matcher
+    /// The flags a line carries, for fixtures that state `flags:` (the coaching layer knows
+    /// them; this engine does not).
+    let flags: ((MatchResult) -> [String])?
 
-    public init(matcher: Matcher) {
+    public init(matcher: Matcher, flags: ((MatchResult) -> [String])? = nil) {
         self.matcher = matcher
+        self.flags = flags
     }
 
     public func run(_ fixtures: [IntentFixture]) -> FixtureReport {
@@ -146,6 +170,8 @@ public struct FixtureRunner {
                     report.scores[got, default: .init(intent: got)].falsePositives += 1
                     report.confusions[fixture.expectedIntent, default: [:]][got, default: 0] += 1
                 }
+            } else if fixture.expectedIntent == IntentFixture.anyIntent {
+                // A flags-only fixture: the intent is not checked or scored.
             } else if got != fixture.expectedIntent {
                 reason = "expected \(fixture.expectedIntent), got \(got)" + (result.isAmbiguous ? " (ambiguous)" : "")
                 report.confusions[fixture.expectedIntent, default: [:]][got, default: 0] += 1
@@ -158,6 +184,12 @@ public struct FixtureRunner {
                 if !wrong.isEmpty {
                     reason = wrong.map { "slot \($0.key): expected \($0.value), got \(slots[$0.key] ?? "nothing")" }
                         .joined(separator: "; ")
+                }
+            }
+            if reason == nil, let expected = fixture.flags {
+                let carried = flags?(result) ?? []
+                if Set(carried) != Set(expected) {
+                    reason = "flags: expected [\(expected.sorted().joined(separator: ", "))], got [\(carried.sorted().joined(separator: ", "))]"
                 }
             }
             if let reason {

@@ -153,6 +153,46 @@ import Testing
         #expect((report?["uncovered"] as? [Any])?.isEmpty == false)
     }
 
+    @Test func explainShowsTheFlagsAndTheTemplateThatRaisedThem() throws {
+        let result = try Attune.run(["explain", "you are the laziest person i know", "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let flags = json?["flags"] as? [[String: Any]]
+        #expect(flags?.map { $0["flag"] as? String } == ["criticism"])
+        #expect((flags?.first?["template"] as? [String: Any])?["file"] as? String != nil)
+        let warm = try Attune.run(["explain", "you always make the best coffee"])
+        #expect(warm.stdout.contains("flags: none"))
+        let text = try Attune.run(["explain", "dont put this on me"])
+        #expect(text.stdout.contains("flag defensiveness: "))
+    }
+
+    /// Runs `attune test` on one fixture file written from `yaml`.
+    func testFixture(_ label: String, _ yaml: String) throws -> Attune.Result {
+        let folder = Attune.temporaryFolder(label)
+        try yaml.write(toFile: folder + "/f.yaml", atomically: true, encoding: .utf8)
+        return try Attune.run(["test", folder])
+    }
+
+    @Test func fixturesCheckFlags() throws {
+        let result = try testFixture("flagfixtures", """
+        "*":
+          - {text: "talk to the wall", flags: [stonewalling]}
+          - {text: "our landlord is pathetic", flags: []}
+          - {text: "my boss is such an idiot", flags: [contempt]}
+        appreciation:
+          - {text: "you always make the best coffee", flags: []}
+        """)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("f.yaml:4:5: flags: expected [contempt], got []"))
+        #expect(result.stdout.hasSuffix("3 passed, 1 failed\n"))
+    }
+
+    @Test func malformedFlagFixturesAreDataErrors() throws {
+        let result = try testFixture("badflagfixtures", "\"*\":\n  - whatever\ngreet:\n  - {text: hi, flags: criticism}\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("f.yaml:2:5: error: a fixture under '*' checks only flags"))
+        #expect(result.stderr.contains("f.yaml:4:23: error: 'flags' must be a list of flag names"))
+    }
+
     @Test func malformedFixturesAreDataErrors() throws {
         let folder = Attune.temporaryFolder("badfixtures")
         try "greet:\n  - text: hi\n    slotz: {}\n".write(toFile: folder + "/f.yaml", atomically: true, encoding: .utf8)

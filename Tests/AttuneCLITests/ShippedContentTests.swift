@@ -39,7 +39,9 @@ import IntentEngine
     @Test func everyIntentFixturePasses() {
         let fixtures = Self.fixtures(in: "Tests/Fixtures/intents") + Self.fixtures(in: "Tests/Fixtures/blind/safety")
         #expect(fixtures.count >= 700)
-        let report = FixtureRunner(matcher: Self.loaded.matcher).run(fixtures)
+        let clearers = CoachScript.build(content: Self.loaded.content, matcher: Self.loaded.matcher).0.lexicon.flagClearers
+        let report = FixtureRunner(matcher: Self.loaded.matcher, flags: { LineFlags.horsemen(in: $0, clearers: clearers).map(\.flag) })
+            .run(fixtures)
         for failure in report.failures {
             Issue.record("\(failure.fixture.location): \"\(failure.fixture.text)\": \(failure.reason)")
         }
