@@ -38,6 +38,7 @@ import IntentEngine
 
     @Test func everyIntentFixturePasses() {
         let fixtures = Self.fixtures(in: "Tests/Fixtures/intents") + Self.fixtures(in: "Tests/Fixtures/blind/safety")
+            + Self.fixtures(in: "Tests/Fixtures/blind/set1")
         #expect(fixtures.count >= 700)
         let clearers = CoachScript.build(content: Self.loaded.content, matcher: Self.loaded.matcher).0.lexicon.flagClearers
         let report = FixtureRunner(matcher: Self.loaded.matcher, flags: { LineFlags.horsemen(in: $0, clearers: clearers).map(\.flag) })
