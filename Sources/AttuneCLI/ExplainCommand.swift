@@ -25,6 +25,10 @@ public struct ExplainCommand: ParsableCommand {
 
     public init() {}
 
+    public func validate() throws {
+        if let state, let problem = MatchContext.problem(in: state) { throw ValidationError("--state: \(problem)") }
+    }
+
     public func run() throws {
         try reportingErrors {
             if let mirrorOf {

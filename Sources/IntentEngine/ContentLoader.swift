@@ -304,7 +304,11 @@ struct ContentBuilder {
                 if let text = entry.string, !text.isEmpty { intent.safety = text }
                 else { diagnostics.append(.error(at: entry.location, "'safety' must name a kind, such as self_harm or abuse")) }
             case "requires_state", "excludes_state":
-                let patterns = strings(entry, what: key).map { StatePattern($0.text, location: $0.location) }
+                let texts = strings(entry, what: key)
+                for (text, location) in texts {
+                    if let problem = MatchContext.problem(in: text) { diagnostics.append(.error(at: location, problem)) }
+                }
+                let patterns = texts.map { StatePattern($0.text, location: $0.location) }
                 if key == "requires_state" { intent.requiresState = patterns } else { intent.excludesState = patterns }
             case "description":
                 intent.description = entry.string

@@ -3,6 +3,13 @@
 public struct IntentCompiler {
     /// The most parts an any-order group may have; 5 parts is 120 orders.
     static let maxPermutationParts = 5
+    /// The deepest rules and lists may refer to one another (a rule using a rule using a
+    /// list…): compiling follows them recursively, and a hostile chain would overflow the stack.
+    public static let maxReferenceDepth = 32
+    /// The most instructions one template may compile to, lists, rules and any-order groups
+    /// expanded. The largest shipped template needs about 2,000 (see Intents/README.md);
+    /// nested any-order groups or rules that double at each level would need billions.
+    public static let maxTemplateSize = 100_000
 
     private var instructions: [Instruction] = []
     /// Every written form in the templates → its word id. Forms of one word (by
@@ -19,6 +26,10 @@ public struct IntentCompiler {
     private var valueIndex: [String: Int32] = [:]
     private var diagnostics: [Diagnostic] = []
     private var dispatchTables: [[Int32: [Int32]]] = []
+    /// Sizes and required words of rules and lists, worked out once each: a rule used twice
+    /// at every level would otherwise cost twice as much per level.
+    private var sizes = CompiledSizeEstimate()
+    private var requiredOfName: [String: Set<Int32>] = [:]
     private let content: IntentContent
 
     private init(content: IntentContent) {
@@ -217,6 +228,12 @@ public struct IntentCompiler {
         -> (template: CompiledTemplate, required: Set<Int32>)? {
         let base = Int32(instructions.count)
         let errorsBefore = diagnostics.count
+        let size = sizes.size(of: source.node, in: content)
+        if size > Self.maxTemplateSize {
+            diagnostics.append(.error(at: source.location, "template expands to more than \(Self.maxTemplateSize) instructions (the expansion limit)",
+                                      hint: "any-order groups inside any-order groups, or rules that use a rule twice at every level, multiply; split the template"))
+            return nil
+        }
         var expanding: [String] = []
         let accept = append(.match, templateNumber)
         let start = emit(source.node, then: accept, source: source, expanding: &expanding)
@@ -288,6 +305,12 @@ public struct IntentCompiler {
                 diagnostics.append(.error(at: source.location.advanced(by: offset), "list '\(name)' refers to itself"))
                 return next
             }
+            if list.values.isEmpty {
+                diagnostics.append(.error(at: source.location.advanced(by: offset), "list '\(name)' has no values to match",
+                                          hint: "give it values (a value that fails to parse is left out), or set wildcard: true"))
+                return next
+            }
+            if tooDeep(expanding, at: source.location.advanced(by: offset)) { return next }
             expanding.append("{\(name)}")
             defer { expanding.removeLast() }
             let entry = emitChoice(list.values.map { value in { (compiler: inout IntentCompiler, expanding: inout [String]) in
@@ -308,6 +331,7 @@ public struct IntentCompiler {
                                           hint: "a rule may use other rules, but not itself"))
                 return next
             }
+            if tooDeep(expanding, at: source.location.advanced(by: offset)) { return next }
             expanding.append("<\(name)>")
             defer { expanding.removeLast() }
             return emit(rule.body.node, then: next, source: rule.body, expanding: &expanding)
@@ -330,6 +354,14 @@ public struct IntentCompiler {
             for word in member.reversed() { entry = compiler.append(.word, compiler.wordID(word), next: entry) }
             return entry } }, expanding: &expanding)
         return slotNumber.map { append(.open, $0, next: entry) } ?? entry
+    }
+
+    /// Whether following one more rule or list would pass the reference limit (and says so).
+    private mutating func tooDeep(_ expanding: [String], at location: SourceLocation) -> Bool {
+        guard expanding.count >= Self.maxReferenceDepth else { return false }
+        diagnostics.append(.error(at: location, "rules and lists nested more than \(Self.maxReferenceDepth) deep (the reference limit)",
+                                  hint: "a rule that uses a rule that uses a rule… \(expanding.prefix(3).joined(separator: " → ")) …; shorten the chain"))
+        return true
     }
 
     private mutating func emitChoice(_ branches: [(inout IntentCompiler, inout [String]) -> Int32], expanding: inout [String]) -> Int32 {
@@ -381,7 +413,7 @@ public struct IntentCompiler {
     }
 
     /// Words every sentence of `node` contains: the index files a template under one of them.
-    private func requiredWords(_ node: TemplateNode, source: TemplateSource, depth: Int) -> Set<Int32> {
+    private mutating func requiredWords(_ node: TemplateNode, source: TemplateSource, depth: Int) -> Set<Int32> {
         guard depth < 32 else { return [] }
         switch node {
         case .word(let word): return vocabulary[word].map { [$0] } ?? []
@@ -397,13 +429,19 @@ public struct IntentCompiler {
             guard let members = content.language.concepts[String(name.dropFirst())]?.members, let first = members.first else { return [] }
             return members.dropFirst().reduce(Set(first.compactMap { vocabulary[$0] })) { $0.intersection($1.compactMap { vocabulary[$0] }) }
         case .list(let name, _, _):
+            if let known = requiredOfName["{\(name)}"] { return known }
             guard let list = content.lists[name], !list.isWildcard, let first = list.values.first else { return [] }
-            return list.values.dropFirst().reduce(requiredWords(first.spoken, source: source, depth: depth + 1)) {
+            let words = list.values.dropFirst().reduce(requiredWords(first.spoken, source: source, depth: depth + 1)) {
                 $0.intersection(requiredWords($1.spoken, source: source, depth: depth + 1))
             }
+            requiredOfName["{\(name)}"] = words
+            return words
         case .rule(let name, _):
+            if let known = requiredOfName["<\(name)>"] { return known }
             guard let rule = content.rules[name] else { return [] }
-            return requiredWords(rule.body.node, source: source, depth: depth + 1)
+            let words = requiredWords(rule.body.node, source: source, depth: depth + 1)
+            requiredOfName["<\(name)>"] = words
+            return words
         }
     }
 

@@ -90,10 +90,20 @@ public struct MatchContext: Sendable, Hashable {
     }
 
     /// Parses `FLOW.STATE` as given to `--state`; `idle` or empty means no flow.
+    /// Never traps: a malformed text (see `problem(in:)`) gives a flow no content names.
     public init(parsing text: String?) {
         guard let text, !text.isEmpty, text != "idle" else { self.init(); return }
-        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         self.init(flow: parts[0], state: parts.count > 1 ? parts[1] : nil)
+    }
+
+    /// What is wrong with a `FLOW.STATE` text given by a person (`--state`, a fixture's
+    /// `state:`), or nil when it is `idle`, `FLOW`, `FLOW.STATE` or `FLOW.*`.
+    public static func problem(in text: String) -> String? {
+        if text == "idle" { return nil }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let named = parts.allSatisfy { !$0.isEmpty && !$0.contains(where: \.isWhitespace) }
+        return named ? nil : "state '\(text)' must be idle, FLOW or FLOW.STATE (such as mirroring.send)"
     }
 
     public static let idle = MatchContext()

@@ -59,13 +59,17 @@ public enum IntentFixtureReader {
                 case .mapping(let fields, let location):
                     var fixture = IntentFixture(expectedIntent: intent, text: "", slots: [:], state: nil, flags: nil, location: location)
                     var hasText = false
+                    var badState = false
                     for (key, keyLocation, field) in fields {
                         switch key {
                         case "text":
                             if let text = field.string { fixture.text = text; hasText = true }
                             else { diagnostics.append(.error(at: field.location, "'text' must be text")) }
                         case "state":
-                            if let state = field.string { fixture.state = state }
+                            if let state = field.string, let problem = MatchContext.problem(in: state) {
+                                diagnostics.append(.error(at: field.textStart, problem))
+                                badState = true
+                            } else if let state = field.string { fixture.state = state }
                             else { diagnostics.append(.error(at: field.location, "'state' must be FLOW.STATE")) }
                         case "slots":
                             guard case .mapping(let slotPairs, _) = field else {
@@ -88,6 +92,7 @@ public enum IntentFixtureReader {
                             diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in a fixture", hint: "expected text, slots, state or flags"))
                         }
                     }
+                    if badState { continue }
                     if hasText, intent == IntentFixture.anyIntent, fixture.flags == nil {
                         diagnostics.append(.error(at: location, "a fixture under '*' checks only flags, so it must state 'flags:'"))
                     } else if hasText { fixtures.append(fixture) }

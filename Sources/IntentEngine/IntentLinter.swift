@@ -75,18 +75,19 @@ public struct IntentLinter {
     private func unusedNames() -> [Diagnostic] {
         var usedLists: Set<String> = []
         var usedRules: Set<String> = []
-        func visit(_ node: TemplateNode) {
+        // A stack, not recursion: a chain of thousands of rules must not overflow.
+        var pending = sortedTemplates().map(\.source.node)
+        while let node = pending.popLast() {
             switch node {
             case .word, .wildcard: break
-            case .sequence(let parts), .alternatives(let parts), .permutation(let parts): parts.forEach(visit)
-            case .optional(let body): visit(body)
+            case .sequence(let parts), .alternatives(let parts), .permutation(let parts): pending += parts
+            case .optional(let body): pending.append(body)
             case .list(let name, _, _):
-                if usedLists.insert(name).inserted { content.lists[name]?.values.forEach { visit($0.spoken) } }
+                if usedLists.insert(name).inserted { pending += content.lists[name]?.values.map(\.spoken) ?? [] }
             case .rule(let name, _):
-                if usedRules.insert(name).inserted, let rule = content.rules[name] { visit(rule.body.node) }
+                if usedRules.insert(name).inserted, let rule = content.rules[name] { pending.append(rule.body.node) }
             }
         }
-        for (_, source) in sortedTemplates() { visit(source.node) }
         var result: [Diagnostic] = []
         for list in content.lists.values where !usedLists.contains(list.name) {
             result.append(.warning(at: list.location, "list '\(list.name)' is never used", hint: "use it as {\(list.name)} or remove it"))

@@ -13,10 +13,13 @@ public struct SentenceSampler {
 
     /// Up to `limit` sentences of `node`, each a list of words.
     public func sentences(of node: TemplateNode) -> [[String]] {
-        expand(node, depth: 0)
+        var samples: [String: [[String]]] = [:]
+        return expand(node, depth: 0, samples: &samples)
     }
 
-    private func expand(_ node: TemplateNode, depth: Int) -> [[String]] {
+    /// `samples` holds each rule's and list's sentences once worked out: a rule used twice
+    /// at every level would otherwise be expanded twice as often per level.
+    private func expand(_ node: TemplateNode, depth: Int, samples: inout [String: [[String]]]) -> [[String]] {
         guard depth < 24 else { return [[]] }
         switch node {
         case .word(let word):
@@ -24,32 +27,48 @@ public struct SentenceSampler {
         case .wildcard:
             return [[Self.filler]]
         case .sequence(let parts):
-            var result: [[String]] = [[]]
-            for part in parts {
-                let tails = expand(part, depth: depth + 1)
-                var combined: [[String]] = []
-                outer: for head in result {
-                    for tail in tails {
-                        combined.append(head + tail)
-                        if combined.count >= limit { break outer }
-                    }
-                }
-                result = combined
-            }
-            return result
+            return combine(parts.map { expand($0, depth: depth + 1, samples: &samples) })
         case .alternatives(let choices):
-            return Array(choices.flatMap { expand($0, depth: depth + 1) }.prefix(limit))
+            var result: [[String]] = []
+            for choice in choices where result.count < limit { result += expand(choice, depth: depth + 1, samples: &samples) }
+            return Array(result.prefix(limit))
         case .optional(let body):
-            return Array(([[]] + expand(body, depth: depth + 1)).prefix(limit))
+            return Array(([[]] + expand(body, depth: depth + 1, samples: &samples)).prefix(limit))
         case .permutation(let parts):
-            return expand(.sequence(parts), depth: depth + 1) + expand(.sequence(parts.reversed()), depth: depth + 1).prefix(1)
+            let expanded = parts.map { expand($0, depth: depth + 1, samples: &samples) }
+            return combine(expanded) + combine(expanded.reversed()).prefix(1)
         case .list(let name, _, _):
             guard let list = content.lists[name] else { return [[]] }
             if list.isWildcard { return [[Self.filler]] }
-            return Array(list.values.prefix(2).flatMap { expand($0.spoken, depth: depth + 1).prefix(1) })
+            if let known = samples["{\(name)}"] { return known }
+            samples["{\(name)}"] = [[]]
+            var result: [[String]] = []
+            for value in list.values.prefix(2) { result += expand(value.spoken, depth: depth + 1, samples: &samples).prefix(1) }
+            samples["{\(name)}"] = result
+            return result
         case .rule(let name, _):
             guard let rule = content.rules[name] else { return [[]] }
-            return expand(rule.body.node, depth: depth + 1)
+            if let known = samples["<\(name)>"] { return known }
+            samples["<\(name)>"] = [[]]
+            let result = expand(rule.body.node, depth: depth + 1, samples: &samples)
+            samples["<\(name)>"] = result
+            return result
         }
+    }
+
+    /// Every part's sentences one after another, up to `limit` combinations.
+    private func combine(_ parts: [[[String]]]) -> [[String]] {
+        var result: [[String]] = [[]]
+        for tails in parts {
+            var combined: [[String]] = []
+            outer: for head in result {
+                for tail in tails {
+                    combined.append(head + tail)
+                    if combined.count >= limit { break outer }
+                }
+            }
+            result = combined
+        }
+        return result
     }
 }

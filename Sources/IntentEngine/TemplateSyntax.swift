@@ -29,6 +29,9 @@ public struct TemplateSyntaxError: Error, Sendable, Hashable {
 /// Parses template text into a `TemplateNode`. Hand-written recursive descent: the grammar is
 /// tiny, and errors must point at the exact character.
 public struct TemplateParser {
+    /// The deepest brackets may nest. Real templates use a few levels; thousands (a hostile
+    /// file) would overflow the stack of this recursive parser and of every pass after it.
+    public static let maxNestingDepth = 32
     private enum Lexeme: Equatable {
         case open, close, openOptional, closeOptional, bar, semicolon, star
         case list(String), rule(String), text(String)
@@ -36,6 +39,8 @@ public struct TemplateParser {
 
     private var lexemes: [(lexeme: Lexeme, offset: Int)] = []
     private var position = 0
+    /// How many brackets are open at `position`.
+    private var depth = 0
     private let length: Int
 
     private init(length: Int) {
@@ -122,6 +127,14 @@ public struct TemplateParser {
 
     /// alternation := sequence ('|' sequence)*  — or, inside parentheses, parts split by ';'.
     private mutating func parseAlternation(closing: Lexeme?, openOffset: Int) throws -> TemplateNode {
+        if closing != nil {
+            depth += 1
+            if depth > Self.maxNestingDepth {
+                throw TemplateSyntaxError(offset: openOffset, message: "brackets nested more than \(Self.maxNestingDepth) deep (the nesting limit)",
+                                          hint: "flatten the template: real sentences need only a few levels")
+            }
+        }
+        defer { if closing != nil { depth -= 1 } }
         var choices: [TemplateNode] = []
         var separator: Lexeme?
         while true {
@@ -191,7 +204,7 @@ public struct TemplateParser {
                 parts.append(.wildcard)
             case .list(let body):
                 position += 1
-                let pieces = body.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces() }
+                let pieces = body.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
                 let name = pieces[0]
                 let slot = pieces.count > 1 ? pieces[1] : name
                 if name.isEmpty || slot.isEmpty {

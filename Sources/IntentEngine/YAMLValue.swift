@@ -51,10 +51,17 @@ public enum YAMLFileReader {
         do {
             // The basic resolver: Attune reads every scalar as text and decides types itself,
             // which skips Yams's regular-expression tag resolution (most of its parse time).
-            guard let node = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else {
+            // The parser is kept alive while converting: nodes know their anchors only
+            // through it.
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            guard let node = try parser.singleRoot() else {
                 return .success(.null(SourceLocation(file: file, line: 1, column: 1)))
             }
-            return .success(convert(node, file: file))
+            return try withExtendedLifetime(parser) { .success(try convert(node, file: file)) }
+        } catch let refused as AnchorRefused {
+            return .failure(ContentError([.error(
+                at: refused.location, "YAML anchors and aliases are not supported (&\(refused.name))",
+                hint: "write the value out in full; aliases can multiply a small file into gigabytes")]))
         } catch let error as YamlError {
             return .failure(ContentError([diagnostic(for: error, file: file)]))
         } catch {
@@ -63,8 +70,26 @@ public enum YAMLFileReader {
         }
     }
 
-    private static func convert(_ node: Node, file: String) -> YAMLValue {
+    /// An anchor was met. Aliases share the anchored node, so converting them would copy
+    /// it once per use (a few hundred bytes of nested aliases are billions of values);
+    /// the anchor comes first in the file, so converting stops before any copy is made.
+    private struct AnchorRefused: Error {
+        var name: String
+        var location: SourceLocation
+    }
+
+    private static func anchor(of node: Node) -> Anchor? {
+        switch node {
+        case .scalar(let scalar): return scalar.anchor
+        case .sequence(let sequence): return sequence.anchor
+        case .mapping(let mapping): return mapping.anchor
+        case .alias(let alias): return alias.anchor
+        }
+    }
+
+    private static func convert(_ node: Node, file: String) throws -> YAMLValue {
         let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        if let anchor = anchor(of: node) { throw AnchorRefused(name: anchor.rawValue, location: location) }
         switch node {
         case .scalar(let scalar):
             if scalar.tag.description == Tag.Name.null.rawValue || (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)) {
@@ -73,12 +98,13 @@ public enum YAMLFileReader {
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             return .scalar(scalar.string, location, quoted: quoted)
         case .sequence(let sequence):
-            return .sequence(sequence.map { convert($0, file: file) }, location)
+            return .sequence(try sequence.map { try convert($0, file: file) }, location)
         case .mapping(let mapping):
             var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLValue)] = []
             for (key, value) in mapping {
                 let keyLocation = SourceLocation(file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
-                pairs.append((key.string ?? "\(key.any)", keyLocation, convert(value, file: file)))
+                if let anchor = anchor(of: key) { throw AnchorRefused(name: anchor.rawValue, location: keyLocation) }
+                pairs.append((key.string ?? "\(key.any)", keyLocation, try convert(value, file: file)))
             }
             return .mapping(pairs, location)
         case .alias:

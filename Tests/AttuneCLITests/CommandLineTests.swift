@@ -140,6 +140,12 @@ import Testing
         #expect(chat.status == 65)
     }
 
+    @Test(arguments: [".", ".."]) func explainRefusesAStateWithNoFlow(_ state: String) throws {
+        let result = try Attune.run(["explain", "--state", state, "hello"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--state: state '\(state)' must be idle, FLOW or FLOW.STATE"))
+    }
+
     @Test func testReportsFailuresWithTheClosingLine() throws {
         let folder = Attune.temporaryFolder("fixtures")
         try "greet:\n  - hello there\n  - what's the weather tomorrow\n".write(toFile: folder + "/f.yaml", atomically: true, encoding: .utf8)

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import IntentEngine
+
+/// Hostile content (issue 14): each input once crashed, trapped or ran away. Now each is a
+/// diagnostic at `file:line:col` that names the limit it broke, and loading goes on.
+@Suite(.timeLimit(.minutes(1))) struct ContentLimitsTests {
+    /// Loads and compiles one file, lints it too (lint samples sentences and matches them),
+    /// and returns every diagnostic as text.
+    private func lint(_ yaml: String) -> [String] {
+        let (content, loaded) = ContentLoader.load(files: [("bad.yaml", yaml)])
+        let (matcher, compiled) = IntentCompiler.compile(content)
+        let linted = IntentLinter(content: content, matcher: matcher).check()
+        _ = matcher.match("hi there a b c d e f")
+        return (loaded + compiled + linted).map(\.description)
+    }
+
+    @Test func aSlotWithNoNamesIsMalformed() {
+        let found = lint("intents: {x: {templates: [\"{:}\"]}}\n")
+        #expect(found.contains { $0.hasPrefix("bad.yaml:1:28: error: malformed slot '{:}'") }, "\(found)")
+    }
+
+    @Test func anEmptyListIsAnErrorNotACrash() {
+        let found = lint("lists: {e: {}}\nintents: {x: {templates: [\"hi {e}\"]}}\n")
+        #expect(found.contains { $0.hasPrefix("bad.yaml:1:9: error: list 'e' has no values") }, "\(found)")
+    }
+
+    @Test func aListValueWithAnUnbalancedParenthesis() {
+        let found = lint("lists:\n  e:\n    values: [\"(sad\"]\nintents: {x: {templates: [\"hi {e}\"]}}\n")
+        #expect(found.contains { $0.hasPrefix("bad.yaml:3:15: error: unclosed '('") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("bad.yaml:2:3: error: list 'e' has no values") }, "\(found)")
+    }
+
+    @Test func optionalsNestedPastTheLimit() {
+        let depth = 20_000
+        let template = String(repeating: "[", count: depth) + "a" + String(repeating: "]", count: depth)
+        let found = lint("intents: {x: {templates: [\"\(template)\"]}}\n")
+        let column = 28 + TemplateParser.maxNestingDepth
+        #expect(found.contains { $0.hasPrefix("bad.yaml:1:\(column): error: brackets nested more than \(TemplateParser.maxNestingDepth) deep") }, "\(found.prefix(3))")
+    }
+
+    @Test func rulesNestedPastTheLimit() {
+        var yaml = "rules:\n"
+        for level in 0..<5_000 { yaml += "  r\(level): \"x <r\(level + 1)>\"\n" }
+        yaml += "  r5000: y\nintents: {x: {templates: [\"<r0>\"]}}\n"
+        let found = lint(yaml)
+        #expect(found.contains { $0.contains("rules and lists nested more than \(IntentCompiler.maxReferenceDepth) deep") }, "\(found.prefix(3))")
+    }
+
+    @Test func permutationsNestedThreeDeepHitTheExpansionLimit() {
+        let inner = "(a;b;c;d;e)"
+        let middle = "(" + Array(repeating: inner, count: 5).joined(separator: ";") + ")"
+        let outer = "(" + Array(repeating: middle, count: 5).joined(separator: ";") + ")"
+        let found = lint("intents: {x: {templates: [\"\(outer)\"]}}\n")
+        #expect(found.contains { $0.hasPrefix("bad.yaml:1:28: error: template expands to more than \(IntentCompiler.maxTemplateSize) instructions") }, "\(found)")
+    }
+
+    @Test func aRuleUsedTwiceAtEveryLevelIsBoundedToo() {
+        // Each rule doubles the one below: 2^30 words if expanded.
+        var yaml = "rules:\n"
+        for level in 0..<30 { yaml += "  r\(level): \"<r\(level + 1)> <r\(level + 1)>\"\n" }
+        yaml += "  r30: (a|b)\nintents: {x: {templates: [\"<r0>\"]}}\n"
+        let found = lint(yaml)
+        #expect(found.contains { $0.contains("template expands to more than \(IntentCompiler.maxTemplateSize) instructions") }, "\(found)")
+    }
+
+    @Test func yamlAliasesAreRefusedBeforeTheyExpand() {
+        var yaml = "a: &a [\"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\"]\n"
+        for (level, name) in ["b", "c", "d", "e", "f", "g", "h"].enumerated() {
+            let previous = level == 0 ? "a" : ["b", "c", "d", "e", "f", "g", "h"][level - 1]
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let found = lint(yaml)
+        #expect(found.contains { $0.hasPrefix("bad.yaml:1:4: error: YAML anchors and aliases are not supported") }, "\(found)")
+    }
+
+    @Test func anAliasAsAMappingKeyIsRefusedToo() {
+        let found = lint("a: &a [x, y]\n? *a\n: z\n")
+        #expect(found.contains { $0.contains("YAML anchors and aliases are not supported") }, "\(found)")
+    }
+
+    @Test(arguments: [".", "..", "talk.", ".reply", " "])
+    func aStateWithAnEmptyFlowIsNamed(_ state: String) {
+        #expect(MatchContext.problem(in: state) != nil)
+        // Matching in such a state never traps.
+        _ = matcher(sampleContent).match("hello", context: MatchContext(parsing: state))
+    }
+
+    @Test func wellFormedStatesHaveNoProblem() {
+        for state in ["idle", "talk", "talk.reply", "mirroring.*"] { #expect(MatchContext.problem(in: state) == nil, "\(state)") }
+    }
+
+    @Test func aFixtureStateWithNoFlowIsADiagnostic() {
+        let (fixtures, found) = IntentFixtureReader.read(data: Data("greet:\n  - {text: hello, state: \".\"}\n".utf8), file: "f.yaml")
+        #expect(fixtures.isEmpty)
+        #expect(found.map(\.description).contains { $0.hasPrefix("f.yaml:2:27: error: state '.'") }, "\(found)")
+    }
+}
