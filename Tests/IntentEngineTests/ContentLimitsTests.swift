@@ -15,6 +15,14 @@ import Testing
         return (loaded + compiled + linted).map(\.description)
     }
 
+    /// A file of `levels` rules, each rule's body made by `body` from the name of the next,
+    /// the last one `last`, and one intent that uses the first.
+    private func ruleChain(levels: Int, last: String, body: (String) -> String) -> String {
+        var yaml = "rules:\n"
+        for level in 0..<levels { yaml += "  r\(level): \"\(body("r\(level + 1)"))\"\n" }
+        return yaml + "  r\(levels): \(last)\nintents: {x: {templates: [\"<r0>\"]}}\n"
+    }
+
     @Test func aSlotWithNoNamesIsMalformed() {
         let found = lint("intents: {x: {templates: [\"{:}\"]}}\n")
         #expect(found.contains { $0.hasPrefix("bad.yaml:1:28: error: malformed slot '{:}'") }, "\(found)")
@@ -40,10 +48,7 @@ import Testing
     }
 
     @Test func rulesNestedPastTheLimit() {
-        var yaml = "rules:\n"
-        for level in 0..<5_000 { yaml += "  r\(level): \"x <r\(level + 1)>\"\n" }
-        yaml += "  r5000: y\nintents: {x: {templates: [\"<r0>\"]}}\n"
-        let found = lint(yaml)
+        let found = lint(ruleChain(levels: 5_000, last: "y") { "x <\($0)>" })
         #expect(found.contains { $0.contains("rules and lists nested more than \(IntentCompiler.maxReferenceDepth) deep") }, "\(found.prefix(3))")
     }
 
@@ -57,10 +62,7 @@ import Testing
 
     @Test func aRuleUsedTwiceAtEveryLevelIsBoundedToo() {
         // Each rule doubles the one below: 2^30 words if expanded.
-        var yaml = "rules:\n"
-        for level in 0..<30 { yaml += "  r\(level): \"<r\(level + 1)> <r\(level + 1)>\"\n" }
-        yaml += "  r30: (a|b)\nintents: {x: {templates: [\"<r0>\"]}}\n"
-        let found = lint(yaml)
+        let found = lint(ruleChain(levels: 30, last: "(a|b)") { "<\($0)> <\($0)>" })
         #expect(found.contains { $0.contains("template expands to more than \(IntentCompiler.maxTemplateSize) instructions") }, "\(found)")
     }
 
