@@ -33,7 +33,7 @@ public struct ReplayCommand: ParsableCommand {
             let (_, script) = try intentsOptions.loadCoach()
             var runner = ReplayRunner(script: script)
             if format == .jsonl {
-                runner.onRecord = { record in print(TranscriptLineEncoder.line(record)) }
+                runner.onRecord = { record in print(TranscriptLineEncoder.line(record), terminator: "") }
             }
             var failures: [String] = []
             for file in files {

@@ -21,9 +21,13 @@ public struct TranscriptsCommand: ParsableCommand {
     public init() {}
 }
 
-/// `attune transcripts path`: prints the transcript folder.
+/// `attune transcripts path [ID]`: prints the transcript folder, or one session's file.
 struct TranscriptsPathCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "path", abstract: "Print the transcript folder.")
+    static let configuration = CommandConfiguration(
+        commandName: "path", abstract: "Print the transcript folder, or the file of the session ID names.")
+
+    @Argument(help: ArgumentHelp("A session's short id, a unique prefix of it, or its file name.", valueName: "ID"))
+    var session: String?
 
     @OptionGroup var directory: TranscriptDirectoryOptions
 
@@ -33,7 +37,16 @@ struct TranscriptsPathCommand: ParsableCommand {
 
     /// The command, reading and writing through `console`.
     func run(console: TranscriptConsole) throws {
-        console.out(directory.folder + "\n")
+        guard let session else {
+            console.out(directory.folder + "\n")
+            return
+        }
+        do {
+            console.out(try TranscriptSessionResolver(folder: directory.folder).path(of: session) + "\n")
+        } catch {
+            console.error(error.message)
+            throw error.status
+        }
     }
 }
 
@@ -41,7 +54,7 @@ struct TranscriptsPathCommand: ParsableCommand {
 struct TranscriptsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List saved sessions: date, partners, partner turns, exercises, file.")
+        abstract: "List saved sessions: id, date, partners, partner turns, exercises, file.")
 
     @OptionGroup var directory: TranscriptDirectoryOptions
 
@@ -75,6 +88,7 @@ struct TranscriptsListCommand: ParsableCommand {
             let tally = session.tally
             let partners = tally.partners.map { TerminalText.sanitize($0.name) }.joined(separator: ", ")
             return [
+                TerminalText.sanitize(SessionFinder.entry(for: session.source).shortID),
                 "\(session.start.day()) \(session.start.timeOfDay) UTC",
                 partners.isEmpty ? "—" : partners,
                 "\(tally.partnerTurns) turn\(tally.partnerTurns == 1 ? "" : "s")",
@@ -82,17 +96,18 @@ struct TranscriptsListCommand: ParsableCommand {
                 session.source,
             ]
         }
-        var widths = [Int](repeating: 0, count: 4)
-        for row in rows { for column in 0..<4 { widths[column] = max(widths[column], row[column].count) } }
+        let lastColumn = 5
+        var widths = [Int](repeating: 0, count: lastColumn)
+        for row in rows { for column in 0..<lastColumn { widths[column] = max(widths[column], row[column].count) } }
         var out = ""
         for row in rows {
-            for column in 0..<4 {
+            for column in 0..<lastColumn {
                 let cell = row[column]
-                out += column == 2 ? String(repeating: " ", count: widths[column] - cell.count) + cell
-                    : cell + String(repeating: " ", count: widths[column] - cell.count)
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                out += column == 3 ? padding + cell : cell + padding
                 out += "  "
             }
-            out += row[4] + "\n"
+            out += row[lastColumn] + "\n"
         }
         console.out(out)
         if summary.unsupportedVersions > 0 || summary.notTranscripts > 0 { throw ExitStatus.dataError }
@@ -104,7 +119,7 @@ struct TranscriptsShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print a session as a conversation.",
-        discussion: "ID is a session id as `list` shows it (the file name without .jsonl); PATH is any transcript file, or - for standard input.")
+        discussion: "ID is a session's short id as `list` shows it, a unique prefix of it, or the file name; PATH is any transcript file, or - for standard input.")
 
     @Argument(help: ArgumentHelp("A session id, a transcript file, or -.", valueName: "ID|PATH"))
     var session: String
@@ -128,10 +143,10 @@ struct TranscriptsShowCommand: ParsableCommand {
     func run(console: TranscriptConsole) throws {
         var reader: TranscriptReader
         do {
-            reader = try TranscriptSessionResolver.open(session, folder: directory.folder)
+            reader = try TranscriptSessionResolver(folder: directory.folder).open(session)
         } catch {
-            console.error("attune: no transcript \"\(session)\": \(error.reason) (looked for a file, then in \(directory.folder))")
-            throw ExitStatus.noInput
+            console.error(error.message)
+            throw error.status
         }
         var renderer = ConversationRenderer(format: format, colour: format == .text && colour.enabled, redact: redact)
         var summary = DiagnosticSummary()
@@ -165,29 +180,57 @@ struct TranscriptsShowCommand: ParsableCommand {
 
 extension ConversationRenderer.Format: ExpressibleByArgument {}
 
-/// Finds a session by path or id.
-enum TranscriptSessionResolver {
+/// Finds a session by its short id, a unique prefix, its file stem, or its file.
+///
+/// An unknown or ambiguous id is a usage error (exit 64) whose message lists the sessions it
+/// could have meant, so the next try is a copy and paste; a path to a file that is not there is
+/// missing input (exit 66).
+struct TranscriptSessionResolver {
+    /// Why no single session was found, with the exit status it maps to.
     struct NotFound: Error {
-        var reason: String
+        var status: ExitCode
+        var message: String
     }
 
-    /// `-` is standard input; an existing file is read as is; else `folder/ID.jsonl`.
-    static func open(_ argument: String, folder: String) throws(NotFound) -> TranscriptReader {
+    /// The folder sessions are looked up in.
+    var folder: String
+
+    /// `-` is standard input; anything else is resolved by `path(of:)` and opened.
+    func open(_ argument: String) throws(NotFound) -> TranscriptReader {
         if argument == "-" { return .standardInput() }
-        if let path = path(of: argument, folder: folder) {
-            do { return try TranscriptReader(path: path) } catch { throw NotFound(reason: error.description) }
+        let file = try path(of: argument)
+        do { return try TranscriptReader(path: file) } catch {
+            throw NotFound(status: ExitStatus.noInput, message: "attune: cannot read \(file): \(error.description)")
         }
-        throw NotFound(reason: "no such file or session")
     }
 
-    /// The file for an id or path, if it exists.
-    static func path(of argument: String, folder: String) -> String? {
+    /// The transcript file `argument` names: an existing file as is, else the one session in
+    /// `folder` whose short id or stem is or starts with it.
+    func path(of argument: String) throws(NotFound) -> String {
         var isDirectory: ObjCBool = false
-        let manager = FileManager.default
-        if manager.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue { return argument }
-        guard !argument.contains("/") else { return nil }
-        let id = argument.hasSuffix(".jsonl") ? String(argument.dropLast(6)) : argument
-        let candidate = TranscriptLocation.path(forSession: id, in: folder)
-        return manager.fileExists(atPath: candidate) ? candidate : nil
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue { return argument }
+        guard !argument.contains("/") else {
+            throw NotFound(status: ExitStatus.noInput, message: "attune: no transcript file \(argument)")
+        }
+        let finder = SessionFinder(paths: TranscriptInputs.transcriptFiles(in: folder))
+        switch finder.find(argument) {
+        case .found(let entry):
+            return entry.path
+        case .unknown(let candidates):
+            let known = candidates.isEmpty
+                ? "there are no saved sessions in \(folder)"
+                : "sessions in \(folder):\n" + Self.describe(candidates)
+            throw NotFound(status: ExitStatus.usage, message: "attune: no session \"\(argument)\"; \(known)")
+        case .ambiguous(let candidates):
+            throw NotFound(status: ExitStatus.usage,
+                           message: "attune: \"\(argument)\" could be \(candidates.count) sessions; give more of the id:\n" + Self.describe(candidates))
+        }
+    }
+
+    /// One line per candidate: short id, then file stem; at most 20, then how many more.
+    static func describe(_ candidates: [SessionFinder.Entry]) -> String {
+        var lines = candidates.prefix(20).map { "  \(TerminalText.sanitize($0.shortID))  \(TerminalText.sanitize($0.stem))" }
+        if candidates.count > 20 { lines.append("  … and \(candidates.count - 20) more (attune transcripts list)") }
+        return lines.joined(separator: "\n")
     }
 }

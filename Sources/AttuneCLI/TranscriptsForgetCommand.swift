@@ -13,7 +13,7 @@ struct TranscriptsForgetCommand: ParsableCommand {
         commandName: "forget",
         abstract: "Delete saved sessions (asks first on a terminal; --yes otherwise).")
 
-    @Argument(help: ArgumentHelp("Session ids to delete, as `list` shows them.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("Sessions to delete: short ids as `list` shows them, unique prefixes, or files.", valueName: "ID"))
     var sessions: [String] = []
 
     @Flag(help: "Delete every transcript in the folder.")
@@ -40,12 +40,17 @@ struct TranscriptsForgetCommand: ParsableCommand {
         if all {
             files = directory.folderExists ? TranscriptInputs.transcriptFiles(in: folder) : []
         } else {
+            // Every name is resolved before anything is deleted: one typo deletes nothing.
+            let resolver = TranscriptSessionResolver(folder: folder)
             for id in sessions {
-                let stem = id.hasSuffix(".jsonl") ? String(id.dropLast(6)) : id
-                let path = TranscriptLocation.path(forSession: stem, in: folder)
-                guard !stem.contains("/"), FileManager.default.fileExists(atPath: path) else {
-                    console.error("attune: no transcript \"\(id)\" in \(folder)")
-                    throw ExitStatus.noInput
+                let path: String
+                do { path = try resolver.path(of: id) } catch {
+                    console.error(error.message)
+                    throw error.status
+                }
+                guard path.hasSuffix(".jsonl") else {
+                    console.error("attune: not deleting \(path): only transcript files (*.jsonl) are forgotten")
+                    throw ExitStatus.usage
                 }
                 if !files.contains(path) { files.append(path) }
             }

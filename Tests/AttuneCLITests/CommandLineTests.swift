@@ -95,10 +95,15 @@ import Testing
         try "@partners Alex Sam\n@seed 3\nAlex: I feel lonely\n".write(toFile: script, atomically: true, encoding: .utf8)
         let result = try Attune.run(["replay", "--format", "jsonl", script])
         #expect(result.status == 0)
-        let lines = result.stdout.split(separator: "\n")
+        // JSON Lines: every line, blank ones included, is one object; only the last newline ends the text.
+        #expect(result.stdout.hasSuffix("}\n"))
+        let lines = result.stdout.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count >= 4)
         #expect(lines.first?.contains("\"event\":\"session_start\"") == true)
         #expect(lines.contains { $0.contains("\"role\":\"partner\"") && $0.contains("\"speaker\":\"Alex\"") })
-        #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "not one JSON object: \(line)")
+        }
     }
 
     @Test func explainShowsTheTemplateAndSlots() throws {

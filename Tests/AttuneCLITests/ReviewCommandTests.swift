@@ -156,8 +156,9 @@ struct TranscriptsCommandTests {
         #expect(result.status == 0)
         let lines = result.out.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix("2026-11-02 19:00 UTC  Alex, Sam  5 turns  1 exercise (1 finished)  "))
-        #expect(lines[1].hasPrefix("2026-11-03 20:00 UTC  Alex, Sam  4 turns  1 exercise (0 finished)  "))
+        #expect(lines[0].hasPrefix("aaaaaa  2026-11-02 19:00 UTC  Alex, Sam  5 turns  1 exercise (1 finished)  "))
+        #expect(lines[1].hasPrefix("bbbbbb  2026-11-03 20:00 UTC  Alex, Sam  4 turns  1 exercise (0 finished)  "))
+        #expect(lines[2].hasPrefix("cccccc  "))
         #expect(lines[2].hasSuffix("2026-11-10T18-30-00Z-cccccc.jsonl"))
     }
 
@@ -171,7 +172,40 @@ struct TranscriptsCommandTests {
         #expect(markdown.out.hasPrefix("# Transcript `2026-11-03T20-00-00Z-bbbbbb`\n\n*— session started: Alex and Sam"))
         #expect(markdown.out.contains("**Sam:** I feel anxious about money\n\n"))
         #expect(markdown.out.contains("*— safety: abuse —*"))
-        #expect(ReviewCLI.run(["transcripts", "show", "nope", "--dir", folder.path]).status == 66)
+        #expect(ReviewCLI.run(["transcripts", "show", "/no/such/file.jsonl"]).status == 66)
+    }
+
+    @Test func sessionsAreNamedByShortIDOrAUniquePrefix() throws {
+        let folder = try TranscriptFolderCopy()
+        let byID = ReviewCLI.run(["transcripts", "show", "bbbbbb", "--dir", folder.path, "--color", "never"])
+        #expect(byID.status == 0)
+        #expect(byID.out.contains("Sam: I feel anxious about money"))
+        let byPrefix = ReviewCLI.run(["transcripts", "path", "cc", "--dir", folder.path])
+        #expect(byPrefix.status == 0)
+        #expect(byPrefix.out == folder.path + "/2026-11-10T18-30-00Z-cccccc.jsonl\n")
+        #expect(ReviewCLI.run(["transcripts", "path", "2026-11-02T19-00-00Z-aaaaaa.jsonl", "--dir", folder.path]).out.hasSuffix("aaaaaa.jsonl\n"))
+
+        // A prefix that fits two sessions names neither, and the message lists both.
+        let ambiguous = ReviewCLI.run(["transcripts", "show", "2026-11-0", "--dir", folder.path])
+        #expect(ambiguous.status == 64)
+        #expect(ambiguous.err.contains("aaaaaa  2026-11-02T19-00-00Z-aaaaaa"))
+        #expect(ambiguous.err.contains("bbbbbb  2026-11-03T20-00-00Z-bbbbbb"))
+        #expect(!ambiguous.err.contains("cccccc"))
+
+        // An unknown id lists every session there is.
+        let unknown = ReviewCLI.run(["transcripts", "path", "nope", "--dir", folder.path])
+        #expect(unknown.status == 64)
+        #expect(unknown.err.contains("no session \"nope\""))
+        #expect(unknown.err.contains("cccccc  2026-11-10T18-30-00Z-cccccc"))
+        #expect(ReviewCLI.run(["transcripts", "show", "nope", "--dir", folder.path]).status == 64)
+
+        // forget resolves every name first: one unknown name deletes nothing.
+        let mixed = ReviewCLI.run(["transcripts", "forget", "aaa", "zzz", "--yes", "--dir", folder.path])
+        #expect(mixed.status == 64)
+        #expect(folder.files.count == 3)
+        let forgot = ReviewCLI.run(["transcripts", "forget", "aaa", "cccccc", "--yes", "--dir", folder.path])
+        #expect(forgot.out == "Removed 2 transcripts from \(folder.path).\n")
+        #expect(folder.files.count == 1)
     }
 
     @Test func forgetRequiresYesWithoutATerminal() throws {
@@ -186,7 +220,7 @@ struct TranscriptsCommandTests {
         #expect(one.out == "Removed 1 transcript from \(folder.path).\n")
         #expect(folder.files.count == 2)
 
-        #expect(ReviewCLI.run(["transcripts", "forget", "2026-11-02T19-00-00Z-aaaaaa", "--yes", "--dir", folder.path]).status == 66)
+        #expect(ReviewCLI.run(["transcripts", "forget", "2026-11-02T19-00-00Z-aaaaaa", "--yes", "--dir", folder.path]).status == 64)
         #expect(ReviewCLI.run(["transcripts", "forget", "--dir", folder.path]).status == 64)
         #expect(ReviewCLI.run(["transcripts", "forget", "x", "--all", "--dir", folder.path]).status == 64)
     }
