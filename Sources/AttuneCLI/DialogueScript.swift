@@ -12,6 +12,9 @@ struct DialogueScript {
     enum Check: Equatable {
         case intent(String), says(String), notSays(String), response(String), flow(String), state(String), safety(String)
         case speaker(String), mirror(String), flag(String), safetyStep(String)
+        /// An `artifact` event of this kind was recorded; with `field`, its value has that
+        /// field and the field's text contains `text` (case-insensitive).
+        case artifact(kind: String, field: String?, text: String?)
     }
 
     struct Expectation {
@@ -27,7 +30,7 @@ struct DialogueScript {
     /// Expectations about the coach's opening, before any line.
     var opening: [Expectation] = []
 
-    static let checks = ["intent", "says", "not-says", "response", "flow", "state", "safety", "speaker", "mirror", "flag", "safety-step"]
+    static let checks = ["intent", "says", "not-says", "response", "flow", "state", "safety", "speaker", "mirror", "flag", "safety-step", "artifact"]
 
     /// Parses a script; every problem is a diagnostic with file:line:col.
     static func parse(_ text: String, file: String) -> (DialogueScript, [Diagnostic]) {
@@ -78,6 +81,18 @@ struct DialogueScript {
                 case "mirror": check = .mirror(value)
                 case "flag": check = .flag(value)
                 case "safety-step": check = .safetyStep(value)
+                case "artifact":
+                    // `? artifact date_plan` or `? artifact date_plan when: friday`
+                    let parts = value.split(separator: " ", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { check = .artifact(kind: value, field: nil, text: nil); break }
+                    let rest = parts[1]
+                    guard let colon = rest.firstIndex(of: ":") else {
+                        diagnostics.append(.error(at: here.advanced(by: column - 1), "'artifact' takes a kind, then optionally FIELD: TEXT",
+                                                  hint: "? artifact date_plan when: friday"))
+                        continue
+                    }
+                    check = .artifact(kind: parts[0], field: String(rest[..<colon]).trimmingCharacters(in: .whitespaces),
+                                      text: String(rest[rest.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
                 default:
                     diagnostics.append(.error(at: here.advanced(by: column - 1), "unknown expectation '\(name)'",
                                               hint: "expectations: \(checks.joined(separator: ", "))"))

@@ -51,6 +51,7 @@ struct ReplayRunner {
         let responses = outputs.compactMap { if case .coach(_, let response) = $0 { return response } else { return nil } }
         let partner = outputs.compactMap { if case .partner(let line) = $0 { return line } else { return nil } }.first
         let safety = outputs.compactMap { if case .event(.safety(let kind)) = $0 { return kind } else { return nil } }
+        let artifacts = outputs.compactMap { if case .event(.artifact(let artifact)) = $0 { return artifact } else { return nil } }
         for expectation in expectations {
             outcome.checks += 1
             var problem: String?
@@ -90,6 +91,15 @@ struct ReplayRunner {
                 var got = "none"
                 if case .safety(let conversation) = driver.state.pending { got = conversation.step.rawValue }
                 if got != step { problem = "expected safety conversation step \(step), got \(got)" }
+            case .artifact(let kind, let field, let text):
+                let ofKind = artifacts.filter { $0.kind == kind }
+                if ofKind.isEmpty {
+                    problem = "expected an artifact \(kind), got \(artifacts.isEmpty ? "none" : artifacts.map(\.kind).joined(separator: ", "))"
+                } else if let field, let text,
+                          !ofKind.contains(where: { $0[field: field]?.lowercased().contains(text.lowercased()) == true }) {
+                    let got = ofKind.map { $0[field: field].map { "\"\($0)\"" } ?? "no field \(field)" }.joined(separator: ", ")
+                    problem = "expected artifact \(kind) with \(field) containing \"\(text)\", got \(got)"
+                }
             case .flag(let flag):
                 let got = partner?.flags ?? []
                 if !got.contains(flag) { problem = "expected flag \(flag), got [\(got.joined(separator: ", "))]" }

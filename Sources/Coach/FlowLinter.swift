@@ -1,4 +1,5 @@
 import IntentEngine
+import TranscriptFormat
 
 /// The checks `lint` runs on exercises, responses and the lexicon: undefined states,
 /// intents, roles, responses and variables; variables an action reads that its flow never
@@ -51,26 +52,33 @@ struct FlowLinter {
             }
         }
         for flow in script.flows.values { diagnostics += check(flow, slotNames: slotNames) }
+        let declaredKinds = Set(script.flows.values.flatMap { $0.states.values.flatMap { $0.artifacts.map(\.kind) } })
+        for kind in Artifact.countedKinds where !declaredKinds.contains(kind) {
+            diagnostics.append(.error(at: content, "no exercise records an artifact of kind '\(kind)'",
+                                      hint: "progress counts it as a skill; declare it under artifacts: in a flow"))
+        }
         return diagnostics
     }
 
     private func check(_ flow: Flow, slotNames: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let intentNames = Set(script.matcher.intentNames)
-        var variables = Self.globalVariables.union(slotNames).union(flow.roles)
+        // What the flow itself sets, which is all an artifact may record.
+        var flowVariables: Set<String> = []
         for state in flow.states.values {
-            if let action = state.action { variables.formUnion(action.setsVariables) }
+            if let action = state.action { flowVariables.formUnion(action.setsVariables) }
             for transition in state.on + state.then {
                 for effect in transition.effects {
                     switch effect {
                     case .capture(let name), .append(let name):
-                        variables.formUnion([name, "\(name)_reflected", "\(name)_by"])
-                    case .set(let name, _): variables.insert(name)
+                        flowVariables.formUnion([name, "\(name)_reflected", "\(name)_by"])
+                    case .set(let name, _): flowVariables.insert(name)
                     default: break
                     }
                 }
             }
         }
+        let variables = Self.globalVariables.union(slotNames).union(flow.roles).union(flowVariables)
         for stateName in flow.stateOrder {
             guard let state = flow.states[stateName] else { continue }
             if let speaker = state.speaker, speaker != "either", speaker != "both", !flow.roles.contains(speaker) {
@@ -79,6 +87,17 @@ struct FlowLinter {
             }
             for reference in [state.say, state.redirect, state.askOther].compactMap({ $0 }) {
                 diagnostics += checkResponse(reference, variables: variables)
+            }
+            for artifact in state.artifacts {
+                let byRole = artifact.by == "both" || flow.roles.contains(artifact.by)
+                if !byRole && !flowVariables.contains(artifact.by) {
+                    diagnostics.append(.error(at: artifact.location, "artifact '\(artifact.kind)' is by '\(artifact.by)', which is no role or variable of flow '\(flow.name)'",
+                                              hint: "by: a role (\(flow.roles.joined(separator: ", "))), both, or a variable such as NAME_by"))
+                }
+                for field in artifact.fields where !flowVariables.contains(field.variable) {
+                    diagnostics.append(.error(at: artifact.location, "artifact '\(artifact.kind)' reads variable '\(field.variable)', which flow '\(flow.name)' never sets",
+                                              hint: "capture: \(field.variable) (or set it) in an earlier state"))
+                }
             }
             if let action = state.action {
                 for name in action.needsVariables where !variables.contains(name) {

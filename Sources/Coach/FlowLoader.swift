@@ -4,7 +4,8 @@ import IntentEngine
 /// malformed entry.
 enum FlowLoader {
     static let flowKeys = ["title", "summary", "roles", "couple", "start", "states"]
-    static let stateKeys = ["speaker", "say", "redirect", "ask_other", "acknowledge", "supplies", "action", "on", "then", "final", "debrief"]
+    static let stateKeys = ["speaker", "say", "redirect", "ask_other", "acknowledge", "supplies", "action", "on", "then", "final", "debrief", "artifacts"]
+    static let artifactKeys = ["kind", "by", "value"]
     static let transitionKeys = ["intent", "slot", "result", "if", "say", "capture", "append", "set", "swap", "goto", "finish"]
 
     static func load(_ sections: [String: NamedSection]) -> ([String: Flow], [Diagnostic]) {
@@ -103,12 +104,61 @@ enum FlowLoader {
                 if key == "on" { state.on = transitions } else { state.then = transitions }
             case "final": state.isFinal = boolean(entry, key, &diagnostics)
             case "debrief": state.asksDebrief = boolean(entry, key, &diagnostics)
+            case "artifacts":
+                switch entry {
+                case .sequence(let items, _): state.artifacts = items.compactMap { artifact($0, &diagnostics) }
+                case .mapping: state.artifacts = artifact(entry, &diagnostics).map { [$0] } ?? []
+                default:
+                    diagnostics.append(.error(at: entry.location, "'artifacts' must be a list of artifacts, found \(entry.kindName)",
+                                              hint: "artifacts: [{kind: date_plan, by: both, value: {when: when, plan: plan}}]"))
+                }
             default:
                 diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in state '\(name)'",
                                           hint: "expected one of: \(stateKeys.joined(separator: ", "))"))
             }
         }
         return state
+    }
+
+    /// `{kind: date_plan, by: both, value: {when: when, plan: plan}}`; `value` may also list
+    /// variable names, each its own field name (`value: [when, plan]`).
+    private static func artifact(_ value: YAMLValue, _ diagnostics: inout [Diagnostic]) -> FlowArtifact? {
+        guard case .mapping(let pairs, let location) = value else {
+            diagnostics.append(.error(at: value.location, "an artifact must be a mapping, found \(value.kindName)",
+                                      hint: "{kind: date_plan, by: both, value: {plan: plan}}"))
+            return nil
+        }
+        var artifact = FlowArtifact(location: location, kind: "", by: "both", fields: [])
+        for (key, keyLocation, entry) in pairs {
+            switch key {
+            case "kind": artifact.kind = text(entry, key, &diagnostics) ?? ""
+            case "by": artifact.by = text(entry, key, &diagnostics) ?? "both"
+            case "value":
+                switch entry {
+                case .mapping(let fields, _):
+                    for (field, _, variable) in fields {
+                        if let name = text(variable, field, &diagnostics) { artifact.fields.append((field, name)) }
+                    }
+                case .sequence, .scalar:
+                    artifact.fields = texts(entry, key, &diagnostics).map { ($0, $0) }
+                default:
+                    diagnostics.append(.error(at: entry.location, "an artifact's 'value' must map field names to variables, found \(entry.kindName)"))
+                }
+            default:
+                diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in an artifact",
+                                          hint: "expected one of: \(artifactKeys.joined(separator: ", "))"))
+            }
+        }
+        if artifact.kind.isEmpty || !artifact.kind.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) {
+            diagnostics.append(.error(at: location, "an artifact needs a 'kind' of lowercase letters, digits and _, such as date_plan"))
+            return nil
+        }
+        if artifact.fields.isEmpty {
+            diagnostics.append(.error(at: location, "artifact '\(artifact.kind)' has no 'value' fields",
+                                      hint: "value: {plan: plan} records the variable plan as the field plan"))
+            return nil
+        }
+        return artifact
     }
 
     private static func transition(_ value: YAMLValue, _ diagnostics: inout [Diagnostic]) -> FlowTransition? {

@@ -53,6 +53,22 @@ public struct FlowState: Sendable {
     /// A final state that asks how the exercise was: the next lines are heard as each
     /// partner's debrief.
     public var asksDebrief: Bool = false
+    /// What the couple made, recorded as `artifact` events on entering the state.
+    public var artifacts: [FlowArtifact] = []
+}
+
+/// Something an exercise records for the couple to see again (`artifacts:` on a state): an
+/// "I feel" statement, a date plan. Declared in YAML so a new exercise needs no Swift.
+public struct FlowArtifact: Sendable {
+    public var location: SourceLocation
+    /// What it is, such as `date_plan`: the `kind` review and progress group by.
+    public var kind: String
+    /// Who made it: a role of the flow, `both` (every partner), or a variable holding a name
+    /// (each `capture: NAME` keeps who said it in `NAME_by`).
+    public var by: String
+    /// The value's fields in order: each a field name and the flow variable it is read from.
+    /// A field whose variable is unset or empty is left out; with none left, nothing is recorded.
+    public var fields: [(name: String, variable: String)]
 }
 
 extension FlowState {

@@ -1,3 +1,4 @@
+import Foundation
 import IntentEngine
 import TranscriptFormat
 
@@ -71,6 +72,9 @@ extension Turn {
             state.currentSpeaker = index
         }
         if let say = flowState.say { self.say(say, prompt: true) }
+        for declared in flowState.artifacts {
+            if let artifact = artifact(declared, run: run) { outputs.append(.event(.artifact(artifact))) }
+        }
         if flowState.isFinal {
             closeFlow(completed: true)
             if flowState.asksDebrief { state.pending = .debrief(exercise: flow.title, heard: []) }
@@ -81,6 +85,35 @@ extension Turn {
             apply(transition, text: nil, speaker: state.currentSpeaker, depth: depth)
             return
         }
+    }
+
+    /// The artifact a state declares, filled from the flow's variables; nil when every field is
+    /// empty (the couple skipped every part of it).
+    func artifact(_ declared: FlowArtifact, run: FlowRun) -> Artifact? {
+        let fields = declared.fields.compactMap { field -> Artifact.Field? in
+            let text = Self.listText(run.variables[field.variable] ?? "")
+            return text.isEmpty ? nil : Artifact.Field(field.name, text)
+        }
+        guard !fields.isEmpty else { return nil }
+        let by: [String]
+        if declared.by == "both" {
+            by = state.partners
+        } else if let index = run.roles[declared.by] {
+            by = [partnerName(index)]
+        } else {
+            by = [run.variables[declared.by]].compactMap { $0 }.filter { !$0.isEmpty }
+        }
+        return Artifact(flow: run.flow, kind: declared.kind, by: by, value: fields)
+    }
+
+    /// A variable built as bullet lines ("  • one\n  • two") as plain lines ("one\ntwo"):
+    /// the bullets are how the coach reads a list out, not part of what the couple chose.
+    static func listText(_ text: String) -> String {
+        text.split(separator: "\n").map { line in
+            var kept = line.trimmingCharacters(in: .whitespaces)
+            if kept.hasPrefix("•") { kept = String(kept.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            return kept
+        }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// "I finished the report." → "I finished the report", so replies can add their own.

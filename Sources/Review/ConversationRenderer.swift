@@ -71,6 +71,10 @@ public struct ConversationRenderer: Sendable {
                 description = "safety: \(TerminalText.sanitize(kind))"
             case .command(let command):
                 description = "command \(shownText(command))"
+            case .artifact(let artifact):
+                let by = artifact.by.map(displayName).joined(separator: " and ")
+                let fields = artifact.value.map { "\(TerminalText.sanitize($0.name)): \(shownText($0.text))" }.joined(separator: "; ")
+                description = "made \(TerminalText.sanitize(artifact.kind))\(by.isEmpty ? "" : " by " + by): \(fields)"
             case .unrecognized(let name):
                 description = "event \(TerminalText.sanitize(name))"
             }

@@ -168,7 +168,7 @@ public struct ReviewTally: Sendable, Equatable {
                 if completed { flows[index].finished += 1 }
             case .safety(let kind):
                 safety.append(SafetyNote(session: record.session, timestamp: record.timestamp, kind: kind))
-            case .sessionEnd, .command, .unrecognized:
+            case .sessionEnd, .command, .artifact, .unrecognized:
                 break
             }
         }

@@ -317,13 +317,18 @@ struct JSONCursor {
         return .real(value)
     }
 
-    /// An integer that fits in `Int`.
+    /// An integer that fits in `Int`, in any JSON form that denotes one: `10`, `10.0`, `1e1`,
+    /// `1.0E+1` (other writers than Attune's print integers so).
     mutating func int() throws(Failure) -> Int {
         let start = offset
-        guard case .integer(let negative, let magnitude) = try number(), magnitude <= UInt64(Int.max) else {
+        switch try number() {
+        case .integer(let negative, let magnitude) where magnitude <= UInt64(Int.max):
+            return negative ? -Int(magnitude) : Int(magnitude)
+        case .real(let value) where value.rounded() == value && abs(value) < 9.0e15:
+            return Int(value)
+        default:
             throw Failure(offset: start, message: "expected an integer")
         }
-        return negative ? -Int(magnitude) : Int(magnitude)
     }
 
     /// Skips any value, nested up to `maximumDepth`.

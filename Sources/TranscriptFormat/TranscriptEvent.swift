@@ -19,6 +19,8 @@ public enum TranscriptEvent: Sendable, Equatable {
     case safety(kind: String)
     /// A `/command` was entered, such as `/start mirroring`.
     case command(String)
+    /// The couple made something in an exercise (format version 2 and later).
+    case artifact(Artifact)
     /// An event name this version does not know, kept so newer transcripts stay readable.
     case unrecognized(name: String)
 
@@ -31,6 +33,7 @@ public enum TranscriptEvent: Sendable, Equatable {
         case .flowEnd: return "flow_end"
         case .safety: return "safety"
         case .command: return "command"
+        case .artifact: return "artifact"
         case .unrecognized(let name): return name
         }
     }

@@ -16,7 +16,7 @@ public enum TranscriptLineDecoder {
     public enum Problem: Error, Sendable, Equatable {
         /// Not valid JSON, or a key missing or of the wrong type. `column` is 1-based bytes.
         case malformed(column: Int, message: String)
-        /// A `v` other than `TranscriptRecord.currentVersion`.
+        /// A `v` outside `TranscriptRecord.readableVersions`.
         case unsupportedVersion(Int?, column: Int)
     }
 
@@ -44,7 +44,7 @@ public enum TranscriptLineDecoder {
             return .failure(.malformed(column: error.offset + 1, message: error.message))
         }
         guard let version = fields.version else { return .failure(.malformed(column: 1, message: "expected key \"v\"")) }
-        guard version == TranscriptRecord.currentVersion else {
+        guard TranscriptRecord.readableVersions.contains(version) else {
             return .failure(.unsupportedVersion(version, column: fields.versionOffset + 1))
         }
         do throws(JSONCursor.Failure) {
@@ -88,11 +88,11 @@ public enum TranscriptLineDecoder {
         } catch {
             return nil
         }
-        guard let found, found.value != TranscriptRecord.currentVersion else { return nil }
+        guard let found, !(found.value.map(TranscriptRecord.readableVersions.contains) ?? false) else { return nil }
         return .unsupportedVersion(found.value, column: found.offset + 1)
     }
 
-    /// Every key a version-1 line may have, collected before the record is assembled.
+    /// Every key a line may have, collected before the record is assembled.
     private struct Fields {
         var version: Int?
         var versionOffset = 0
@@ -122,6 +122,8 @@ public enum TranscriptLineDecoder {
         var response: String?
         var firstSession: Bool?
         var reason: EndReason?
+        var by: [String]?
+        var value: [Artifact.Field]?
         /// Where the object ended, for "missing key" messages.
         var endOffset = 0
 
@@ -145,10 +147,10 @@ public enum TranscriptLineDecoder {
                     c.skipWhitespace()
                     versionOffset = c.offset
                     let start = c.offset
-                    guard case .integer(let negative, let magnitude) = try c.number(), !negative, magnitude <= 1_000_000 else {
+                    guard let parsed = try? c.int(), (0...1_000_000).contains(parsed) else {
                         throw JSONCursor.Failure(offset: start, message: "expected an integer version")
                     }
-                    version = Int(magnitude)
+                    version = parsed
                 case .session:
                     if let range = c.plainStringRange() {
                         let raw = UnsafeBufferPointer(rebasing: c.bytes[range])
@@ -208,10 +210,11 @@ public enum TranscriptLineDecoder {
                 case .seed:
                     c.skipWhitespace()
                     let start = c.offset
-                    guard case .integer(false, let magnitude) = try c.number() else {
-                        throw JSONCursor.Failure(offset: start, message: "expected a non-negative integer seed")
+                    switch try c.number() {
+                    case .integer(false, let magnitude): seed = magnitude
+                    case .real(let value) where value >= 0 && value.rounded() == value && value < 9.0e15: seed = UInt64(value)
+                    default: throw JSONCursor.Failure(offset: start, message: "expected a non-negative integer seed")
                     }
-                    seed = magnitude
                 case .completed: completed = try c.bool()
                 case .kind: kind = try c.string()
                 case .command: command = try c.string()
@@ -225,6 +228,13 @@ public enum TranscriptLineDecoder {
                         throw JSONCursor.Failure(offset: start, message: "expected reason \(known)")
                     }
                     reason = parsed
+                case .by: by = try c.stringArray()
+                case .value:
+                    var fields: [Artifact.Field] = []
+                    try c.forEachMember { (inner: inout JSONCursor, name: String) throws(JSONCursor.Failure) in
+                        fields.append(Artifact.Field(name, try inner.string()))
+                    }
+                    value = fields
                 }
             }
             endOffset = cursor.offset - 1
@@ -251,6 +261,7 @@ public enum TranscriptLineDecoder {
         enum FieldKey: Int {
             case v, session, seq, ts, role, speaker, text, intent, confidence, slots, flags, flow, state, mirror
             case confirmed, withheld, event, partners, version, seed, completed, kind, command, response, firstSession, reason
+            case by, value
 
             init?(_ key: UnsafeBufferPointer<UInt8>) {
                 func matches(_ word: StaticString) -> Bool {
@@ -259,7 +270,9 @@ public enum TranscriptLineDecoder {
                 guard !key.isEmpty else { return nil }
                 switch key.count {
                 case 1: if key[0] == UInt8(ascii: "v") { self = .v; return }
-                case 2: if matches("ts") { self = .ts; return }
+                case 2:
+                    if matches("ts") { self = .ts; return }
+                    if matches("by") { self = .by; return }
                 case 3: if matches("seq") { self = .seq; return }
                 case 4:
                     if matches("role") { self = .role; return }
@@ -272,6 +285,7 @@ public enum TranscriptLineDecoder {
                     if matches("flags") { self = .flags; return }
                     if matches("state") { self = .state; return }
                     if matches("event") { self = .event; return }
+                    if matches("value") { self = .value; return }
                 case 6:
                     if matches("intent") { self = .intent; return }
                     if matches("mirror") { self = .mirror; return }
@@ -366,6 +380,11 @@ public enum TranscriptLineDecoder {
                 case "command":
                     guard let command else { throw missing("command", " on a command event") }
                     body = .event(.command(command))
+                case "artifact" where version.map({ $0 >= 2 }) ?? false:
+                    guard let flow else { throw missing("flow", " on an artifact event") }
+                    guard let kind else { throw missing("kind", " on an artifact event") }
+                    guard let value else { throw missing("value", " on an artifact event") }
+                    body = .event(.artifact(Artifact(flow: flow, kind: kind, by: by ?? [], value: value)))
                 default:
                     body = .event(.unrecognized(name: event))
                 }

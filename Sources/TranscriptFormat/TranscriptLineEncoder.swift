@@ -74,6 +74,16 @@ public enum TranscriptLineEncoder {
                 out.key("kind"); out.string(kind)
             case .command(let command):
                 out.key("command"); out.string(command)
+            case .artifact(let artifact):
+                out.key("flow"); out.string(artifact.flow)
+                out.key("kind"); out.string(artifact.kind)
+                out.key("by"); out.stringArray(artifact.by)
+                out.key("value")
+                out.beginObject()
+                for field in artifact.value {
+                    out.key(field.name); out.string(field.text)
+                }
+                out.endObject()
             case .unrecognized:
                 break
             }

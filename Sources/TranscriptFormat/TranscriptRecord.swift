@@ -5,10 +5,16 @@
 /// The payload is an enum, so a partner line can never be missing its speaker and an event can
 /// never carry text: the type enforces what the SPEC's "Transcript format" describes.
 public struct TranscriptRecord: Sendable, Equatable {
-    /// The transcript format version this code writes and understands.
-    public static let currentVersion = 1
+    /// The transcript format version this code writes.
+    ///
+    /// 1: the first format. 2: adds the `artifact` event; nothing else changed, so a version-1
+    /// line reads exactly as it always did.
+    public static let currentVersion = 2
 
-    /// Format version (`v`). Readers reject any other value than `currentVersion`.
+    /// Every version this code reads: each earlier one, so old transcripts stay readable.
+    public static let readableVersions: ClosedRange<Int> = 1...currentVersion
+
+    /// Format version (`v`). Readers reject a value outside `readableVersions`.
     public var version: Int
     /// The session id (`session`): the transcript file's name without `.jsonl`.
     public var session: String

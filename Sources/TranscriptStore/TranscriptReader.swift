@@ -135,7 +135,7 @@ public struct TranscriptReader: IteratorProtocol, Sequence {
                     let shown = version.map(String.init) ?? "a non-integer"
                     return .diagnostic(TranscriptDiagnostic(
                         file: name, line: number, column: column, severity: .error, kind: .unsupportedVersion(version),
-                        message: "transcript format version \(shown) is not supported; expected \"v\": \(TranscriptRecord.currentVersion) (a newer Attune may read it)"))
+                        message: "transcript format version \(shown) is not supported; expected \"v\" from \(TranscriptRecord.readableVersions.lowerBound) to \(TranscriptRecord.readableVersions.upperBound) (a newer Attune may read it)"))
                 case .failure(.malformed(let column, let message)):
                     if !terminated {
                         return .diagnostic(TranscriptDiagnostic(

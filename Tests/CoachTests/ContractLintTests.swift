@@ -81,3 +81,31 @@ import Testing
         #expect(QuestionKind.classify("what was that like", lexicon: edited) == .statement)
     }
 }
+
+/// Artifacts are declared in YAML; lint checks every name they use.
+@Suite struct ArtifactLintTests {
+    let lint = ContractLintTests()
+
+    @Test func anArtifactReadingAnUnsetVariableOrByAnUnknownPartnerIsAnError() {
+        let errors = lint.lint(editing: "Intents/flows/date-night.yaml") {
+            $0.replacingOccurrences(of: "by: both, value: {when: when,", with: "by: third, value: {when: when_typo,")
+        }
+        #expect(errors.contains { $0.contains("date-night.yaml:") && $0.contains("error: artifact 'date_plan' reads variable 'when_typo', which flow 'date-night' never sets") }, "\(errors)")
+        #expect(errors.contains { $0.contains("error: artifact 'date_plan' is by 'third', which is no role or variable of flow 'date-night'") }, "\(errors)")
+    }
+
+    @Test func anArtifactNeedsAKindAndFieldsAndKnownKeys() {
+        let errors = lint.lint(editing: "Intents/flows/myths.yaml") {
+            $0.replacingOccurrences(of: "{kind: myth_recognised, by: recognised_by, value: {myth: recognised}}",
+                                    with: "{kind: Myth Seen, value: {myth: recognised}}\n          - {kind: myth_seen, value: {}}\n          - {kind: myth_x, value: [recognised], colour: red}")
+        }
+        #expect(errors.contains { $0.contains("error: an artifact needs a 'kind' of lowercase letters") }, "\(errors)")
+        #expect(errors.contains { $0.contains("error: artifact 'myth_seen' has no 'value' fields") }, "\(errors)")
+        #expect(errors.contains { $0.contains("error: unknown key 'colour' in an artifact") }, "\(errors)")
+    }
+
+    @Test func theKindsProgressCountsMustBeRecordedBySomeExercise() {
+        let errors = lint.lint(editing: "Intents/flows/repair.yaml") { $0.replacingOccurrences(of: "kind: repair_phrases", with: "kind: phrases") }
+        #expect(errors.contains { $0.hasPrefix("Intents:1:1: error: no exercise records an artifact of kind 'repair_phrases'") }, "\(errors)")
+    }
+}

@@ -15,13 +15,13 @@ struct TranscriptRecordTests {
 
     @Test func partnerLineHasTheDocumentedKeyOrder() {
         let line = TranscriptLineEncoder.line(partner)
-        #expect(line == #"{"v":1,"session":"2026-11-29T10-51-33Z-k3x9qa","seq":4,"ts":"2026-11-29T10:51:33.250Z","role":"partner","speaker":"Alex","text":"I feel \"lonely\"\nwhen you\twork late","intent":"express_feeling","confidence":0.87,"slots":{"feeling":"lonely","time":"late"},"flags":["i_statement"],"flow":"mirroring","state":"send","mirror":{"verdict":"partial","kept":["lonely"],"missed":["late"],"added":["always"]},"confirmed":false}"# + "\n")
+        #expect(line == #"{"v":2,"session":"2026-11-29T10-51-33Z-k3x9qa","seq":4,"ts":"2026-11-29T10:51:33.250Z","role":"partner","speaker":"Alex","text":"I feel \"lonely\"\nwhen you\twork late","intent":"express_feeling","confidence":0.87,"slots":{"feeling":"lonely","time":"late"},"flags":["i_statement"],"flow":"mirroring","state":"send","mirror":{"verdict":"partial","kept":["lonely"],"missed":["late"],"added":["always"]},"confirmed":false}"# + "\n")
     }
 
     @Test func idlePartnerLineWritesNullFlowAndStateAndOmitsMirror() {
         let record = TranscriptRecord(session: "s", seq: 1, timestamp: ts("2026-11-29T10:51:33Z"),
                                       body: .partner(PartnerTurn(speaker: "Sam", text: "hi", intent: "greet", confidence: 1)))
-        #expect(TranscriptLineEncoder.line(record) == #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"partner","speaker":"Sam","text":"hi","intent":"greet","confidence":1,"slots":{},"flags":[],"flow":null,"state":null}"# + "\n")
+        #expect(TranscriptLineEncoder.line(record) == #"{"v":2,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"partner","speaker":"Sam","text":"hi","intent":"greet","confidence":1,"slots":{},"flags":[],"flow":null,"state":null}"# + "\n")
     }
 
     @Test func eventLines() {
@@ -29,7 +29,7 @@ struct TranscriptRecordTests {
         func line(_ event: TranscriptEvent) -> String {
             TranscriptLineEncoder.line(TranscriptRecord(session: "s", seq: 1, timestamp: t, body: .event(event)))
         }
-        let prefix = #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"event","event":"#
+        let prefix = #"{"v":2,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"event","event":"#
         #expect(line(.sessionStart(partners: ["Alex", "Sam"], version: "0.1.0", seed: UInt64.max)) == prefix + #""session_start","partners":["Alex","Sam"],"version":"0.1.0","seed":18446744073709551615,"first_session":false}"# + "\n")
         #expect(line(.sessionStart(partners: [], version: "0.1.0", seed: 1, firstSession: true)) == prefix + #""session_start","partners":[],"version":"0.1.0","seed":1,"first_session":true}"# + "\n")
         #expect(line(.sessionEnd()) == prefix + #""session_end"}"# + "\n")
@@ -41,6 +41,27 @@ struct TranscriptRecordTests {
         #expect(line(.flowEnd(flow: "mirroring", completed: true)) == prefix + #""flow_end","flow":"mirroring","completed":true}"# + "\n")
         #expect(line(.safety(kind: "self_harm")) == prefix + #""safety","kind":"self_harm"}"# + "\n")
         #expect(line(.command("/start mirroring")) == prefix + #""command","command":"/start mirroring"}"# + "\n")
+        let plan = Artifact(flow: "date-night", kind: "date_plan", by: ["Alex", "Sam"],
+                            value: [.init("when", "friday after 7"), .init("plan", "the thai place")])
+        #expect(line(.artifact(plan)) == prefix + #""artifact","flow":"date-night","kind":"date_plan","by":["Alex","Sam"],"value":{"when":"friday after 7","plan":"the thai place"}}"# + "\n")
+    }
+
+    @Test func artifactsReadInAnyLayoutAndVersionOneStillReads() throws {
+        let spaced = #"{ "value": {"plan": "the thai place", "when": "fri\u0064ay"}, "by": ["Sam"], "kind": "date_plan", "flow": "date-night", "event": "artifact", "role": "event", "ts": "2026-11-29T10:51:33Z", "seq": 1.0e1, "session": "s", "v": 2 }"#
+        let record = try TranscriptLineDecoder.decode(spaced).get()
+        #expect(record.seq == 10)
+        #expect(record.body == .event(.artifact(Artifact(flow: "date-night", kind: "date_plan", by: ["Sam"],
+                                                          value: [.init("plan", "the thai place"), .init("when", "friday")]))))
+        // Version 1 had no artifact event: such a line is an event this version does not know.
+        let old = #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"event","event":"artifact","flow":"x","kind":"k","value":{}}"#
+        #expect(try TranscriptLineDecoder.decode(old).get().body == .event(.unrecognized(name: "artifact")))
+        #expect(try TranscriptLineDecoder.decode(old).get().version == 1)
+        let missing = #"{"v":2,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"event","event":"artifact","flow":"x","kind":"k"}"#
+        guard case .failure(.malformed(_, let message)) = TranscriptLineDecoder.decode(missing) else {
+            Issue.record("expected malformed")
+            return
+        }
+        #expect(message == "expected key \"value\" on an artifact event")
     }
 
     @Test func everyKindRoundTripsThroughTheLineDecoder() throws {
@@ -52,6 +73,7 @@ struct TranscriptRecordTests {
             .event(.sessionEnd(reason: .quickExit)), .event(.sessionEnd(reason: .endOfInput)),
             .event(.flowStart(flow: "i-feel")), .event(.flowEnd(flow: "i-feel", completed: false)),
             .event(.safety(kind: "abuse")), .event(.command("/stop")),
+            .event(.artifact(Artifact(flow: "repair", kind: "repair_phrases", by: ["Ana"], value: [.init("phrases", "can we start over?")]))),
         ]
         for (index, body) in bodies.enumerated() {
             let record = TranscriptRecord(session: "s", seq: index + 1, timestamp: t, body: body)
@@ -132,8 +154,8 @@ struct TranscriptRecordTests {
     }
 
     @Test func anotherVersionIsReportedAsSuchEvenWithAnotherShape() {
-        let line = #"{"v":2,"session":{"id":"s"},"seq":"x"}"#
-        #expect(TranscriptLineDecoder.decode(line) == .failure(.unsupportedVersion(2, column: 6)))
+        let line = #"{"v":3,"session":{"id":"s"},"seq":"x"}"#
+        #expect(TranscriptLineDecoder.decode(line) == .failure(.unsupportedVersion(3, column: 6)))
         #expect(TranscriptLineDecoder.decode(#"{"v":"two"}"#) == .failure(.unsupportedVersion(nil, column: 6)))
     }
 }

@@ -31,7 +31,7 @@ struct TranscriptReaderTests {
         let (records, _, diagnostics) = readAll(try TranscriptReader(path: Fixtures.path("unknown-version.jsonl")))
         #expect(records.map(\.seq) == [1, 3])
         #expect(diagnostics.count == 1)
-        #expect(diagnostics[0].kind == .unsupportedVersion(2))
+        #expect(diagnostics[0].kind == .unsupportedVersion(9))
         #expect(diagnostics[0].isUnsupportedVersion)
         #expect(diagnostics[0].line == 2)
         #expect(diagnostics[0].column == 6)
