@@ -4,7 +4,7 @@ import IntentEngine
 /// start-up cache, so a session opens without parsing YAML or compiling templates.
 extension CoachScript {
     /// Bumped whenever the layout below changes, so an old cache is never misread.
-    public static let cacheFormat = 11
+    public static let cacheFormat = 12
 
     public func encodedForCache() -> [UInt8] {
         var writer = ByteWriter()
@@ -36,6 +36,13 @@ extension CoachScript {
                 writer.bool(state.acknowledges)
                 writer.bool(state.asksDebrief)
                 writer.array(state.supplies) { $0.strings($1) }
+                writer.array(state.artifacts) { writer, artifact in
+                    writer.location(artifact.location)
+                    writer.string(artifact.kind)
+                    writer.string(artifact.by)
+                    writer.strings(artifact.fields.map(\.name))
+                    writer.strings(artifact.fields.map(\.variable))
+                }
             }
         }
         writer.array(responses.entries.keys.sorted()) { writer, name in
@@ -82,6 +89,16 @@ extension CoachScript {
                 state.acknowledges = try reader.bool()
                 state.asksDebrief = try reader.bool()
                 state.supplies = try reader.array { try $0.strings() }
+                state.artifacts = try reader.array { reader -> FlowArtifact in
+                    let location = try reader.location()
+                    let kind = try reader.string()
+                    let by = try reader.string()
+                    let names = try reader.strings()
+                    let variables = try reader.strings()
+                    guard names.count == variables.count else { throw ByteReader.Malformed() }
+                    return FlowArtifact(location: location, kind: kind, by: by,
+                                        fields: zip(names, variables).map { (name: $0, variable: $1) })
+                }
                 return state
             }
             guard states.count == flow.stateOrder.count else { throw ByteReader.Malformed() }

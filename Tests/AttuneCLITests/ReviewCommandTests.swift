@@ -122,7 +122,7 @@ struct ReviewCommandTests {
         let result = ReviewCLI.run(["review", ReviewCLI.path("unknown-version.jsonl")])
         #expect(result.status == 65)
         #expect(result.out.contains("Attune review · 1 session"))
-        #expect(result.err.contains("unknown-version.jsonl:2:6: error: transcript format version 2 is not supported"))
+        #expect(result.err.contains("unknown-version.jsonl:2:6: error: transcript format version 9 is not supported"))
     }
 
     @Test func malformedAndTornLinesAreReportedAndSkipped() {

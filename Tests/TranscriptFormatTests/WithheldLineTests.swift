@@ -7,7 +7,7 @@ import TranscriptTestSupport
 @Suite struct WithheldLineTests {
     let record = TranscriptRecord(session: "s", seq: 5, timestamp: ts("2026-11-29T10:51:33Z"),
                                   body: .partner(.withheld(speaker: "Alex", intent: "crisis_abuse")))
-    let line = #"{"v":1,"session":"s","seq":5,"ts":"2026-11-29T10:51:33Z","role":"partner","speaker":"Alex","intent":"crisis_abuse","withheld":true}"#
+    let line = #"{"v":2,"session":"s","seq":5,"ts":"2026-11-29T10:51:33Z","role":"partner","speaker":"Alex","intent":"crisis_abuse","withheld":true}"#
 
     @Test func isWrittenWithSpeakerIntentAndWithheldOnly() {
         #expect(TranscriptLineEncoder.line(record) == line + "\n")
@@ -26,7 +26,7 @@ import TranscriptTestSupport
     }
 
     @Test func wordsFoundBesideWithheldAreNotRead() throws {
-        let withText = #"{"v":1,"session":"s","seq":5,"ts":"2026-11-29T10:51:33Z","role":"partner","speaker":"Alex","text":"the words","slots":{"a":"b"},"intent":"crisis_abuse","withheld":true}"#
+        let withText = #"{"v":2,"session":"s","seq":5,"ts":"2026-11-29T10:51:33Z","role":"partner","speaker":"Alex","text":"the words","slots":{"a":"b"},"intent":"crisis_abuse","withheld":true}"#
         #expect(try TranscriptLineDecoder.decode(withText).get() == record)
     }
 
