@@ -36,14 +36,16 @@ public struct CoachScript: Sendable {
         "turn.wrong_speaker", "turn.both_waiting", "turn.ask_other", "ack.feeling", "ack.content", "ack.plain",
         "debrief.feeling", "debrief.content", "debrief.plain", "debrief.ask_other", "debrief.close",
         "pattern.criticism", "pattern.contempt", "pattern.defensiveness", "pattern.stonewalling",
-    ] + Turn.safetyResponses
+        "conflict.break_one", "conflict.break_both", "conflict.break_declined", "break.back", "break.back_solo",
+        "break.offer_resume", "break.offer_repair", "repeat.nothing",
+    ] + Turn.conflictKinds.map { "conflict.\($0)" } + Turn.safetyResponses
 
     /// The intents the session itself names, which content must define: without `affirm`
     /// and `deny`, yes and no would quietly stop answering the coach's questions.
     public static let requiredIntents = [
         "affirm", "deny", "partly", "give_names", "ask_about", "help", "skip", "start_exercise", "list_exercises",
         "stop_exercise", "take_break", "express_feeling", "express_need",
-        "criticism", "contempt", "defensiveness", "stonewalling", "unsure",
+        "criticism", "contempt", "defensiveness", "stonewalling", "unsure", "come_back", "greet",
     ] + SafetyIntent.all
 
     /// Builds the coach from loaded content, with diagnostics for flows, responses and lexicon.

@@ -4,7 +4,7 @@ import IntentEngine
 /// start-up cache, so a session opens without parsing YAML or compiling templates.
 extension CoachScript {
     /// Bumped whenever the layout below changes, so an old cache is never misread.
-    public static let cacheFormat = 12
+    public static let cacheFormat = 13
 
     public func encodedForCache() -> [UInt8] {
         var writer = ByteWriter()

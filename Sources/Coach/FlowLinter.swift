@@ -32,6 +32,14 @@ struct FlowLinter {
             diagnostics.append(.error(at: content, "missing or empty lexicon list '\(name)'",
                                       hint: "the coach reads it; add it under lexicon:"))
         }
+        for setting in ConflictWatch.settings where script.lexicon.conflict[setting] == nil {
+            diagnostics.append(.error(at: content, "lexicon 'conflict' has no '\(setting)'",
+                                      hint: "the fight coach reads it; add it under lexicon: conflict:"))
+        }
+        for setting in script.lexicon.conflict.keys.sorted() where !ConflictWatch.settings.contains(setting) {
+            diagnostics.append(.error(at: content, "lexicon 'conflict' has unknown setting '\(setting)'",
+                                      hint: "expected one of: \(ConflictWatch.settings.joined(separator: ", "))"))
+        }
         for (horseman, clearers) in script.lexicon.flagClearers.sorted(by: { $0.key < $1.key }) {
             if !LineFlags.horsemen.contains(horseman) {
                 diagnostics.append(.error(at: content, "flag_clearers names '\(horseman)', which is not a flag",
@@ -78,7 +86,9 @@ struct FlowLinter {
                 }
             }
         }
+        // An exercise started after a fight is also given the fight's words.
         let variables = Self.globalVariables.union(slotNames).union(flow.roles).union(flowVariables)
+            .union(ConflictWatch.flowVariables)
         for stateName in flow.stateOrder {
             guard let state = flow.states[stateName] else { continue }
             if let speaker = state.speaker, speaker != "either", speaker != "both", !flow.roles.contains(speaker) {

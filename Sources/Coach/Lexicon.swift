@@ -39,6 +39,10 @@ public struct Lexicon: Sendable {
     /// Each horseman → the intents whose match clears it where they meet: a warm line, someone
     /// else as the target, the antidote (see `LineFlags`).
     public var flagClearers: [String: [String]] = [:]
+    /// How the fight coach weighs a heated line and when it offers a break (`conflict:`):
+    /// a weight per horseman, `absolute` and `shouting`, and the settings `ConflictWatch`
+    /// names (`window`, `break_at`, `offer_again_after`, `remember_for`).
+    public var conflict: [String: Int] = [:]
 
     /// How a list is written and where it is kept.
     enum Shape {
@@ -49,6 +53,8 @@ public struct Lexicon: Sendable {
         /// A mapping of a word to a list (`pseudo_feelings`: a word to felt feelings;
         /// `flag_clearers`: a horseman to the intents that clear it).
         case map(WritableKeyPath<Lexicon, [String: [String]]>)
+        /// A mapping of a name to a whole number (`conflict`: weights and thresholds).
+        case numbers(WritableKeyPath<Lexicon, [String: Int]>)
     }
 
     /// Every list, by its name in `lexicon:`: what loading, the cache and lint go through.
@@ -63,7 +69,7 @@ public struct Lexicon: Sendable {
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),
          ("negations", .words(\.negations)), ("first_person", .words(\.firstPerson)),
-         ("flag_clearers", .map(\.flagClearers))]
+         ("flag_clearers", .map(\.flagClearers)), ("conflict", .numbers(\.conflict))]
     }
 
     /// Whether the named list has nothing in it (missing from content, or written empty).
@@ -72,6 +78,7 @@ public struct Lexicon: Sendable {
         case .words(let path): return self[keyPath: path].isEmpty
         case .phrases(let path, _): return self[keyPath: path].isEmpty
         case .map(let path): return self[keyPath: path].isEmpty
+        case .numbers(let path): return self[keyPath: path].isEmpty
         }
     }
 
@@ -89,6 +96,18 @@ public struct Lexicon: Sendable {
                 for (word, _, felt) in pairs {
                     lexicon[keyPath: path][TextNormalizer.words(word).joined(separator: " ")] =
                         FlowLoader.texts(felt, word, &diagnostics)
+                }
+            case .numbers(let path):
+                guard case .mapping(let pairs, _) = section.value else {
+                    diagnostics.append(.error(at: section.value.location, "'\(name)' must map a name to a whole number"))
+                    continue
+                }
+                for (key, _, value) in pairs {
+                    guard let text = value.string, let number = Int(text), number >= 0 else {
+                        diagnostics.append(.error(at: value.location, "'\(name).\(key)' must be a whole number, 0 or more"))
+                        continue
+                    }
+                    lexicon[keyPath: path][key] = number
                 }
             case .phrases(let path, let longestFirst):
                 let phrases = FlowLoader.texts(section.value, name, &diagnostics).map(TextNormalizer.words).filter { !$0.isEmpty }
@@ -115,6 +134,12 @@ public struct Lexicon: Sendable {
                     writer.string(word)
                     writer.strings(map[word] ?? [])
                 }
+            case .numbers(let path):
+                let map = self[keyPath: path]
+                writer.array(map.keys.sorted()) { writer, key in
+                    writer.string(key)
+                    writer.int(map[key] ?? 0)
+                }
             }
         }
     }
@@ -127,6 +152,8 @@ public struct Lexicon: Sendable {
             case .phrases(let path, _): lexicon[keyPath: path] = try reader.array { try $0.strings() }
             case .map(let path):
                 for (word, list) in try reader.array({ (try $0.string(), try $0.strings()) }) { lexicon[keyPath: path][word] = list }
+            case .numbers(let path):
+                for (key, number) in try reader.array({ (try $0.string(), try $0.int()) }) { lexicon[keyPath: path][key] = number }
             }
         }
         return lexicon

@@ -26,13 +26,24 @@ public indirect enum PendingQuestion: Sendable, Equatable {
     /// heard as a debrief (not out of scope) until both have said how it was. `heard` lists
     /// the partners who have answered.
     case debrief(exercise: String, heard: [Int])
+    /// "Would a break help?" after a heated stretch: yes takes the break, no goes on.
+    case breakOffer
+    /// On a break: "we're back" gets a fresh greeting and an offer to go on. `exercise` is
+    /// the one the break stopped, if any.
+    case onBreak(exercise: String?)
+    /// "Shall we go on with …?" after a break: yes starts the exercise again.
+    case resumeOffer(exercise: String)
+
+    /// The pseudo flow state lines are matched in while on a break, so "back" alone can mean
+    /// "we're back" there and nowhere else (`requires_state: [break.taken]`).
+    public static let breakContext = MatchContext(flow: "break", state: "taken")
 
     /// Whether the question belongs to the exercise step it was asked in (it is dropped when
     /// the exercise ends).
     var belongsToExercise: Bool {
         switch self {
         case .mirrorConfirmation, .typoReading: return true
-        case .names, .nameConfirmation, .firstSessionSafety, .safety, .debrief: return false
+        case .names, .nameConfirmation, .firstSessionSafety, .safety, .debrief, .breakOffer, .onBreak, .resumeOffer: return false
         }
     }
 }

@@ -53,6 +53,10 @@ public struct SessionState: Sendable, Equatable {
     /// What the coach said in the last few turns, so a variant that reads differently is
     /// chosen over saying the same sentence again.
     public var recentReplies: [RecentReply] = []
+    /// How heated the last few lines were, and the latest blame and defence.
+    public var conflict = ConflictWatch()
+    /// The exercise that ended last (stopped or finished), which `/repeat` starts again.
+    public var lastExercise: String?
 
     public init(seed: UInt64) {
         random = SeededGenerator(seed: seed)

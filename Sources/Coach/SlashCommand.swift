@@ -78,7 +78,7 @@ extension Turn {
         case .stop: stopFlow()
         case .skip: skipState()
         case .repeatLast:
-            if let prompt = state.lastPrompt { outputs.append(.coach(text: prompt.text, response: prompt.response)) } else { say("menu.hint") }
+            repeatLast()
         case .switchSpeaker:
             if state.partners.count > 1 { state.currentSpeaker = state.currentSpeaker == 0 ? 1 : 0 }
             say("switch.now")
@@ -106,6 +106,18 @@ extension Turn {
         }
     }
 
+    /// `/repeat`: the step's question inside an exercise; after one ended, the exercise again
+    /// from its start; with none yet, a line that says there is nothing to repeat.
+    mutating func repeatLast() {
+        if state.flowRun != nil, let prompt = state.lastPrompt {
+            outputs.append(.coach(text: prompt.text, response: prompt.response))
+        } else if let exercise = state.lastExercise {
+            startFlow(named: exercise)
+        } else {
+            say("repeat.nothing")
+        }
+    }
+
     /// Intents that mean a command ("can we try mirroring?", "let's stop"); true if handled.
     mutating func naturalCommand(_ match: MatchResult) -> Bool {
         switch match.intent {
@@ -116,8 +128,7 @@ extension Turn {
             guard state.flowRun != nil else { return false }
             stopFlow()
         case "take_break":
-            closeFlow(completed: false)
-            say("break")
+            takeBreak()
         case "help": say("help")
         case "skip":
             guard state.flowRun != nil else { return false }

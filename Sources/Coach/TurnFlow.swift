@@ -32,7 +32,10 @@ extension Turn {
         var roles: [String: Int] = [:]
         let count = max(1, state.partners.count)
         for (offset, role) in flow.roles.enumerated() { roles[role] = (state.currentSpeaker + offset) % count }
-        state.flowRun = FlowRun(flow: name, state: flow.start, roles: roles, variables: [:])
+        // An exercise started after a fight is told what was said, so `repair` works on it.
+        let fight = state.conflict.flowVariables(turn: state.turnCount, partners: state.partners, lexicon: script.lexicon)
+        state.conflict.forgetFight()
+        state.flowRun = FlowRun(flow: name, state: flow.start, roles: roles, variables: fight)
         outputs.append(.event(.flowStart(flow: name)))
         enter(flow.start, depth: 0)
     }
@@ -137,6 +140,7 @@ extension Turn {
         guard let run = state.flowRun else { return }
         outputs.append(.event(.flowEnd(flow: run.flow, completed: completed)))
         state.flowRun = nil
+        state.lastExercise = run.flow
         if state.pending?.belongsToExercise == true { state.pending = nil }
     }
 

@@ -61,6 +61,11 @@ extension Turn {
         let stepCoachesWording = state.flowRun.flatMap { script.flows[$0.flow]?.states[$0.state]?.action }?.coachesWording ?? false
         let question = state.pending
         state.pending = nil
+        if match.safety == nil, !state.isAskingNames {
+            if case .safety = question {} else {
+                state.conflict.hear(turn: state.turnCount, speaker: speaker, text: text, flags: heard.flags, lexicon: script.lexicon)
+            }
+        }
         let reachedExercise = hear(match, text: text, speaker: speaker, answering: question, heard: &heard)
         // The replies were gathered in `outputs`; the line goes first, then any note on how it
         // was said (rendered after the replies, so the variants drawn stay in order), then them.
@@ -121,6 +126,18 @@ extension Turn {
         case .debrief(let exercise, let heardFrom):
             if answerDebrief(match, text: text, speaker: speaker, exercise: exercise, heard: heardFrom) { return true }
             question = nil
+        case .breakOffer:
+            if answerBreakOffer(match) { return false }
+            question = nil
+        case .onBreak(let exercise):
+            if ["come_back", "greet"].contains(match.intent) {
+                welcomeBack(stopped: exercise)
+                return false
+            }
+            question = nil
+        case .resumeOffer(let exercise):
+            if answerResumeOffer(match, exercise: exercise) { return false }
+            question = nil
         case .mirrorConfirmation, nil:
             break
         }
@@ -136,8 +153,8 @@ extension Turn {
     /// Names one of the four horsemen gently, with its antidote, when a line carried it but
     /// the reply so far did not address it (inside an exercise, say).
     private mutating func patternNote(for heard: PartnerTurn, answered intent: String, inFlow: Bool, speaker: Int) -> SessionOutput? {
-        guard let horseman = LineFlags.horsemen.first(where: { heard.flags.contains($0) }),
-              horseman != intent || inFlow,
+        // Outside an exercise the fight coach answers a heated line itself.
+        guard inFlow, let horseman = LineFlags.horsemen.first(where: { heard.flags.contains($0) }),
               script.responses.has("pattern.\(horseman)") else { return nil }
         return reply(.named("pattern.\(horseman)", SourceLocation(file: "", line: 0, column: 0)),
                      extra: ["other": otherPartner(of: speaker) ?? "your partner"])
@@ -157,6 +174,8 @@ extension Turn {
             // An exercise step that takes the line whatever it means needs no clarification.
             if flowLine(match, text: text, speaker: speaker, answering: answering, heard: &heard) { return }
         }
+        // A heated line gets the fight coach, whichever horseman it was read as.
+        if conflictReply(speaker: speaker) { return }
         if match.isAmbiguous, match.candidates.count > 1 {
             say("ambiguous", extra: ["option_a": describe(match.candidates[0].intent),
                                      "option_b": describe(match.candidates[1].intent)])

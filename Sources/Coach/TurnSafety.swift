@@ -35,6 +35,7 @@ extension Turn {
     /// otherwise the exercise's state, if one runs.
     var matchContext: MatchContext {
         if case .safety(let conversation) = state.pending { return conversation.matchContext }
+        if case .onBreak = state.pending { return PendingQuestion.breakContext }
         return MatchContext(flow: state.flowRun?.flow, state: state.flowRun?.state)
     }
 

@@ -38,8 +38,18 @@ import Testing
 
     @Test func everyIntentTheCoachNamesIsRequired() {
         let intents = Set(ShippedContent.script.matcher.intentNames)
-        #expect(CoachScript.requiredIntents.count == 18 + SafetyIntent.all.count)
+        #expect(CoachScript.requiredIntents.count == 20 + SafetyIntent.all.count)
         for name in CoachScript.requiredIntents { #expect(intents.contains(name), "shipped content lacks \(name)") }
+    }
+
+    @Test func theFightCoachsSettingsAreChecked() {
+        let errors = lint(editing: "Intents/lexicon.yaml") {
+            $0.replacingOccurrences(of: "    break_at: 5\n", with: "    break_soon: 5\n")
+              .replacingOccurrences(of: "    window: 4\n", with: "    window: four\n")
+        }
+        #expect(errors.contains { $0.contains("lexicon 'conflict' has no 'break_at'") }, "\(errors)")
+        #expect(errors.contains { $0.contains("unknown setting 'break_soon'") }, "\(errors)")
+        #expect(errors.contains { $0.contains("'conflict.window' must be a whole number") }, "\(errors)")
     }
 
     @Test func aMissingOrEmptyLexiconListIsAnError() {

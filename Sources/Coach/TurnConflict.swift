@@ -1,0 +1,99 @@
+import IntentEngine
+
+/// The fight coach: what the coach says to a heated line outside an exercise, and the break
+/// it offers. Each reply is chosen by what the line did (blame, scorn, defence, counter-blame,
+/// withdrawal) and spoken to the right partner by name: the one blamed is acknowledged, the
+/// one blaming is helped to say it as an "I feel". A partner's second heated line gets a
+/// reply of its own (`.again`), and once the heat of the last few lines reaches `break_at`
+/// a break of about twenty minutes is offered, to both when both are heated.
+extension Turn {
+    /// The reply families, by what a heated line did; each is `conflict.KIND` in content,
+    /// with `conflict.KIND.again` for a partner's second heated line.
+    static let conflictKinds = ["blame", "contempt", "defence", "counter_blame", "withdrawal"]
+
+    /// What a heated line did, from its horsemen.
+    static func conflictKind(of flags: [String]) -> String {
+        if flags.contains("stonewalling") { return "withdrawal" }
+        if flags.contains("contempt") { return "contempt" }
+        if flags.contains("criticism") { return flags.contains("defensiveness") ? "counter_blame" : "blame" }
+        return "defence"
+    }
+
+    /// Answers the line just heard if it was heated (outside an exercise); false when it
+    /// carried no horseman and something else should answer it.
+    mutating func conflictReply(speaker: Int) -> Bool {
+        let watch = state.conflict
+        guard state.flowRun == nil, let line = watch.lines.last, line.turn == state.turnCount else { return false }
+        let kind = Self.conflictKind(of: line.flags)
+        let again = watch.saidBefore(speaker) && script.responses.has("conflict.\(kind).again")
+        let extra = ["said_by": partnerName(speaker), "other": otherPartner(of: speaker) ?? "your partner"]
+        say("conflict.\(kind)\(again ? ".again" : "")", prompt: kind == "withdrawal", extra: extra)
+        if kind == "withdrawal" {
+            // Going quiet is answered with the break itself: the reply offers it.
+            offeredBreak()
+        } else if watch.shouldOfferBreak(turn: state.turnCount, lexicon: script.lexicon) {
+            say(watch.bothHeated ? "conflict.break_both" : "conflict.break_one", prompt: true, extra: extra)
+            offeredBreak()
+        }
+        return true
+    }
+
+    private mutating func offeredBreak() {
+        state.conflict.breakOfferedTurn = state.turnCount
+        state.pending = .breakOffer
+    }
+
+    /// The answer to "would a break help?": yes takes it, no goes on gently; false when the
+    /// line was not an answer (then it is heard like any other).
+    mutating func answerBreakOffer(_ match: MatchResult) -> Bool {
+        switch match.intent {
+        case "affirm", "take_break":
+            takeBreak()
+            return true
+        case "deny":
+            say("conflict.break_declined")
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Stops any exercise for a break, and waits to hear that they are back.
+    mutating func takeBreak() {
+        let stopped = state.flowRun?.flow
+        closeFlow(completed: false)
+        say("break", prompt: true)
+        state.pending = .onBreak(exercise: stopped)
+    }
+
+    /// "We're back": a fresh greeting, then an offer to go on with the exercise the break
+    /// stopped, or to look at the fight together, or the menu.
+    mutating func welcomeBack(stopped exercise: String?) {
+        say(state.isSolo ? "break.back_solo" : "break.back")
+        if let exercise, let flow = script.flows[exercise] {
+            state.pending = .resumeOffer(exercise: exercise)
+            say("break.offer_resume", prompt: true, extra: ["exercise": flow.title])
+        } else if !state.conflict.flowVariables(turn: state.turnCount, partners: state.partners, lexicon: script.lexicon).isEmpty,
+                  !state.isSolo {
+            state.pending = .resumeOffer(exercise: "repair")
+            say("break.offer_repair", prompt: true)
+        } else {
+            say("menu.hint", prompt: true)
+        }
+    }
+
+    /// The answer to "shall we go on with …?": yes starts it again; false when the line was
+    /// not a yes or no.
+    mutating func answerResumeOffer(_ match: MatchResult, exercise: String) -> Bool {
+        switch match.intent {
+        case "affirm":
+            startFlow(named: exercise)
+            return true
+        case "deny":
+            say("menu.hint", prompt: true)
+            return true
+        default:
+            return false
+        }
+    }
+}
