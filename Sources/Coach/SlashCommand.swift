@@ -106,10 +106,13 @@ extension Turn {
         }
     }
 
-    /// `/repeat`: the step's question inside an exercise; after one ended, the exercise again
-    /// from its start; with none yet, a line that says there is nothing to repeat.
+    /// `/repeat`: the step's question inside an exercise (or the safety conversation's);
+    /// after an exercise ended, that exercise again from its start; with none yet, a line
+    /// that says there is nothing to repeat.
     mutating func repeatLast() {
-        if state.flowRun != nil, let prompt = state.lastPrompt {
+        var inSafety = false
+        if case .safety = state.pending { inSafety = true }
+        if state.flowRun != nil || inSafety, let prompt = state.lastPrompt {
             outputs.append(.coach(text: prompt.text, response: prompt.response))
         } else if let exercise = state.lastExercise {
             startFlow(named: exercise)
