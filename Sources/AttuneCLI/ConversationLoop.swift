@@ -18,12 +18,47 @@ struct Console {
     var flush: () -> Bool = { true }
 }
 
-/// The one loop that drives a conversation: read a line from a `LineSource`, step the
-/// session through the `ConversationDriver` (which records it), show the replies on the
+/// What the loop reads next: an input for the session, or how the input ended.
+enum ConversationRead: Equatable {
+    case input(SessionInput)
+    /// Ctrl-D, the end of a pipe or of a script: the session is told, and says its closing.
+    case endOfInput
+    /// SIGTERM or SIGHUP: the session is told, and the exit is 128 + the signal number.
+    case terminated(signal: Int32)
+    /// The input stops and the session is not told: a recorded session that was cut off (a
+    /// crash) is replayed as it was recorded, with no closing it never said.
+    case cutOff
+}
+
+/// Where a conversation's inputs come from. Typed lines (readline, the pipe reader, a dialogue
+/// script's steps) come through `TypedLines`; a recorded transcript (`RecordedReplay`) gives
+/// its lines with their speakers, and looks at the session to find inputs it has no record of.
+protocol ConversationSource {
+    mutating func next(prompt: String, state: SessionState) -> ConversationRead
+}
+
+/// A `LineSource` as the loop reads it: each line is typed text, whose speaker is a `Name:`
+/// prefix or the partner whose turn it is; a line the reader refused is told as refused.
+struct TypedLines<Lines: LineSource>: ConversationSource {
+    var lines: Lines
+
+    mutating func next(prompt: String, state: SessionState) -> ConversationRead {
+        switch lines.next(prompt: prompt) {
+        case .line(let text): return .input(.line(text, speaker: nil))
+        case .tooLong: return .input(.rejected(.tooLong))
+        case .invalidUTF8: return .input(.rejected(.invalidUTF8))
+        case .endOfInput: return .endOfInput
+        case .terminated(let signal): return .terminated(signal: signal)
+        }
+    }
+}
+
+/// The one loop that drives a conversation: read an input from a `ConversationSource`, step
+/// the session through the `ConversationDriver` (which records it), show the replies on the
 /// `Console`, until `/quit`, `/quick-exit`, the end of input or a signal. The readline REPL,
-/// a pipe, `replay` of a dialogue script and the tests all run it, so the paths that end a
-/// session (exit 74 when the transcript could not be saved, 128 + n after a signal) are the
-/// same everywhere and can be tested in memory.
+/// a pipe, `replay` of a dialogue script or of a recorded transcript, and the tests all run
+/// it, so the paths that end a session (exit 74 when the transcript could not be saved,
+/// 128 + n after a signal) are the same everywhere and can be tested in memory.
 struct ConversationLoop {
     let driver: ConversationDriver
     var console: Console
@@ -35,9 +70,16 @@ struct ConversationLoop {
     /// what it made of it: history, replay checks.
     var afterStep: (SessionInput, [SessionOutput]) -> Void = { _, _ in }
 
+    /// Runs the conversation on typed lines; see `run(_:)` for a `ConversationSource`.
+    func run<Lines: LineSource>(_ lines: inout Lines) -> ExitCode {
+        var typed = TypedLines(lines: lines)
+        defer { lines = typed.lines }
+        return run(&typed)
+    }
+
     /// Runs the conversation to its end and returns the exit status: 0, 74 when part of the
     /// transcript could not be saved, 128 + n when signal n ended it.
-    func run(_ source: inout some LineSource) -> ExitCode {
+    func run(_ source: inout some ConversationSource) -> ExitCode {
         driver.onWriteFailure = { [console] failure in
             console.error("attune: \(failure) — the conversation goes on; unsaved lines wait in memory until there is room, and are lost if there is none when the session ends")
         }
@@ -51,16 +93,16 @@ struct ConversationLoop {
         loop: while endReason == nil {
             beforeRead(driver.state)
             let result: (outputs: [SessionOutput], shown: Bool)
-            switch source.next(prompt: prompt(driver.state)) {
-            case .line(let text): result = step(.line(text, speaker: nil))
-            case .tooLong: result = step(.rejected(.tooLong))
-            case .invalidUTF8: result = step(.rejected(.invalidUTF8))
+            switch source.next(prompt: prompt(driver.state), state: driver.state) {
+            case .input(let input): result = step(input)
             case .endOfInput:
                 endReason = .endOfInput
                 break loop
             case .terminated(let signal):
                 endReason = .signal
                 exitSignal = signal
+                break loop
+            case .cutOff:
                 break loop
             }
             if !result.shown {

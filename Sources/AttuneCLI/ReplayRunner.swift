@@ -19,14 +19,12 @@ struct ReplayRunner {
     func run(_ dialogue: DialogueScript) -> ReplayOutcome {
         let config = SessionConfig(partners: dialogue.partners, seed: dialogue.seed, firstSession: dialogue.firstSession,
                                    version: AttuneVersion.current)
-        let driver = ConversationDriver(session: Session(script: script, config: config), sink: nil,
-                                        sessionID: (dialogue.file as NSString).lastPathComponent, clock: Self.fixedClock())
-        driver.onRecord = onRecord
+        var loop = conversation(config, file: dialogue.file)
+        let driver = loop.driver
         var outcome = ReplayOutcome()
         // The steps are read as the REPL reads a pipe, through the same loop; each step's
         // expectations are checked against what that step produced.
         var steps = dialogue.steps[...]
-        var loop = ConversationLoop(driver: driver, console: Console(coach: { _ in }, clearScreen: {}, error: { _ in }))
         loop.afterStep = { input, outputs in
             switch input {
             case .begin:
@@ -108,76 +106,27 @@ struct ReplayRunner {
         }
     }
 
-    /// Replays a recorded transcript; with `check`, every coach reply must equal the recorded one.
+    /// Replays a recorded transcript through the same loop; every coach reply must equal the
+    /// recorded one (see `RecordedReplay`).
     func run(transcript records: [TranscriptRecord], file: String) -> ReplayOutcome {
-        var partners: [String]?
-        var seed: UInt64 = 0
-        var firstSession = false
-        var inputs: [(input: SessionInput, shown: String, expected: [String])] = []
-        var opening: [String] = []
-        for record in records {
-            switch record.body {
-            case .event(.sessionStart(let names, _, let recordedSeed, let recordedFirstSession)):
-                partners = names.isEmpty ? nil : names
-                seed = recordedSeed
-                firstSession = recordedFirstSession
-            case .partner(let turn) where turn.withheld:
-                // The words were never kept: the line is replayed from its recorded intent.
-                inputs.append((.withheldLine(intent: turn.intent, speaker: turn.speaker),
-                               "\(turn.speaker.isEmpty ? "" : "\(turn.speaker): ")(words withheld; replayed as \(turn.intent))", []))
-            case .partner(let turn):
-                inputs.append((.line(turn.text, speaker: turn.speaker.isEmpty ? nil : turn.speaker),
-                               turn.speaker.isEmpty ? turn.text : "\(turn.speaker): \(turn.text)", []))
-            case .event(.command(let command)):
-                inputs.append((.line(command, speaker: nil), command, []))
-            case .coach(let text, _):
-                if inputs.isEmpty { opening.append(text) } else { inputs[inputs.count - 1].expected.append(text) }
-            default:
-                break
-            }
-        }
-        return replay(partners: partners, seed: seed, firstSession: firstSession, opening: opening, inputs: inputs, file: file)
+        let recording = RecordedSession(records)
+        let config = SessionConfig(partners: recording.partners, seed: recording.seed, firstSession: recording.firstSession,
+                                   version: AttuneVersion.current)
+        var loop = conversation(config, file: file)
+        let replay = RecordedReplay(recording, session: loop.driver.session, file: file)
+        loop.afterStep = { _, outputs in replay.heard(outputs) }
+        var source = replay
+        _ = loop.run(&source)
+        return replay.finish()
     }
 
-    private func replay(partners: [String]?, seed: UInt64, firstSession: Bool, opening: [String],
-                        inputs: [(input: SessionInput, shown: String, expected: [String])], file: String) -> ReplayOutcome {
-        let config = SessionConfig(partners: partners, seed: seed, firstSession: firstSession, version: AttuneVersion.current)
+    /// A session for `config` in a loop that shows nothing, its records stamped by a steady
+    /// clock and handed to `onRecord`.
+    private func conversation(_ config: SessionConfig, file: String) -> ConversationLoop {
         let driver = ConversationDriver(session: Session(script: script, config: config), sink: nil,
                                         sessionID: (file as NSString).lastPathComponent, clock: Self.fixedClock())
-        var outcome = ReplayOutcome()
-        let begin = driver.feed(.begin)
-        outcome.transcript += Self.describe(begin, input: nil)
-        compare(begin, expected: opening, at: "the opening", file: file, into: &outcome)
-        for (number, step) in inputs.enumerated() {
-            var outputs = driver.feed(step.input)
-            outputs += unrecordedInputs(after: outputs, expected: step.expected, last: number == inputs.count - 1, driver: driver)
-            outcome.transcript += Self.describe(outputs, input: step.shown)
-            compare(outputs, expected: step.expected, at: "turn \(number + 1) (\"\(step.shown.prefix(40))\")", file: file, into: &outcome)
-        }
-        return outcome
-    }
-
-    /// Inputs a transcript has no record of: lines the terminal refused (empty, too long, not
-    /// UTF-8) leave only the coach's reply, and the end of input only the closing words. When
-    /// the coach has said only the first part of what was recorded, each is tried (the session
-    /// is pure, so trying changes nothing) and the one that says the next recorded line is fed.
-    private func unrecordedInputs(after outputs: [SessionOutput], expected: [String], last: Bool,
-                                  driver: ConversationDriver) -> [SessionOutput] {
-        var said = Self.coachLines(outputs)
-        var extra: [SessionOutput] = []
-        let candidates: [SessionInput] = [.rejected(.empty), .rejected(.tooLong), .rejected(.invalidUTF8)] + (last ? [.end(.endOfInput)] : [])
-        while said.count < expected.count, Array(expected.prefix(said.count)) == said {
-            let next = candidates.first { candidate in
-                let (_, tried) = driver.session.step(driver.state, candidate)
-                let lines = Self.coachLines(tried)
-                return !lines.isEmpty && Array(expected.dropFirst(said.count).prefix(lines.count)) == lines
-            }
-            guard let next else { break }
-            let fed = driver.feed(next)
-            extra += fed
-            said += Self.coachLines(fed)
-        }
-        return extra
+        driver.onRecord = onRecord
+        return ConversationLoop(driver: driver, console: Console(coach: { _ in }, clearScreen: {}, error: { _ in }))
     }
 
     static func coachLines(_ outputs: [SessionOutput]) -> [String] {

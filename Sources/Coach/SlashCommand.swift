@@ -61,7 +61,8 @@ extension Turn {
             outputs.append(.end(.quickExit))
             return
         }
-        outputs.append(.event(.command(text)))
+        // Who typed it is recorded, so a replay gives the command to the same partner.
+        outputs.append(.event(.command(text, speaker: state.isAskingNames ? nil : state.expectedSpeaker)))
         // A command instead of an answer to the first-session question moves past it; other
         // questions still wait for their answer.
         if state.pending == .firstSessionSafety { state.pending = nil }

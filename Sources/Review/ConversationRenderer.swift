@@ -69,7 +69,7 @@ public struct ConversationRenderer: Sendable {
                 description = "flow \(TerminalText.sanitize(flow)) \(completed ? "finished" : "stopped")"
             case .safety(let kind):
                 description = "safety: \(TerminalText.sanitize(kind))"
-            case .command(let command):
+            case .command(let command, _):
                 description = "command \(shownText(command))"
             case .artifact(let artifact):
                 let by = artifact.by.map(displayName).joined(separator: " and ")

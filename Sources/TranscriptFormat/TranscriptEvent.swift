@@ -17,8 +17,11 @@ public enum TranscriptEvent: Sendable, Equatable {
     case flowEnd(flow: String, completed: Bool)
     /// A safety concern of this kind (such as `self_harm`, `abuse`) was detected.
     case safety(kind: String)
-    /// A `/command` was entered, such as `/start mirroring`.
-    case command(String)
+    /// A `/command` was entered, such as `/start mirroring`, and who typed it (the partner a
+    /// `Name:` prefix or the turn named), so `replay` gives it to the same partner: who starts
+    /// an exercise decides who plays which role. nil while the names are being asked, and in
+    /// transcripts written before the speaker was recorded.
+    case command(String, speaker: String? = nil)
     /// The couple made something in an exercise (format version 2 and later).
     case artifact(Artifact)
     /// An event name this version does not know, kept so newer transcripts stay readable.

@@ -379,7 +379,7 @@ public enum TranscriptLineDecoder {
                     body = .event(.safety(kind: kind))
                 case "command":
                     guard let command else { throw missing("command", " on a command event") }
-                    body = .event(.command(command))
+                    body = .event(.command(command, speaker: speaker))
                 case "artifact" where version.map({ $0 >= 2 }) ?? false:
                     guard let flow else { throw missing("flow", " on an artifact event") }
                     guard let kind else { throw missing("kind", " on an artifact event") }

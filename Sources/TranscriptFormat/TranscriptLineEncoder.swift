@@ -72,8 +72,11 @@ public enum TranscriptLineEncoder {
                 out.key("completed"); out.bool(completed)
             case .safety(let kind):
                 out.key("kind"); out.string(kind)
-            case .command(let command):
+            case .command(let command, let speaker):
                 out.key("command"); out.string(command)
+                if let speaker {
+                    out.key("speaker"); out.string(speaker)
+                }
             case .artifact(let artifact):
                 out.key("flow"); out.string(artifact.flow)
                 out.key("kind"); out.string(artifact.kind)

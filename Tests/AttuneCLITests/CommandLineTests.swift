@@ -61,6 +61,13 @@ import Testing
         let replay = try Attune.run(["replay", "--check", path])
         #expect(replay.status == 0, "\(replay.stderr)")
         #expect(replay.stdout.contains("Sam: a good lunch"))
+        // The command is recorded with who typed it, and a replay can write the transcript again.
+        let recorded = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(recorded.contains(#""command":"/start check-in","speaker":"Alex""#))
+        let records = try Attune.run(["replay", "--format", "jsonl", path])
+        #expect(records.status == 0, "\(records.stderr)")
+        #expect(records.stdout.contains(#""command":"/start check-in","speaker":"Alex""#))
+        #expect(records.stdout.contains(#""role":"partner","speaker":"Sam","text":"a good lunch""#))
     }
 
     @Test func replayCheckFailsOnAMismatch() throws {

@@ -199,7 +199,7 @@ import TranscriptFormat
         #expect(chat.partnerLine == .withheld(speaker: "Alex", intent: "crisis_self_harm"))
         #expect(!chat.coachText.contains("don't know the command"))
         chat.say("/nonsense")
-        #expect(chat.events == [.command("/nonsense")])
+        #expect(chat.events == [.command("/nonsense", speaker: "Alex")])
     }
 
     @Test func theHistoryKeepsKnownCommandsWithoutTheirWords() {

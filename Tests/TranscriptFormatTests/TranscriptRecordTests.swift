@@ -41,6 +41,7 @@ struct TranscriptRecordTests {
         #expect(line(.flowEnd(flow: "mirroring", completed: true)) == prefix + #""flow_end","flow":"mirroring","completed":true}"# + "\n")
         #expect(line(.safety(kind: "self_harm")) == prefix + #""safety","kind":"self_harm"}"# + "\n")
         #expect(line(.command("/start mirroring")) == prefix + #""command","command":"/start mirroring"}"# + "\n")
+        #expect(line(.command("/start mirroring", speaker: "Sam")) == prefix + #""command","command":"/start mirroring","speaker":"Sam"}"# + "\n")
         let plan = Artifact(flow: "date-night", kind: "date_plan", by: ["Alex", "Sam"],
                             value: [.init("when", "friday after 7"), .init("plan", "the thai place")])
         #expect(line(.artifact(plan)) == prefix + #""artifact","flow":"date-night","kind":"date_plan","by":["Alex","Sam"],"value":{"when":"friday after 7","plan":"the thai place"}}"# + "\n")
@@ -72,7 +73,7 @@ struct TranscriptRecordTests {
             .event(.sessionStart(partners: ["Ana"], version: "1.2.3", seed: 1, firstSession: true)), .event(.sessionEnd()),
             .event(.sessionEnd(reason: .quickExit)), .event(.sessionEnd(reason: .endOfInput)),
             .event(.flowStart(flow: "i-feel")), .event(.flowEnd(flow: "i-feel", completed: false)),
-            .event(.safety(kind: "abuse")), .event(.command("/stop")),
+            .event(.safety(kind: "abuse")), .event(.command("/stop")), .event(.command("/start i-feel", speaker: "Bo")),
             .event(.artifact(Artifact(flow: "repair", kind: "repair_phrases", by: ["Ana"], value: [.init("phrases", "can we start over?")]))),
         ]
         for (index, body) in bodies.enumerated() {
@@ -89,12 +90,14 @@ struct TranscriptRecordTests {
         #expect(try TranscriptLineDecoder.decode(line).get().body == .coach(text: "hi"))
     }
 
-    @Test func linesWrittenBeforeResponseKeysAndEndReasonsStillRead() throws {
+    @Test func linesWrittenBeforeResponseKeysEndReasonsAndCommandSpeakersStillRead() throws {
         let prefix = #"{"v":1,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","#
         #expect(try TranscriptLineDecoder.decode(prefix + #""role":"coach","text":"hi"}"#).get().body == .coach(text: "hi", response: nil))
         #expect(try TranscriptLineDecoder.decode(prefix + #""role":"event","event":"session_end"}"#).get().body == .event(.sessionEnd(reason: nil)))
         let start = prefix + #""role":"event","event":"session_start","partners":["A"],"version":"0.1.0","seed":3}"#
         #expect(try TranscriptLineDecoder.decode(start).get().body == .event(.sessionStart(partners: ["A"], version: "0.1.0", seed: 3, firstSession: false)))
+        // A command event written before its speaker was recorded reads with no speaker.
+        #expect(try TranscriptLineDecoder.decode(prefix + #""role":"event","event":"command","command":"/stop"}"#).get().body == .event(.command("/stop", speaker: nil)))
     }
 
     @Test func unknownEventNamesAreKept() throws {
