@@ -3,8 +3,23 @@ import IntentEngine
 /// Writes and reads a built `CoachScript` (matcher, exercises, responses, lexicon) for the
 /// start-up cache, so a session opens without parsing YAML or compiling templates.
 extension CoachScript {
-    /// Bumped whenever the layout below changes, so an old cache is never misread.
-    public static let cacheFormat = 13
+    /// The layout's version, the first thing in the cache and part of its key. Bumped (here,
+    /// and nowhere else) whenever the layout below changes, so a cache of another layout is
+    /// refused by its first bytes and rebuilt, never read as this one. 12: artifacts;
+    /// 13: the fight coach's lexicon; 14: inline flow text carries its response key.
+    public static let cacheFormat = 14
+
+    /// A cache written in another layout (an older or newer Attune): refused before anything
+    /// else is read.
+    public struct CacheFormatMismatch: Error, Equatable {
+        public var found: Int
+        public var expected: Int
+
+        public init(found: Int, expected: Int) {
+            self.found = found
+            self.expected = expected
+        }
+    }
 
     public func encodedForCache() -> [UInt8] {
         var writer = ByteWriter()
@@ -67,7 +82,8 @@ extension CoachScript {
     /// compiles it afresh; without, everything is read here and any damage throws.
     public static func decodedFromCache(_ bytes: [UInt8], rebuild: (@Sendable () -> Matcher)? = nil) throws -> CoachScript {
         var reader = ByteReader(bytes)
-        guard try reader.int() == cacheFormat else { throw ByteReader.Malformed() }
+        let found = try reader.int()
+        guard found == cacheFormat else { throw CacheFormatMismatch(found: found, expected: cacheFormat) }
         var flows: [String: Flow] = [:]
         for flow in try reader.array({ reader -> Flow in
             var flow = Flow(name: try reader.string(), location: try reader.location(), title: try reader.string(),
@@ -138,9 +154,10 @@ extension CoachScript {
             writer.int(0)
             writer.string(name)
             writer.location(location)
-        case .inline(let variants, let location):
+        case .inline(let variants, let key, let location):
             writer.int(1)
             writer.strings(variants)
+            writer.string(key)
             writer.location(location)
         }
     }
@@ -148,7 +165,7 @@ extension CoachScript {
     private static func readResponse(_ reader: inout ByteReader) throws -> ResponseReference {
         switch try reader.int() {
         case 0: return .named(try reader.string(), try reader.location())
-        case 1: return .inline(try reader.strings(), try reader.location())
+        case 1: return .inline(try reader.strings(), key: try reader.string(), try reader.location())
         default: throw ByteReader.Malformed()
         }
     }

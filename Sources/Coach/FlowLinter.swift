@@ -173,8 +173,13 @@ struct FlowLinter {
                 return [.error(at: location, "unknown response '\(name)'", hint: "define it under responses:, or write the text inline with a space in it")]
             }
             return unknownVariables(entry.variants, at: location, variables: variables)
-        case .inline(let variants, let location):
-            return unknownVariables(variants, at: location, variables: variables)
+        case .inline(let variants, let key, let location):
+            // A script's `? response KEY` must name one line: an inline key is no response name.
+            let clash: [Diagnostic] = script.responses.has(key)
+                ? [.error(at: location, "this text's response key '\(key)' is also the name of a response",
+                          hint: "rename the response under responses:, so '? response \(key)' names one line")]
+                : []
+            return clash + unknownVariables(variants, at: location, variables: variables)
         }
     }
 

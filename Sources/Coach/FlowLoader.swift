@@ -50,7 +50,7 @@ enum FlowLoader {
                         diagnostics.append(.error(at: stateLocation, "state '\(stateName)' is defined twice in flow '\(name)'"))
                         continue
                     }
-                    if let state = state(stateName, stateLocation, stateValue, &diagnostics) {
+                    if let state = state(stateName, of: name, stateLocation, stateValue, &diagnostics) {
                         flow.states[stateName] = state
                         flow.stateOrder.append(stateName)
                     }
@@ -69,7 +69,7 @@ enum FlowLoader {
         return flow
     }
 
-    private static func state(_ name: String, _ location: SourceLocation, _ value: YAMLValue,
+    private static func state(_ name: String, of flow: String, _ location: SourceLocation, _ value: YAMLValue,
                               _ diagnostics: inout [Diagnostic]) -> FlowState? {
         guard case .mapping(let pairs, _) = value else {
             diagnostics.append(.error(at: value.location, "state '\(name)' must be a mapping, found \(value.kindName)"))
@@ -79,9 +79,9 @@ enum FlowLoader {
         for (key, keyLocation, entry) in pairs {
             switch key {
             case "speaker": state.speaker = text(entry, key, &diagnostics)
-            case "say": state.say = response(entry, &diagnostics)
-            case "redirect": state.redirect = response(entry, &diagnostics)
-            case "ask_other": state.askOther = response(entry, &diagnostics)
+            case "say": state.say = response(entry, key: InlineResponseKey.state(flow, name, key), &diagnostics)
+            case "redirect": state.redirect = response(entry, key: InlineResponseKey.state(flow, name, key), &diagnostics)
+            case "ask_other": state.askOther = response(entry, key: InlineResponseKey.state(flow, name, key), &diagnostics)
             case "acknowledge": state.acknowledges = boolean(entry, key, &diagnostics)
             case "supplies":
                 // Written as people type them; `*` is kept as the wildcard.
@@ -100,7 +100,9 @@ enum FlowLoader {
                     diagnostics.append(.error(at: entry.location, "'\(key)' must be a list of transitions, found \(entry.kindName)"))
                     continue
                 }
-                let transitions = items.compactMap { transition($0, &diagnostics) }
+                let transitions = items.enumerated().compactMap { position, item in
+                    transition(item, key: InlineResponseKey.transition(flow, name, list: key, position: position + 1), &diagnostics)
+                }
                 if key == "on" { state.on = transitions } else { state.then = transitions }
             case "final": state.isFinal = boolean(entry, key, &diagnostics)
             case "debrief": state.asksDebrief = boolean(entry, key, &diagnostics)
@@ -161,7 +163,8 @@ enum FlowLoader {
         return artifact
     }
 
-    private static func transition(_ value: YAMLValue, _ diagnostics: inout [Diagnostic]) -> FlowTransition? {
+    /// `key` is the response key of the transition's inline `say:`.
+    private static func transition(_ value: YAMLValue, key responseKey: String, _ diagnostics: inout [Diagnostic]) -> FlowTransition? {
         guard case .mapping(let pairs, let location) = value else {
             diagnostics.append(.error(at: value.location, "a transition must be a mapping, found \(value.kindName)",
                                       hint: "for example: {intent: affirm, goto: next}"))
@@ -188,7 +191,7 @@ enum FlowLoader {
                     transition.conditions.append(.variable(variable, expected.string ?? ""))
                 }
             case "say":
-                if let reference = response(entry, &diagnostics) { transition.effects.append(.say(reference)) }
+                if let reference = response(entry, key: responseKey, &diagnostics) { transition.effects.append(.say(reference)) }
             case "capture", "append":
                 if let variable = text(entry, key, &diagnostics) {
                     transition.effects.append(key == "capture" ? .capture(variable) : .append(variable))
@@ -213,11 +216,12 @@ enum FlowLoader {
         return transition
     }
 
-    /// A response name (one word, defined under `responses:`), inline text, or a list of variants.
-    static func response(_ value: YAMLValue, _ diagnostics: inout [Diagnostic]) -> ResponseReference? {
+    /// A response name (one word, defined under `responses:`), inline text, or a list of
+    /// variants; inline text is said with the response key `key`.
+    static func response(_ value: YAMLValue, key: String, _ diagnostics: inout [Diagnostic]) -> ResponseReference? {
         switch value {
         case .scalar(let text, let location, _):
-            if text.contains(" ") || text.contains("{") { return .inline([text], location) }
+            if text.contains(" ") || text.contains("{") { return .inline([text], key: key, location) }
             return .named(text, location)
         case .sequence(let items, let location):
             let variants = items.compactMap(\.string)
@@ -225,7 +229,7 @@ enum FlowLoader {
                 diagnostics.append(.error(at: location, "'say' variants must be a list of text"))
                 return nil
             }
-            return .inline(variants, location)
+            return .inline(variants, key: key, location)
         default:
             diagnostics.append(.error(at: value.location, "'say' must be a response name, text, or a list of variants, found \(value.kindName)"))
             return nil

@@ -183,11 +183,37 @@ public enum FlowAction: String, Sendable, CaseIterable {
 /// A line for the coach to say: a named response in `responses:`, or variants written inline.
 public enum ResponseReference: Sendable {
     case named(String, SourceLocation)
-    case inline([String], SourceLocation)
+    /// Text written in a flow step. `key` names where it is written (`FLOW.STATE.say`,
+    /// `FLOW.STATE.on.N`; see `InlineResponseKey`), so the transcript and scripts can tell
+    /// which line the coach said without matching its wording.
+    case inline([String], key: String, SourceLocation)
 
     public var location: SourceLocation {
         switch self {
-        case .named(_, let location), .inline(_, let location): return location
+        case .named(_, let location), .inline(_, _, let location): return location
         }
+    }
+
+    /// The response key a coach line said from this carries: the response's name, or the
+    /// inline text's key.
+    public var key: String {
+        switch self {
+        case .named(let name, _), .inline(_, let name, _): return name
+        }
+    }
+}
+
+/// The response keys of text written inline in a flow, by where it is written:
+/// `FLOW.STATE.say` (said on entering the state), `FLOW.STATE.redirect`,
+/// `FLOW.STATE.ask_other`, and `FLOW.STATE.on.N` / `FLOW.STATE.then.N` for the `say:` of the
+/// state's Nth transition under `on:` or `then:` (counted from 1, as written). Each names one
+/// place in one file, so it stays the same while that step does.
+public enum InlineResponseKey {
+    public static func state(_ flow: String, _ state: String, _ field: String) -> String {
+        "\(flow).\(state).\(field)"
+    }
+
+    public static func transition(_ flow: String, _ state: String, list: String, position: Int) -> String {
+        "\(flow).\(state).\(list).\(position)"
     }
 }

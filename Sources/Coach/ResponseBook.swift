@@ -50,7 +50,7 @@ public struct ResponseBook: Sendable {
     func variants(of reference: ResponseReference) -> [String] {
         switch reference {
         case .named(let name, _): return entries[name]?.variants ?? []
-        case .inline(let variants, _): return variants
+        case .inline(let variants, _, _): return variants
         }
     }
 

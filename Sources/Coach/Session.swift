@@ -243,8 +243,7 @@ struct Turn {
         guard let text = script.responses.render(reference, random: &state.random, avoiding: { said in recent.contains { $0.text == said } },
                                                  lookup: lookup(extra: extra)) else { return nil }
         state.recentReplies.append(RecentReply(turn: turn, text: text))
-        let response: String?
-        if case .named(let name, _) = reference { response = name } else { response = nil }
+        let response = reference.key
         if prompt { state.lastPrompt = SaidLine(text: text, response: response) }
         return .coach(text: text, response: response)
     }

@@ -26,7 +26,8 @@ public enum RejectedLine: String, Sendable, Equatable {
 /// translation that could drop a field.
 public enum SessionOutput: Sendable, Equatable {
     /// The coach says this: show it and record it. `response` is the key of the response it
-    /// rendered (`safety.safe_yes`), nil for text written inline in a flow.
+    /// rendered (`safety.safe_yes`, or `mirroring.send.say` for text written inline in a flow);
+    /// nil only in transcripts written before keys were recorded.
     case coach(text: String, response: String?)
     /// A partner's line, annotated: record it.
     case partner(PartnerTurn)

@@ -1,6 +1,7 @@
 @testable import AttuneCLI
 import Foundation
 import Testing
+import TranscriptFormat
 
 /// The commands as scripts and authors use them: exit codes, messages, formats.
 @Suite struct CommandLineTests {
@@ -23,11 +24,25 @@ import Testing
         input.append(contentsOf: [0x66, 0xFF, 0xFE, 0x0A])
         input.append(Data(String(repeating: "x", count: 5000).utf8))
         input.append(Data("\n\n/start check-in\n".utf8))
-        let result = try Attune.run(["--names", "Alex,Sam", "--no-transcript"], input: String(decoding: input, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "\u{FFFD}"))
+        let folder = Attune.temporaryFolder("badlines")
+        let result = try Attune.run(["--names", "Alex,Sam", "--transcript-dir", folder], input: String(decoding: input, as: UTF8.self))
         #expect(result.status == 0)
         #expect(result.stdout.contains("4,096"))
-        #expect(result.stdout.contains("Take your time"))
-        #expect(result.stdout.contains("high point"))
+        // Each refusal got its own reply, and the exercise started after them.
+        let responses = try Self.responseKeys(inTranscriptsIn: folder)
+        #expect(responses.contains("input.too_long"))
+        #expect(responses.contains("input.empty"))
+        #expect(responses.suffix(2) == ["check-in.intro.say", "check-in.first_high.say"], "\(responses)")
+    }
+
+    /// The response keys of the coach lines in the transcripts in `folder`, in order.
+    static func responseKeys(inTranscriptsIn folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).sorted().flatMap { file in
+            try String(contentsOfFile: folder + "/" + file, encoding: .utf8).split(separator: "\n").compactMap { line in
+                guard case .coach(_, let key?) = try TranscriptLineDecoder.decode(String(line)).get().body else { return nil }
+                return key
+            }
+        }
     }
 
     @Test func invalidUTF8IsRefusedByteForByte() throws {
@@ -79,7 +94,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("wrong.dialogue:3: expected flow mirroring, got check-in"))
         #expect(result.stderr.contains("wrong.dialogue:4: expected the coach to say \"banana\""))
-        #expect(result.stderr.contains("wrong.dialogue:5: expected response help, got none"))
+        #expect(result.stderr.contains("wrong.dialogue:5: expected response help, got check-in.intro.say, check-in.first_high.say"))
         #expect(!result.stderr.contains("wrong.dialogue:7:"))
         #expect(result.stderr.contains("wrong.dialogue:9: expected response help, got flow.stopped"))
     }

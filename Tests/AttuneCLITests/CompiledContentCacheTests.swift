@@ -48,6 +48,43 @@ import IntentEngine
         #expect(script.flows.count == Self.fresh.flows.count)
     }
 
+    /// The cache of this content as an Attune with the previous layout would have written it:
+    /// the same bytes, but for the format number in front.
+    static func previousFormat(_ bytes: [UInt8]) -> [UInt8] {
+        var old = ByteWriter()
+        old.int(CoachScript.cacheFormat - 1)
+        var current = ByteWriter()
+        current.int(CoachScript.cacheFormat)
+        return old.bytes + bytes.dropFirst(current.bytes.count)
+    }
+
+    @Test func aCacheOfAnotherFormatIsRefusedByItsVersionNotMisread() {
+        let bytes = Self.previousFormat(Self.fresh.encodedForCache())
+        #expect(throws: CoachScript.CacheFormatMismatch(found: CoachScript.cacheFormat - 1, expected: CoachScript.cacheFormat)) {
+            try CoachScript.decodedFromCache(bytes)
+        }
+        #expect(throws: CoachScript.CacheFormatMismatch.self) { try CoachScript.decodedFromCache(bytes, rebuild: { Self.fresh.matcher }) }
+    }
+
+    @Test func aCacheOfAnotherFormatIsIgnoredAndRebuilt() throws {
+        let directory = ShippedContentTests.root + "/Intents"
+        let folder = Attune.temporaryFolder("oldcache")
+        let key = try #require(CompiledContentCache.key(for: directory))
+        // The worst case: an old layout under this very key's name (as if the key had not
+        // changed with the format), and an older cache under another name.
+        let path = "\(folder)/content-\(key).bin"
+        try Data(Self.previousFormat(Self.fresh.encodedForCache())).write(to: URL(fileURLWithPath: path))
+        try Data("old".utf8).write(to: URL(fileURLWithPath: folder + "/content-0123abcd.bin"))
+        let options = try IntentsOptions.parse(["--intents", directory])
+        let script = try CompiledContentCache(folder: folder).coach(for: directory, options: options)
+        #expect(script.flowNames == Self.fresh.flowNames)
+        #expect(script.matcher.match("no not really").intent == "deny")
+        // Rebuilt in this layout, and read back as it.
+        let rewritten = try #require(FileManager.default.contents(atPath: path))
+        #expect(try CoachScript.decodedFromCache([UInt8](rewritten)).flowNames == Self.fresh.flowNames)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["content-\(key).bin"])
+    }
+
     @Test func theKeyChangesWhenContentChanges() throws {
         let folder = Attune.temporaryFolder("cachekey")
         try "intents:\n  greet: {templates: [hi]}\n".write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)

@@ -89,6 +89,7 @@ import Testing
         for line in ["I finished the report", "the bus was late", "I appreciate that you made coffee"] { chat.say(line) }
         #expect(chat.state.expectedSpeaker == "Sam")
         chat.say("I went for a run")
+        #expect(chat.responses.contains("check-in.second_high.on.1"))
         #expect(chat.coachText.lowercased().contains("you went for a run"))
         chat.say("work was stressful")
         chat.say("I appreciate you listening")
@@ -110,7 +111,7 @@ import Testing
         chat.say("it makes sense that you feel lonely")
         chat.say("I imagine you might feel sad")
         #expect(chat.state.expectedSpeaker == "Sam")
-        #expect(chat.coachText.contains("switch"))
+        #expect(chat.responses.contains("mirroring.switch.then.1"))
     }
 
     @Test func quickExitClearsAndEndsSayingNothing() {
@@ -184,7 +185,7 @@ import Testing
         chat.say("you always work late and you never care about me")
         #expect(chat.partnerLine?.flags.contains("criticism") == true)
         #expect(chat.coach.count == 2)
-        #expect(chat.responses == ["pattern.criticism"])
+        #expect(chat.responses == ["pattern.criticism", "mirroring.mirror.say"])
         // The note goes right after the line, before the exercise moves on.
         guard chat.last.count > 1, case .coach(_, let noteKey) = chat.last[1] else {
             Issue.record("expected a note right after the line, got \(chat.last)")

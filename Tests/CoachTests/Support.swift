@@ -41,7 +41,8 @@ struct Conversation {
     }
 
     var coach: [String] { last.compactMap { if case .coach(let text, _) = $0 { return text } else { return nil } } }
-    /// The response keys of the coach's last lines (inline flow text has none).
+    /// The response keys of the coach's last lines (inline flow text's are `FLOW.STATE.say` and
+    /// the like).
     var responses: [String] { last.compactMap { if case .coach(_, let response) = $0 { return response } else { return nil } } }
     var coachText: String { coach.joined(separator: "\n") }
     var events: [TranscriptEvent] { last.compactMap { if case .event(let event) = $0 { return event } else { return nil } } }
