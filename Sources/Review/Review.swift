@@ -88,6 +88,8 @@ public struct Review: Sendable, Equatable {
     public var streaks: Streaks
     /// Whether names and details were masked.
     public var redacted: Bool
+    /// The sessions grouped by their set of partners, in the order of each couple's first session.
+    public var couples: [Couple]
 
     /// Time spent in sessions, summed.
     public var totalDurationMilliseconds: Int64 { sessions.reduce(0) { $0 + $1.durationMilliseconds } }
@@ -121,6 +123,7 @@ public struct Review: Sendable, Equatable {
         self.weeks = Review.weeks(included)
         self.streaks = Review.streaks(days: included.map(\.day), today: options.today)
         self.redacted = options.redact
+        self.couples = Review.couples(included, today: options.today)
     }
 
     static func redact(_ session: Session, with redactor: Redactor) -> Session {
@@ -134,6 +137,12 @@ public struct Review: Sendable, Equatable {
             feelings[redactor.text(feeling), default: 0] += count
         }
         tally.feelings = feelings
+        tally.artifacts = tally.artifacts.map { note in
+            var note = note
+            note.artifact.by = note.artifact.by.map(redactor.name)
+            note.artifact.value = note.artifact.value.map { Artifact.Field($0.name, redactor.text($0.text)) }
+            return note
+        }
         session.tally = tally
         return session
     }

@@ -1,3 +1,4 @@
+import Foundation
 import TranscriptFormat
 
 /// Small wording helpers shared by the text and Markdown reports, so both say numbers alike.
@@ -40,6 +41,24 @@ enum ReviewFormatting {
     /// Text from a transcript, safe for the terminal.
     static func shown(_ text: String) -> String {
         TerminalText.sanitize(text)
+    }
+
+    /// An artifact's kind as words: `date_plan` → "date plan".
+    static func kind(_ kind: String) -> String {
+        shown(kind).split(separator: "_").map { $0 == "i" ? "I" : String($0) }.joined(separator: " ")
+    }
+
+    /// An artifact's value on one line: "when: friday after 7; plan: thai", a list's items
+    /// joined by " / ".
+    static func artifactValue(_ artifact: Artifact) -> String {
+        artifact.value.map { field in
+            kind(field.name) + ": " + shown(field.text.split(separator: "\n").joined(separator: " / "))
+        }.joined(separator: "; ")
+    }
+
+    /// Who made it: "Alex and Sam".
+    static func makers(_ artifact: Artifact) -> String {
+        artifact.by.map(shown).joined(separator: " and ")
     }
 
     /// Pads to `width` columns (counting characters; names are short).

@@ -7,7 +7,7 @@ import TranscriptFormat
 /// by name (aliases when redacted) in order of first appearance.
 public struct ReviewJSONRenderer: Sendable {
     /// The schema version in the document's `version` key.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Creates a renderer.
     public init() {}
@@ -26,19 +26,14 @@ public struct ReviewJSONRenderer: Sendable {
         root.append(("safety", .array(review.safety.map(safety))))
         root.append(("redacted", .bool(review.redacted)))
         root.append(("since", since.map { .string($0.description) } ?? .null))
-        var summary: [(String, JSONValue)] = [
+        root.append(("summary", .object([
             ("sessions", .int(review.sessions.count)),
+            ("couples", .int(review.couples.count)),
             ("first_start", review.firstStart.map { .string($0.rfc3339) } ?? .null),
             ("last_end", review.lastEnd.map { .string($0.rfc3339) } ?? .null),
             ("duration_seconds", .int(Int(review.totalDurationMilliseconds / 1000))),
-        ]
-        summary += tally(review.totals)
-        root.append(("summary", .object(summary)))
-        root.append(("weeks", .array(review.weeks.map(week))))
-        root.append(("streaks", .object([
-            ("longest_days", .int(review.streaks.longestDays)),
-            ("current_days", .int(review.streaks.currentDays)),
         ])))
+        root.append(("couples", .array(review.couples.map(couple))))
         var out = JSONOutput(reservingCapacity: 4096, indented: true)
         out.beginObject()
         for (key, value) in root {
@@ -48,9 +43,11 @@ public struct ReviewJSONRenderer: Sendable {
         // Sessions go out one at a time, so thousands of them are never held as one string.
         out.key("sessions")
         out.beginArray()
+        let coupleOf = Dictionary(review.couples.enumerated().flatMap { index, couple in couple.sessions.map { ($0.id, index) } },
+                                  uniquingKeysWith: { first, _ in first })
         for session in review.sessions {
             write(out.take())
-            var fields: [(String, JSONValue)] = [("id", .string(session.id))]
+            var fields: [(String, JSONValue)] = [("id", .string(session.id)), ("couple", .int(coupleOf[session.id] ?? 0))]
             if !review.redacted { fields.append(("source", .string(session.source))) }
             fields += [
                 ("start", .string(session.start.rfc3339)),
@@ -64,6 +61,38 @@ public struct ReviewJSONRenderer: Sendable {
         out.endObject()
         out.newline()
         write(out.take())
+    }
+
+    /// One couple: who, when, their counts, what they made, their weeks and streaks.
+    func couple(_ couple: Review.Couple) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("names", .array(couple.partners.map { .string($0) })),
+            ("sessions", .array(couple.sessions.map { .string($0.id) })),
+            ("first_start", couple.firstStart.map { .string($0.rfc3339) } ?? .null),
+            ("last_end", couple.lastEnd.map { .string($0.rfc3339) } ?? .null),
+            ("duration_seconds", .int(Int(couple.totalDurationMilliseconds / 1000))),
+        ]
+        fields += tally(couple.totals, explained: true)
+        fields.append(("artifacts", .array(couple.artifacts.map(ReviewJSONRenderer.artifact))))
+        fields.append(("artifacts_total", .int(couple.totals.artifactCount)))
+        fields.append(("weeks", .array(couple.weeks.map(week))))
+        fields.append(("streaks", .object([
+            ("longest_days", .int(couple.streaks.longestDays)),
+            ("current_days", .int(couple.streaks.currentDays)),
+        ])))
+        return .object(fields)
+    }
+
+    /// An artifact as review and progress write it.
+    static func artifact(_ note: ArtifactNote) -> JSONValue {
+        .object([
+            ("session", .string(note.session)),
+            ("ts", .string(note.timestamp.rfc3339)),
+            ("flow", .string(note.artifact.flow)),
+            ("kind", .string(note.artifact.kind)),
+            ("by", .array(note.artifact.by.map { .string($0) })),
+            ("value", .object(note.artifact.value.map { ($0.name, .string($0.text)) })),
+        ])
     }
 
     func safety(_ note: SafetyNote) -> JSONValue {
@@ -86,7 +115,7 @@ public struct ReviewJSONRenderer: Sendable {
         ])
     }
 
-    func tally(_ tally: ReviewTally) -> [(String, JSONValue)] {
+    func tally(_ tally: ReviewTally, explained: Bool = false) -> [(String, JSONValue)] {
         let turns = tally.partnerTurns
         let words = tally.partnerWords
         let partners: [(String, JSONValue)] = tally.partners.map { p in
@@ -130,7 +159,7 @@ public struct ReviewJSONRenderer: Sendable {
                 ("tried", .int(tally.mirrorsTried)),
                 ("faithful", .int(tally.mirrorsFaithful)),
                 ("confirmed", .int(tally.mirrorsConfirmed)),
-            ])),
+            ] + (explained ? [("explained", .string(Review.mirrorsExplained))] : []))),
             ("feelings", .array(tally.feelingsByCount.map {
                 .object([("feeling", .string($0.feeling)), ("count", .int($0.count))])
             })),

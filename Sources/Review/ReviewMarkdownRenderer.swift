@@ -2,7 +2,7 @@ import TranscriptFormat
 
 /// Writes a review as Markdown, to paste into notes or share with a therapist.
 ///
-/// Same sections and numbers as the text report, as headings and tables. Text from
+/// One section per couple, with the same numbers as the text report, as headings and tables. Text from
 /// transcripts is sanitised and its `|`, `*`, `_`, backticks and brackets are escaped so a name
 /// or a feeling cannot break a table or inject a link.
 public struct ReviewMarkdownRenderer: ReviewRenderer, Sendable {
@@ -29,35 +29,59 @@ public struct ReviewMarkdownRenderer: ReviewRenderer, Sendable {
             }
         }
         guard !review.sessions.isEmpty else { return write(out) }
-
-        out += "\n## All sessions\n\n" + body(review.totals, level: "###")
-
-        out += "\n## Over time\n\n"
-        out += table(["Week", "Sessions", "Exercises finished", "\"I\" statements per 100 turns", "Horsemen per 100 turns"],
-                     review.weeks.flatMap { week in
-                         let gap = week.emptyWeeksBefore == 0 ? []
-                             : [["… " + ReviewFormatting.count(week.emptyWeeksBefore, "empty week"), "", "", "", ""]]
-                         return gap + [["\(week.week)", "\(week.sessions)", "\(week.exercisesFinished)",
-                          ReviewFormatting.oneDecimal(week.iStatementsPer100Turns), ReviewFormatting.oneDecimal(week.horsemenPer100Turns)]]
-                     })
-        out += "Longest streak: " + ReviewFormatting.count(review.streaks.longestDays, "day")
-            + "; current streak: " + ReviewFormatting.count(review.streaks.currentDays, "day") + ".\n"
-
-        out += "\n## Sessions\n"
         write(out)
-        for session in review.sessions {
-            var out = "\n### \(ReviewFormatting.moment(session.start)), "
+        for couple in review.couples { renderCouple(couple, to: write) }
+    }
+
+    /// One couple's section: their numbers, what they made, their trend and their sessions.
+    func renderCouple(_ couple: Review.Couple, to write: (String) -> Void) {
+        var out = "\n## " + escape(Review.coupleTitle(couple.partners)) + "\n\n"
+        out += ReviewFormatting.count(couple.sessions.count, "session")
+        if let first = couple.firstStart, let last = couple.lastEnd {
+            out += ", \(first.day()) to \(last.day()), " + ReviewFormatting.duration(milliseconds: couple.totalDurationMilliseconds) + " in sessions"
+        }
+        out += ".\n\n"
+        out += body(couple.totals, level: "###")
+        out += "\n### What you made\n\n"
+        if couple.artifacts.isEmpty {
+            out += "Nothing yet.\n"
+        } else {
+            for note in couple.artifacts {
+                out += "- \(note.timestamp.day()) **\(escape(ReviewFormatting.kind(note.artifact.kind)))** by "
+                    + escape(ReviewFormatting.makers(note.artifact)) + ": " + escape(ReviewFormatting.artifactValue(note.artifact)) + "\n"
+            }
+            let more = couple.totals.artifactCount - couple.artifacts.count
+            if more > 0 { out += "- … and \(more) older\n" }
+        }
+        if !couple.weeks.isEmpty {
+            out += "\n### Over time\n\n"
+            out += table(["Week", "Sessions", "Exercises finished", "\"I\" statements per 100 turns", "Horsemen per 100 turns"],
+                         couple.weeks.flatMap { week in
+                             let gap = week.emptyWeeksBefore == 0 ? []
+                                 : [["… " + ReviewFormatting.count(week.emptyWeeksBefore, "empty week"), "", "", "", ""]]
+                             return gap + [["\(week.week)", "\(week.sessions)", "\(week.exercisesFinished)",
+                              ReviewFormatting.oneDecimal(week.iStatementsPer100Turns), ReviewFormatting.oneDecimal(week.horsemenPer100Turns)]]
+                         })
+        } else {
+            out += "\n"
+        }
+        out += "Longest streak: " + ReviewFormatting.count(couple.streaks.longestDays, "day")
+            + "; current streak: " + ReviewFormatting.count(couple.streaks.currentDays, "day") + ".\n"
+        out += "\n### Sessions\n"
+        write(out)
+        for session in couple.sessions {
+            var out = "\n#### \(ReviewFormatting.moment(session.start)), "
                 + ReviewFormatting.duration(milliseconds: session.durationMilliseconds) + "\n\n"
             out += "Session `\(session.id)`.\n\n"
             if !session.tally.safety.isEmpty {
                 out += "Safety: " + session.tally.safety.map { "**\(escape($0.kind))**" }.joined(separator: ", ") + ".\n\n"
             }
-            out += body(session.tally, level: "####")
+            out += body(session.tally, level: "#####", explainMirrors: false)
             write(out)
         }
     }
 
-    func body(_ tally: ReviewTally, level: String) -> String {
+    func body(_ tally: ReviewTally, level: String, explainMirrors: Bool = true) -> String {
         var out = ""
         let turns = tally.partnerTurns
         let words = tally.partnerWords
@@ -90,6 +114,7 @@ public struct ReviewMarkdownRenderer: ReviewRenderer, Sendable {
 
         out += "\(level) Mirrors\n\n"
         out += "\(tally.mirrorsTried) tried, \(tally.mirrorsFaithful) faithful, \(tally.mirrorsConfirmed) confirmed.\n\n"
+        if explainMirrors { out += "_" + escape(Review.mirrorsExplained.prefix(1).uppercased() + Review.mirrorsExplained.dropFirst()) + "._\n\n" }
 
         out += "\(level) Feelings named\n\n"
         let feelings = tally.feelingsByCount

@@ -79,6 +79,23 @@ public struct SafetyNote: Sendable, Equatable {
     public var kind: String
 }
 
+/// Something the couple made, as review and progress show it: the artifact and when.
+public struct ArtifactNote: Sendable, Equatable {
+    /// The session it was made in.
+    public var session: String
+    /// When.
+    public var timestamp: TranscriptTimestamp
+    /// What was made.
+    public var artifact: Artifact
+
+    /// Newest first; ties by session, then kind, so output is stable.
+    static func newerFirst(_ a: ArtifactNote, _ b: ArtifactNote) -> Bool {
+        if a.timestamp != b.timestamp { return a.timestamp > b.timestamp }
+        if a.session != b.session { return a.session > b.session }
+        return a.artifact.kind < b.artifact.kind
+    }
+}
+
 /// Everything review counts over a set of records: one session, one week, or all of them.
 ///
 /// Tallies are small and merge by addition, which is what lets review stream: each record
@@ -95,6 +112,15 @@ public struct ReviewTally: Sendable, Equatable {
     var lastMirrorBy: Int?
     /// Safety events, in the order seen.
     public var safety: [SafetyNote] = []
+    /// What the couple made, newest first: at most `artifactsKept`, so memory stays flat
+    /// however many sessions are read.
+    public var artifacts: [ArtifactNote] = []
+    /// Artifacts seen in all, including those no longer kept.
+    public var artifactCount = 0
+    /// Artifacts seen, by kind (counted even when no longer kept).
+    public var artifactsByKind: [String: Int] = [:]
+    /// How many artifacts a tally keeps.
+    public static let artifactsKept = 50
 
     /// An empty tally.
     public init() {}
@@ -168,7 +194,11 @@ public struct ReviewTally: Sendable, Equatable {
                 if completed { flows[index].finished += 1 }
             case .safety(let kind):
                 safety.append(SafetyNote(session: record.session, timestamp: record.timestamp, kind: kind))
-            case .sessionEnd, .command, .artifact, .unrecognized:
+            case .artifact(let artifact):
+                keep([ArtifactNote(session: record.session, timestamp: record.timestamp, artifact: artifact)])
+                artifactCount += 1
+                artifactsByKind[artifact.kind, default: 0] += 1
+            case .sessionEnd, .command, .unrecognized:
                 break
             }
         }
@@ -188,6 +218,16 @@ public struct ReviewTally: Sendable, Equatable {
             feelings[feeling, default: 0] += count
         }
         safety.append(contentsOf: other.safety)
+        keep(other.artifacts)
+        artifactCount += other.artifactCount
+        artifactsByKind.merge(other.artifactsByKind, uniquingKeysWith: +)
+    }
+
+    /// Adds notes to `artifacts`, keeping the newest `artifactsKept`.
+    mutating func keep(_ notes: [ArtifactNote]) {
+        guard !notes.isEmpty else { return }
+        artifacts = (artifacts + notes).sorted(by: ArtifactNote.newerFirst)
+        if artifacts.count > Self.artifactsKept { artifacts.removeLast(artifacts.count - Self.artifactsKept) }
     }
 
     /// The partner's index, adding them when new.

@@ -1,7 +1,8 @@
 import TranscriptFormat
 
-/// Draws a review for the terminal: safety first, then totals, trends and each session, with
-/// block-character bars for talk balance and sparklines for the weekly trends.
+/// Draws a review for the terminal: safety first, then one section per couple (their numbers,
+/// what they made, their trend and sessions), with block-character bars for talk balance and
+/// sparklines for the weekly trends.
 public struct ReviewTextRenderer: ReviewRenderer, Sendable {
     /// Whether to use ANSI colour. The CLI decides (a terminal, `NO_COLOR` unset).
     public var colour: Bool
@@ -30,21 +31,46 @@ public struct ReviewTextRenderer: ReviewRenderer, Sendable {
             }
         }
         guard !review.sessions.isEmpty else { return write(out) }
-
-        out += "\n" + heading("All sessions") + "\n"
-        out += body(review.totals, indent: "  ", perFlow: true)
-
-        out += "\n" + heading("Over time") + dim(" (ISO weeks)") + "\n"
-        out += weeks(review)
-
-        out += "\n" + heading("Sessions") + "\n"
         write(out)
-        for session in review.sessions {
-            write("  " + bold(ReviewFormatting.moment(session.start)) + " · "
+        for couple in review.couples { renderCouple(couple, to: write) }
+    }
+
+    /// One couple's section: their numbers, what they made, their trend and their sessions.
+    func renderCouple(_ couple: Review.Couple, to write: (String) -> Void) {
+        var out = "\n" + heading(Review.coupleTitle(couple.partners)) + dim(" · " + ReviewFormatting.count(couple.sessions.count, "session"))
+        if let first = couple.firstStart, let last = couple.lastEnd { out += dim(" · \(first.day()) to \(last.day())") }
+        out += "\n"
+        out += body(couple.totals, indent: "  ", perFlow: true)
+        out += made(couple)
+        if !couple.weeks.isEmpty {
+            out += "  " + bold("Over time") + dim(" (ISO weeks)") + "\n"
+            out += weeks(couple.weeks)
+        }
+        out += "  " + ReviewFormatting.padRight("Streak", 16) + "longest " + ReviewFormatting.count(couple.streaks.longestDays, "day")
+            + " · current " + ReviewFormatting.count(couple.streaks.currentDays, "day") + "\n"
+        out += "  " + bold("Sessions") + "\n"
+        write(out)
+        for session in couple.sessions {
+            write("    " + bold(ReviewFormatting.moment(session.start)) + " · "
                 + ReviewFormatting.duration(milliseconds: session.durationMilliseconds) + " · "
                 + dim(session.id) + "\n"
-                + body(session.tally, indent: "    ", perFlow: false))
+                + body(session.tally, indent: "      ", perFlow: false))
         }
+    }
+
+    /// "What you made": each artifact, newest first.
+    func made(_ couple: Review.Couple) -> String {
+        guard !couple.artifacts.isEmpty else { return "  " + ReviewFormatting.padRight("What you made", 16) + dim("nothing yet") + "\n" }
+        var out = ""
+        for (index, note) in couple.artifacts.enumerated() {
+            let label = index == 0 ? "What you made" : ""
+            out += "  " + ReviewFormatting.padRight(label, 16) + dim(note.timestamp.day().description) + "  "
+                + bold(ReviewFormatting.kind(note.artifact.kind)) + dim(" by " + ReviewFormatting.makers(note.artifact)) + ": "
+                + ReviewFormatting.artifactValue(note.artifact) + "\n"
+        }
+        let more = couple.totals.artifactCount - couple.artifacts.count
+        if more > 0 { out += "  " + ReviewFormatting.padRight("", 16) + dim("… and \(more) older") + "\n" }
+        return out
     }
 
     func title(_ review: Review) -> String {
@@ -106,6 +132,7 @@ public struct ReviewTextRenderer: ReviewRenderer, Sendable {
             }
         }
         line("Mirrors", "\(tally.mirrorsTried) tried · \(tally.mirrorsFaithful) faithful · \(tally.mirrorsConfirmed) confirmed")
+        if perFlow { line("", dim(Review.mirrorsExplained)) }
         let feelings = tally.feelingsByCount.prefix(perFlow ? 10 : 5)
             .map { "\(ReviewFormatting.shown($0.feeling)) \($0.count)" }
         line("Feelings named", feelings.isEmpty ? dim("none") : feelings.joined(separator: " · "))
@@ -115,28 +142,24 @@ public struct ReviewTextRenderer: ReviewRenderer, Sendable {
         return out
     }
 
-    func weeks(_ review: Review) -> String {
-        var out = "  " + dim("week        sessions  finished  \"I\"/100  horsemen/100") + "\n"
-        for week in review.weeks {
+    func weeks(_ weeks: [Review.Week]) -> String {
+        var out = "    " + dim("week        sessions  finished  \"I\"/100  horsemen/100") + "\n"
+        for week in weeks {
             if week.emptyWeeksBefore > 0 {
-                out += "  " + dim("… " + ReviewFormatting.count(week.emptyWeeksBefore, "empty week") + " …") + "\n"
+                out += "    " + dim("… " + ReviewFormatting.count(week.emptyWeeksBefore, "empty week") + " …") + "\n"
             }
-            out += "  " + ReviewFormatting.padRight(week.week.description, 10)
+            out += "    " + ReviewFormatting.padRight(week.week.description, 10)
                 + ReviewFormatting.padLeft("\(week.sessions)", 10)
                 + ReviewFormatting.padLeft("\(week.exercisesFinished)", 10)
                 + ReviewFormatting.padLeft(ReviewFormatting.oneDecimal(week.iStatementsPer100Turns), 9)
                 + ReviewFormatting.padLeft(ReviewFormatting.oneDecimal(week.horsemenPer100Turns), 14) + "\n"
         }
-        let finished = UnicodeGraphics.sparkline(review.weeks.map { Double($0.exercisesFinished) })
-        let iRate = UnicodeGraphics.sparkline(review.weeks.map(\.iStatementsPer100Turns))
-        let horsemen = UnicodeGraphics.sparkline(review.weeks.map(\.horsemenPer100Turns))
-        out += "\n"
-        out += "  " + ReviewFormatting.padRight("finished", 14) + paint(finished, "32") + "\n"
-        out += "  " + ReviewFormatting.padRight("\"I\"/100", 14) + paint(iRate, "32") + "\n"
-        out += "  " + ReviewFormatting.padRight("horsemen/100", 14) + paint(horsemen, "33") + "\n"
-        out += "  " + ReviewFormatting.padRight("streak", 14)
-            + "longest " + ReviewFormatting.count(review.streaks.longestDays, "day")
-            + " · current " + ReviewFormatting.count(review.streaks.currentDays, "day") + "\n"
+        let finished = UnicodeGraphics.sparkline(weeks.map { Double($0.exercisesFinished) })
+        let iRate = UnicodeGraphics.sparkline(weeks.map(\.iStatementsPer100Turns))
+        let horsemen = UnicodeGraphics.sparkline(weeks.map(\.horsemenPer100Turns))
+        out += "    " + ReviewFormatting.padRight("finished", 14) + paint(finished, "32") + "\n"
+        out += "    " + ReviewFormatting.padRight("\"I\"/100", 14) + paint(iRate, "32") + "\n"
+        out += "    " + ReviewFormatting.padRight("horsemen/100", 14) + paint(horsemen, "33") + "\n"
         return out
     }
 

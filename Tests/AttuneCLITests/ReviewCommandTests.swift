@@ -100,7 +100,9 @@ struct ReviewCommandTests {
         #expect(json["redacted"] as? Bool == true)
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(summary["sessions"] as? Int == 2)
-        #expect(Set((summary["partners"] as? [String: Any] ?? [:]).keys) == ["Partner A", "Partner B"])
+        let couple = try #require((json["couples"] as? [[String: Any]])?.first)
+        #expect(Set((couple["partners"] as? [String: Any] ?? [:]).keys) == ["Partner A", "Partner B"])
+        #expect(couple["names"] as? [String] == ["Partner A", "Partner B"])
         #expect(!result.out.contains("Alex") && !result.out.contains("Sam"))
     }
 

@@ -54,7 +54,8 @@ struct RedactionTests {
             #expect(!output.contains(Fixtures.folder))
         }
         let json = try JSONSerialization.jsonObject(with: Data(outputs[2].utf8)) as! [String: Any]
-        let partners = (json["summary"] as! [String: Any])["partners"] as! [String: Any]
+        let couples = try #require(json["couples"] as? [[String: Any]])
+        let partners = try #require(couples.first?["partners"] as? [String: Any])
         #expect(Set(partners.keys) == ["Partner A", "Partner B"])
         #expect(json["redacted"] as? Bool == true)
     }
