@@ -6,8 +6,9 @@ extension CoachScript {
     /// The layout's version, the first thing in the cache and part of its key. Bumped (here,
     /// and nowhere else) whenever the layout below changes, so a cache of another layout is
     /// refused by its first bytes and rebuilt, never read as this one. 12: artifacts;
-    /// 13: the fight coach's lexicon; 14: inline flow text carries its response key.
-    public static let cacheFormat = 14
+    /// 13: the fight coach's lexicon; 14: inline flow text carries its response key;
+    /// 15: solo use.
+    public static let cacheFormat = 15
 
     /// A cache written in another layout (an older or newer Attune): refused before anything
     /// else is read.
@@ -32,6 +33,16 @@ extension CoachScript {
             writer.string(flow.summary)
             writer.strings(flow.roles)
             writer.bool(flow.needsCouple)
+            switch flow.solo {
+            case .none: writer.int(0)
+            case .version(let start, let summary):
+                writer.int(1)
+                writer.string(start)
+                writer.string(summary)
+            case .instead(let other):
+                writer.int(2)
+                writer.string(other)
+            }
             writer.string(flow.start)
             writer.strings(flow.stateOrder)
             writer.array(flow.stateOrder) { writer, stateName in
@@ -88,7 +99,15 @@ extension CoachScript {
         for flow in try reader.array({ reader -> Flow in
             var flow = Flow(name: try reader.string(), location: try reader.location(), title: try reader.string(),
                             summary: try reader.string(), roles: try reader.strings(), needsCouple: try reader.bool(),
-                            start: try reader.string(), states: [:], stateOrder: try reader.strings())
+                            start: "", states: [:], stateOrder: [])
+            switch try reader.int() {
+            case 0: flow.solo = .none
+            case 1: flow.solo = .version(start: try reader.string(), summary: try reader.string())
+            case 2: flow.solo = .instead(try reader.string())
+            default: throw ByteReader.Malformed()
+            }
+            flow.start = try reader.string()
+            flow.stateOrder = try reader.strings()
             let states = try reader.array { reader -> FlowState in
                 let location = try reader.location()
                 let speaker = try reader.optionalString()

@@ -13,7 +13,8 @@ struct FlowLinter {
     /// (`said`, `requested`, `meant`, …). A name missing here makes lint reject good content.
     static let globalVariables: Set<String> = ["first", "second", "partner", "other", "transcript", "exercise",
                                                "reflection", "said", "resources", "exercises", "requested", "command",
-                                               "option_a", "option_b", "meant", "names", "said_by", "echo", "person"]
+                                               "option_a", "option_b", "meant", "names", "said_by", "echo", "person", "for_two", "instead",
+                                               "instead_summary"]
 
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -59,7 +60,8 @@ struct FlowLinter {
                 }
             }
         }
-        for flow in script.flows.values { diagnostics += check(flow, slotNames: slotNames) }
+        for flow in script.flows.values { diagnostics += check(flow, slotNames: slotNames) + checkSolo(flow) }
+        diagnostics += checkSoloReplies()
         let declaredKinds = Set(script.flows.values.flatMap { $0.states.values.flatMap { $0.artifacts.map(\.kind) } })
         for kind in Artifact.countedKinds where !declaredKinds.contains(kind) {
             diagnostics.append(.error(at: content, "no exercise records an artifact of kind '\(kind)'",
@@ -166,6 +168,57 @@ struct FlowLinter {
         return diagnostics
     }
 
+    /// Solo use: an exercise written for two says what one person gets, a solo version that
+    /// starts at one of its states or an exercise that works alone to suggest instead.
+    private func checkSolo(_ flow: Flow) -> [Diagnostic] {
+        switch flow.solo {
+        case .none:
+            guard flow.needsCouple else { return [] }
+            return [.error(at: flow.location, "flow '\(flow.name)' is for two but says nothing for one person alone",
+                           hint: "add solo: {start: STATE, summary: …} (a solo version) or solo: {instead: FLOW}")]
+        case .version(let start, let summary):
+            var diagnostics: [Diagnostic] = []
+            if flow.states[start] == nil {
+                diagnostics.append(.error(at: flow.location, "solo start state '\(start)' is not defined in flow '\(flow.name)'",
+                                          hint: "states: \(flow.stateOrder.joined(separator: ", "))"))
+            }
+            if summary.isEmpty {
+                diagnostics.append(.error(at: flow.location, "the solo version of '\(flow.name)' has no summary",
+                                          hint: "/exercises shows it to one person alone"))
+            }
+            return diagnostics
+        case .instead(let other):
+            guard let instead = script.flows[other] else {
+                return [.error(at: flow.location, "solo: instead names unknown exercise '\(other)'",
+                               hint: "exercises: \(script.flowNames.joined(separator: ", "))")]
+            }
+            guard instead.worksAlone else {
+                return [.error(at: flow.location, "solo: instead names '\(other)', which doesn't work alone either")]
+            }
+            return []
+        }
+    }
+
+    /// A reply that suggests an exercise for two (`/start mirroring`) needs a version for one
+    /// person alone (`NAME.solo`) that doesn't, or solo use would be told to do it.
+    private func checkSoloReplies() -> [Diagnostic] {
+        let forTwo = script.flows.values.filter { !$0.worksAlone }.map(\.name)
+        func suggested(in text: String) -> String? {
+            forTwo.first { text.contains("/start \($0)") }
+        }
+        var diagnostics: [Diagnostic] = []
+        for name in script.responses.entries.keys.sorted() {
+            guard let entry = script.responses.entries[name], let exercise = entry.variants.lazy.compactMap(suggested).first else { continue }
+            if name.hasSuffix(".solo") {
+                diagnostics.append(.error(at: entry.location, "response '\(name)' is said to one person alone but suggests '\(exercise)', which needs two"))
+            } else if !script.responses.has("\(name).solo") {
+                diagnostics.append(.error(at: entry.location, "response '\(name)' suggests '\(exercise)', which needs two, and has no '\(name).solo'",
+                                          hint: "add \(name).solo: what to say to one person alone"))
+            }
+        }
+        return diagnostics
+    }
+
     private func checkResponse(_ reference: ResponseReference, variables: Set<String>) -> [Diagnostic] {
         switch reference {
         case .named(let name, let location):
@@ -193,6 +246,7 @@ struct FlowLinter {
     private func reachableStates(_ flow: Flow) -> Set<String> {
         var seen: Set<String> = []
         var stack = [flow.start]
+        if case .version(let start, _) = flow.solo { stack.append(start) }
         while let name = stack.popLast() {
             guard let state = flow.states[name], seen.insert(name).inserted else { continue }
             for transition in state.on + state.then {

@@ -3,7 +3,8 @@ import IntentEngine
 /// Reads the `flows:` section of the content into `Flow` values, with a diagnostic for every
 /// malformed entry.
 enum FlowLoader {
-    static let flowKeys = ["title", "summary", "roles", "couple", "start", "states"]
+    static let flowKeys = ["title", "summary", "roles", "couple", "solo", "start", "states"]
+    static let soloKeys = ["start", "summary", "instead"]
     static let stateKeys = ["speaker", "say", "redirect", "ask_other", "acknowledge", "supplies", "action", "on", "then", "final", "debrief", "artifacts"]
     static let artifactKeys = ["kind", "by", "value"]
     static let transitionKeys = ["intent", "slot", "result", "if", "say", "capture", "append", "set", "swap", "goto", "finish"]
@@ -37,6 +38,7 @@ enum FlowLoader {
                     flow.roles = roles
                 }
             case "couple": flow.needsCouple = boolean(value, key, &diagnostics)
+            case "solo": flow.solo = solo(value, in: name, &diagnostics)
             case "start":
                 flow.start = text(value, key, &diagnostics) ?? ""
                 startLocation = value.location
@@ -67,6 +69,35 @@ enum FlowLoader {
             diagnostics.append(.error(at: startLocation, "start state '\(flow.start)' is not defined in flow '\(name)'"))
         }
         return flow
+    }
+
+    /// `solo: {start: STATE, summary: …}` or `solo: {instead: FLOW}`.
+    private static func solo(_ value: YAMLValue, in flow: String, _ diagnostics: inout [Diagnostic]) -> SoloUse {
+        guard case .mapping(let pairs, _) = value else {
+            diagnostics.append(.error(at: value.location, "'solo' in flow '\(flow)' must be a mapping, found \(value.kindName)",
+                                      hint: "solo: {start: STATE, summary: …} or solo: {instead: FLOW}"))
+            return .none
+        }
+        var start: String?
+        var summary = ""
+        var instead: String?
+        for (key, keyLocation, entry) in pairs {
+            switch key {
+            case "start": start = text(entry, key, &diagnostics)
+            case "summary": summary = text(entry, key, &diagnostics) ?? ""
+            case "instead": instead = text(entry, key, &diagnostics)
+            default:
+                diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in 'solo' of flow '\(flow)'",
+                                          hint: "expected one of: \(soloKeys.joined(separator: ", "))"))
+            }
+        }
+        switch (start, instead) {
+        case (let start?, nil): return .version(start: start, summary: summary)
+        case (nil, let instead?): return .instead(instead)
+        default:
+            diagnostics.append(.error(at: value.location, "'solo' in flow '\(flow)' needs either 'start' (a solo version) or 'instead' (an exercise to suggest), not both"))
+            return .none
+        }
     }
 
     private static func state(_ name: String, of flow: String, _ location: SourceLocation, _ value: YAMLValue,

@@ -11,12 +11,45 @@ public struct Flow: Sendable {
     /// Role names bound when the flow starts: the first to the partner who is speaking, the
     /// second to the other partner (the same partner in solo use).
     public var roles: [String]
-    /// Whether it needs two partners (offered to couples only).
+    /// Whether it was written for two partners; `solo` says what one person alone gets.
     public var needsCouple: Bool
+    /// What one person alone gets: a version of their own, or the exercise to try instead.
+    public var solo = SoloUse.none
     public var start: String
     public var states: [String: FlowState]
     /// State names in the order written, for stable output.
     public var stateOrder: [String]
+}
+
+extension Flow {
+    /// Whether one person alone can do it: written for anyone, or with a solo version.
+    public var worksAlone: Bool {
+        if case .version = solo { return true }
+        return !needsCouple
+    }
+
+    /// The state a session starts in: the solo version's first state for one person.
+    public func start(solo isSolo: Bool) -> String {
+        if isSolo, case .version(let start, _) = solo { return start }
+        return start
+    }
+
+    /// What `/exercises` says it is for, in a solo session the solo version's summary.
+    public func summary(solo isSolo: Bool) -> String {
+        if isSolo, case .version(_, let summary) = solo, !summary.isEmpty { return summary }
+        return summary.isEmpty ? title : summary
+    }
+}
+
+/// What an exercise offers one person alone (`solo:` in its flow).
+public enum SoloUse: Sendable, Equatable {
+    /// Nothing said: fine for an exercise written for anyone (no `couple: true`).
+    case none
+    /// `solo: {start: STATE, summary: …}`: a version of its own, starting at `start` among
+    /// the flow's states.
+    case version(start: String, summary: String)
+    /// `solo: {instead: FLOW}`: it truly needs two; the refusal suggests this exercise.
+    case instead(String)
 }
 
 /// One step of an exercise.

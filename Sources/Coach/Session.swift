@@ -189,6 +189,7 @@ struct Turn {
         let run = state.flowRun
         let line = lineVariables
         let title = run.flatMap { script.flows[$0.flow]?.title }
+        let firstRole = run.flatMap { script.flows[$0.flow]?.roles.first }
         let expected = state.expectedSpeaker
         let other = otherPartner(of: state.currentSpeaker)
         let transcript = session.config.transcriptPath
@@ -197,11 +198,14 @@ struct Turn {
             if let value = extra[name] ?? line[name] { return value }
             if let run {
                 if let value = run.variables[name] { return value }
-                if let index = run.roles[name], partners.indices.contains(index) { return partners[index] }
+                if let index = run.roles[name], partners.indices.contains(index) {
+                    // Alone, every role but the first is the partner who isn't here.
+                    return partners.count == 1 && name != firstRole ? "your partner" : partners[index]
+                }
             }
             switch name {
             case "first": return partners.first ?? "you"
-            case "second": return partners.count > 1 ? partners[1] : (partners.first ?? "your partner")
+            case "second": return partners.count > 1 ? partners[1] : "your partner"
             case "partner": return expected ?? "you"
             case "other": return other ?? "your partner"
             case "transcript": return transcript ?? ""
@@ -237,6 +241,12 @@ struct Turn {
     /// Renders a reply without saying it yet (a note that goes before replies already
     /// rendered); nil when content has no such text.
     mutating func reply(_ reference: ResponseReference, prompt: Bool = false, extra: [String: String] = [:]) -> SessionOutput? {
+        var reference = reference
+        // Alone, a reply that has a version for one person (`NAME.solo`) says that instead,
+        // so nothing suggests an exercise for two.
+        if state.isSolo, case .named(let name, let location) = reference, script.responses.has("\(name).solo") {
+            reference = .named("\(name).solo", location)
+        }
         let turn = state.turnCount
         state.recentReplies.removeAll { turn - $0.turn >= RecentReply.window }
         let recent = state.recentReplies

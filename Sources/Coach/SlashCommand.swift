@@ -143,11 +143,18 @@ extension Turn {
         return true
     }
 
+    /// `/exercises`: each with what it is for. A couple sees which also work alone; one
+    /// person sees the solo versions, then the exercises that wait for two.
     mutating func listExercises() {
-        let lines = script.flowNames.compactMap { name -> String? in
-            guard let flow = script.flows[name] else { return nil }
-            return "  \(name) — \(flow.summary.isEmpty ? flow.title : flow.summary)"
+        let flows = script.flowNames.compactMap { script.flows[$0] }
+        guard state.isSolo else {
+            let mark = script.responses.render("exercises.alone_mark", random: &state.random, lookup: { _ in nil }) ?? ""
+            let lines = flows.map { "  \($0.name) — \($0.summary(solo: false))\($0.worksAlone ? mark : "")" }
+            say("exercises.intro", extra: ["exercises": lines.joined(separator: "\n")])
+            return
         }
-        say("exercises.intro", extra: ["exercises": lines.joined(separator: "\n")])
+        let alone = flows.filter(\.worksAlone).map { "  \($0.name) — \($0.summary(solo: true))" }
+        let forTwo = flows.filter { !$0.worksAlone }.map(\.name)
+        say("exercises.intro", extra: ["exercises": alone.joined(separator: "\n"), "for_two": forTwo.joined(separator: ", ")])
     }
 }

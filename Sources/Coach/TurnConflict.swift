@@ -24,6 +24,11 @@ extension Turn {
     mutating func conflictReply(speaker: Int) -> Bool {
         let watch = state.conflict
         guard state.flowRun == nil, let line = watch.lines.last, line.turn == state.turnCount else { return false }
+        if state.isSolo {
+            // Alone, the partner isn't here to hear it: help say it as an "I feel" for later.
+            say("conflict.solo")
+            return true
+        }
         let kind = Self.conflictKind(of: line.flags)
         let again = watch.saidBefore(speaker) && script.responses.has("conflict.\(kind).again")
         let extra = ["said_by": partnerName(speaker), "other": otherPartner(of: speaker) ?? "your partner"]

@@ -22,8 +22,13 @@ extension Turn {
             say("flow.blocked")
             return
         }
-        if flow.needsCouple && state.isSolo {
-            say("flow.needs_couple", extra: ["exercise": flow.title])
+        if state.isSolo && !flow.worksAlone {
+            var extra = ["exercise": flow.title]
+            if case .instead(let other) = flow.solo, let instead = script.flows[other] {
+                extra["instead"] = other
+                extra["instead_summary"] = instead.summary(solo: true)
+            }
+            say("flow.needs_couple", extra: extra)
             return
         }
         closeFlow(completed: false)
@@ -35,9 +40,10 @@ extension Turn {
         // An exercise started after a fight is told what was said, so `repair` works on it.
         let fight = state.conflict.flowVariables(turn: state.turnCount, partners: state.partners, lexicon: script.lexicon)
         state.conflict.forgetFight()
-        state.flowRun = FlowRun(flow: name, state: flow.start, roles: roles, variables: fight)
+        let start = flow.start(solo: state.isSolo)
+        state.flowRun = FlowRun(flow: name, state: start, roles: roles, variables: fight)
         outputs.append(.event(.flowStart(flow: name)))
-        enter(flow.start, depth: 0)
+        enter(start, depth: 0)
     }
 
     mutating func stopFlow() {

@@ -73,4 +73,13 @@ import Testing
         chat.say("/repeat")
         #expect(chat.flow == "check-in")
     }
+
+    @Test func aloneAHeatedLineIsHelpedTowardsIFeelWithNoBreakOffered() {
+        var chat = Conversation(partners: ["Dana"])
+        chat.say("you never listen to me")
+        #expect(chat.responses == ["conflict.solo"])
+        chat.say("you are so selfish")
+        #expect(chat.responses == ["conflict.solo"])
+        #expect(chat.state.pending != .breakOffer)
+    }
 }

@@ -52,6 +52,23 @@ import Testing
         #expect(errors.contains { $0.contains("'conflict.window' must be a whole number") }, "\(errors)")
     }
 
+    @Test func soloUseIsChecked() {
+        let noSolo = lint(editing: "Intents/flows/mirroring.yaml") { $0.replacingOccurrences(of: "    solo:\n      instead: i-feel\n", with: "") }
+        #expect(noSolo.contains { $0.contains("flow 'mirroring' is for two but says nothing for one person alone") }, "\(noSolo)")
+        let insteadForTwo = lint(editing: "Intents/flows/mirroring.yaml") { $0.replacingOccurrences(of: "instead: i-feel", with: "instead: repair") }
+        #expect(insteadForTwo.contains { $0.contains("solo: instead names 'repair', which doesn't work alone either") }, "\(insteadForTwo)")
+        let badStart = lint(editing: "Intents/flows/check-in.yaml") { $0.replacingOccurrences(of: "start: solo_high", with: "start: solo_hi") }
+        #expect(badStart.contains { $0.contains("solo start state 'solo_hi' is not defined in flow 'check-in'") }, "\(badStart)")
+        let noSoloReply = lint(editing: "Intents/solo-replies.yaml") { $0.replacingOccurrences(of: "  global.mirror.solo:", with: "  global.mirroring_renamed.solo:") }
+        #expect(noSoloReply.contains { $0.contains("response 'global.mirror' suggests 'mirroring', which needs two, and has no 'global.mirror.solo'") },
+                "\(noSoloReply)")
+        let soloSuggestsTwo = lint(editing: "Intents/solo-replies.yaml") {
+            $0.replacingOccurrences(of: "/start just-like-me is a gentle practice", with: "/start mirroring is a gentle practice")
+        }
+        #expect(soloSuggestsTwo.contains { $0.contains("response 'topic.empathy.solo' is said to one person alone but suggests 'mirroring'") },
+                "\(soloSuggestsTwo)")
+    }
+
     @Test func aMissingOrEmptyLexiconListIsAnError() {
         let errors = lint(editing: "Intents/lexicon.yaml") {
             $0.replacingOccurrences(of: "  advice: [", with: "  advice_gone: [")
