@@ -37,6 +37,10 @@ public struct SentenceSampler {
         case .permutation(let parts):
             let expanded = parts.map { expand($0, depth: depth + 1, samples: &samples) }
             return combine(expanded) + combine(expanded.reversed()).prefix(1)
+        case .list(let name, _, _) where name.hasPrefix("~"):
+            // A concept says one of its members: the first two, as a list says its first values.
+            guard let concept = content.language.concepts[String(name.dropFirst())] else { return [[]] }
+            return Array(concept.members.prefix(2))
         case .list(let name, _, _):
             guard let list = content.lists[name] else { return [[]] }
             if list.isWildcard { return [[Self.filler]] }

@@ -112,4 +112,23 @@ import Testing
         #expect(found.contains { $0.contains("intents 'a' and 'b' tie on \"talk more\"") })
         #expect(found.contains { $0.hasPrefix("lint.yaml:7:18: error: template is shadowed") && $0.contains("'d'") })
     }
+
+    /// Lint samples a concept by its members: left empty, "hid the {~means} in the shed" read
+    /// as "hid the in the shed", which another intent won, and lint called it shadowed.
+    @Test func lintSamplesConceptsByTheirMembers() {
+        let (content, _) = ContentLoader.load(files: [("lint.yaml", """
+        concepts:
+          means: [rope, noose]
+        intents:
+          hid_means:
+            templates: ["hid the {~means} in the shed"]
+          shed:
+            templates: ["hid the in the shed"]
+        """)])
+        let (matcher, _) = IntentCompiler.compile(content)
+        let found = IntentLinter(content: content, matcher: matcher).check().map(\.description)
+        #expect(!found.contains { $0.contains("shadowed") })
+        #expect(SentenceSampler(content: content).sentences(of: content.intents["hid_means"]!.templates[0].node)
+            .map { $0.joined(separator: " ") } == ["hid the rope in the shed", "hid the noose in the shed"])
+    }
 }
