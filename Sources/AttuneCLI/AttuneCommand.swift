@@ -7,7 +7,7 @@ public struct AttuneCommand: ParsableCommand {
         abstract: "A coach for couples, in the terminal. Attune is a coaching program, not therapy.",
         version: AttuneVersion.current,
         subcommands: [ChatCommand.self, ReplayCommand.self, TestCommand.self, ExplainCommand.self, LintCommand.self,
-                      ReviewCommand.self, TranscriptsCommand.self],
+                      ReviewCommand.self, ProgressCommand.self, TranscriptsCommand.self],
         defaultSubcommand: ChatCommand.self)
 
     public init() {}

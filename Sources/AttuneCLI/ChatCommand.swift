@@ -64,7 +64,7 @@ public struct ChatCommand: ParsableCommand {
                                        firstSession: firstSession, transcriptPath: sink?.path, version: AttuneVersion.current)
             let driver = ConversationDriver(session: Session(script: script, config: config), sink: sink,
                                             sessionID: sink?.sessionID ?? "unsaved")
-            let status = REPL(driver: driver, script: script).run()
+            let status = REPL(driver: driver, script: script, transcriptFolder: folder).run()
             throw status
         }
     }
@@ -80,16 +80,25 @@ public struct ChatCommand: ParsableCommand {
 struct REPL {
     let driver: ConversationDriver
     let script: CoachScript
+    /// Where saved sessions are read from for `/progress`.
+    let transcriptFolder: String
     let interactive = TerminalStyle.isTerminal(0)
     let colour = TerminalStyle.useColour()
 
     func run() -> ExitCode {
         SignalFlags.install()
-        let console = Console(
+        var console = Console(
             coach: { [interactive, colour] text in print(interactive ? TerminalText.paint(text, "36", when: colour) : "Coach: \(text)") },
             clearScreen: { [interactive] in if interactive { print(TerminalStyle.clearScreen, terminator: "") } },
             error: { printError($0) },
             flush: { fflush(nil) == 0 })
+        console.progress = { [script, transcriptFolder, console] partners in
+            let local = TranscriptConsole.standard
+            for line in ProgressCommand.lines(forCouple: partners, folder: transcriptFolder, exercises: script.flowNames,
+                                              utcOffsets: local.utcOffsets, today: local.today) {
+                console.coach(line)
+            }
+        }
         var loop = ConversationLoop(driver: driver, console: console)
         guard interactive else {
             var reader = PipeLineReader()

@@ -78,7 +78,7 @@ final class ConversationDriver {
         case .coach(let text, let response): body = .coach(text: text, response: response)
         case .partner(let line): body = .partner(line)
         case .event(let event): body = .event(event)
-        case .clearScreen, .end: return nil
+        case .clearScreen, .progress, .end: return nil
         }
         seq += 1
         return TranscriptRecord(session: sessionID, seq: seq, timestamp: clock(), body: body)

@@ -16,6 +16,9 @@ struct Console {
     /// Makes what was shown visible now, before the next line is read; false once the output
     /// can no longer be written (its reader left: `attune | head -3`, EPIPE with SIGPIPE ignored).
     var flush: () -> Bool = { true }
+    /// Shows a couple's progress from the saved transcripts (`/progress`); nothing by default
+    /// (replay and tests have no saved sessions to read).
+    var progress: ([String]) -> Void = { _ in }
 }
 
 /// What the loop reads next: an input for the session, or how the input ended.
@@ -135,6 +138,7 @@ struct ConversationLoop {
             switch output {
             case .coach(let text, _): console.coach(text)
             case .clearScreen: console.clearScreen()
+            case .progress(let partners): console.progress(partners)
             default: break
             }
         }

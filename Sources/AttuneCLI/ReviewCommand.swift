@@ -53,25 +53,8 @@ public struct ReviewCommand: ParsableCommand {
 
     /// The command, reading and writing through `console`.
     func run(console: TranscriptConsole) throws {
-        let inputs: [TranscriptInput]
-        if paths.isEmpty {
-            inputs = directory.folderExists ? try expand([directory.folder], console) : []
-        } else {
-            inputs = try expand(paths, console)
-        }
-
-        var accumulator = ReviewAccumulator()
-        var summary = DiagnosticSummary()
-        var missing = false
-        for input in inputs {
-            do {
-                var reader = try input.open()
-                accumulator.read(&reader, summary: &summary) { console.error($0.description) }
-            } catch {
-                console.error("attune: cannot read \(error)")
-                missing = true
-            }
-        }
+        let reading = try TranscriptReading(paths: paths, directory: directory, console: console)
+        let accumulator = reading.accumulator
 
         let sinceDay = since.flatMap(CivilDay.init(parsing:))
         let options = Review.Options(since: sinceDay, redact: redact,
@@ -90,22 +73,7 @@ public struct ReviewCommand: ParsableCommand {
         }
         console.out(pending)
 
-        if summary.unsupportedVersions > 0 {
-            console.error("attune: \(summary.unsupportedVersions) line(s) use a transcript format this version cannot read; they were skipped")
-            throw ExitStatus.dataError
-        }
-        if summary.notTranscripts > 0 { throw ExitStatus.dataError }
-        if summary.readFailures > 0 { throw ExitStatus.ioError }
-        if missing { throw ExitStatus.noInput }
-    }
-
-    private func expand(_ paths: [String], _ console: TranscriptConsole) throws -> [TranscriptInput] {
-        do {
-            return try TranscriptInputs.expand(paths) { console.error("attune: warning: \($0)") }
-        } catch {
-            console.error("attune: cannot read \(error)")
-            throw error.exitStatus
-        }
+        try reading.finish(console)
     }
 }
 

@@ -29,7 +29,7 @@ public struct CoachScript: Sendable {
         "onboarding.not_therapy", "onboarding.safety_question", "onboarding.safety_clear", "onboarding.safety_unclear",
         "menu.hint", "help", "exercises.intro", "flow.unknown", "flow.needs_couple", "flow.blocked",
         "flow.stopped", "flow.none_running", "flow.not_understood", "flow.skip_nothing", "break",
-        "switch.now", "names.current", "transcript.on", "transcript.off", "goodbye",
+        "switch.now", "names.current", "transcript.on", "transcript.off", "progress.intro", "goodbye",
         "safety.self_harm", "safety.abuse", "safety.unsafe", 
         "input.too_long", "input.invalid_utf8", "input.empty", "command.unknown", "ambiguous", "fuzzy.confirm",
         "fallback.reflect", "fallback.none", "fallback.plain", "fallback.question",
@@ -45,7 +45,7 @@ public struct CoachScript: Sendable {
     public static let requiredIntents = [
         "affirm", "deny", "partly", "give_names", "ask_about", "help", "skip", "start_exercise", "list_exercises",
         "stop_exercise", "take_break", "express_feeling", "express_need",
-        "criticism", "contempt", "defensiveness", "stonewalling", "unsure", "come_back", "greet",
+        "criticism", "contempt", "defensiveness", "stonewalling", "unsure", "come_back", "greet", "show_progress",
     ] + SafetyIntent.all
 
     /// Builds the coach from loaded content, with diagnostics for flows, responses and lexicon.

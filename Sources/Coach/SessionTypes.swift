@@ -35,6 +35,9 @@ public enum SessionOutput: Sendable, Equatable {
     case event(TranscriptEvent)
     /// Clear the screen (quick exit).
     case clearScreen
+    /// Show these partners' progress, worked out from the saved transcripts (`/progress`).
+    /// Shown, not recorded: the transcripts it is read from are the record.
+    case progress(partners: [String])
     /// The session is over; the interpreter closes the transcript and exits.
     case end(EndReason)
 }

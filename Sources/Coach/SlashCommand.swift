@@ -3,12 +3,12 @@ import TranscriptFormat
 
 /// The REPL's `/commands`, parsed.
 public enum SlashCommand: Sendable, Equatable {
-    case help, exercises, start(String), stop, skip, repeatLast, switchSpeaker, names([String]), transcript, quit, quickExit
+    case help, exercises, start(String), stop, skip, repeatLast, switchSpeaker, names([String]), transcript, progress, quit, quickExit
     case unknown(String)
 
     /// Every command name, for `/help` and Tab completion.
     public static let names = ["/help", "/exercises", "/start", "/stop", "/skip", "/repeat", "/switch", "/names",
-                               "/transcript", "/quit", "/quick-exit"]
+                               "/transcript", "/progress", "/quit", "/quick-exit"]
 
     public init(parsing text: String) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -25,6 +25,7 @@ public enum SlashCommand: Sendable, Equatable {
         case "/names":
             self = .names(argument.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { !$0.isEmpty })
         case "/transcript": self = .transcript
+        case "/progress": self = .progress
         case "/quit", "/exit": self = .quit
         case "/quick-exit": self = .quickExit
         default: self = .unknown(name)
@@ -99,6 +100,7 @@ extension Turn {
                 say("onboarding.names_unclear")
             }
         case .transcript: say(session.config.transcriptPath == nil ? "transcript.off" : "transcript.on")
+        case .progress: showProgress()
         case .quit:
             finishSession(.quit)
             outputs.append(.end(.quit))
@@ -122,12 +124,20 @@ extension Turn {
         }
     }
 
+    /// `/progress` or "how are we doing?": the interpreter reads the saved transcripts and shows
+    /// the couple's progress (the session itself keeps no history across sessions).
+    mutating func showProgress() {
+        say("progress.intro")
+        outputs.append(.progress(partners: state.partners))
+    }
+
     /// Intents that mean a command ("can we try mirroring?", "let's stop"); true if handled.
     mutating func naturalCommand(_ match: MatchResult) -> Bool {
         switch match.intent {
         case "start_exercise":
             if let exercise = match.slots["exercise"] { startFlow(named: exercise) } else { listExercises() }
         case "list_exercises": listExercises()
+        case "show_progress": showProgress()
         case "stop_exercise":
             guard state.flowRun != nil else { return false }
             stopFlow()

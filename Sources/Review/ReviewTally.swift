@@ -119,6 +119,8 @@ public struct ReviewTally: Sendable, Equatable {
     public var artifactCount = 0
     /// Artifacts seen, by kind (counted even when no longer kept).
     public var artifactsByKind: [String: Int] = [:]
+    /// Repair phrases chosen: the lines of the `phrases` field of `repair_phrases` artifacts.
+    public var repairPhrasesChosen = 0
     /// How many artifacts a tally keeps.
     public static let artifactsKept = 50
 
@@ -198,6 +200,9 @@ public struct ReviewTally: Sendable, Equatable {
                 keep([ArtifactNote(session: record.session, timestamp: record.timestamp, artifact: artifact)])
                 artifactCount += 1
                 artifactsByKind[artifact.kind, default: 0] += 1
+                if artifact.kind == Artifact.repairPhrases, let phrases = artifact[field: "phrases"] {
+                    repairPhrasesChosen += phrases.split(separator: "\n").count
+                }
             case .sessionEnd, .command, .unrecognized:
                 break
             }
@@ -221,6 +226,7 @@ public struct ReviewTally: Sendable, Equatable {
         keep(other.artifacts)
         artifactCount += other.artifactCount
         artifactsByKind.merge(other.artifactsByKind, uniquingKeysWith: +)
+        repairPhrasesChosen += other.repairPhrasesChosen
     }
 
     /// Adds notes to `artifacts`, keeping the newest `artifactsKept`.

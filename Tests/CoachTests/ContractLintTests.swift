@@ -38,7 +38,7 @@ import Testing
 
     @Test func everyIntentTheCoachNamesIsRequired() {
         let intents = Set(ShippedContent.script.matcher.intentNames)
-        #expect(CoachScript.requiredIntents.count == 20 + SafetyIntent.all.count)
+        #expect(CoachScript.requiredIntents.count == 21 + SafetyIntent.all.count)
         for name in CoachScript.requiredIntents { #expect(intents.contains(name), "shipped content lacks \(name)") }
     }
 
