@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AttuneCLITests",
-            dependencies: ["AttuneCLI", "IntentEngine", "Coach", "TranscriptFormat", "TranscriptStore", "Review"]
+            dependencies: ["AttuneCLI", "IntentEngine", "Coach", "TranscriptFormat", "TranscriptStore", "Review", "Terminal"]
         ),
     ]
 )

@@ -88,7 +88,13 @@ struct REPL {
     func run() -> ExitCode {
         SignalFlags.install()
         var console = Console(
-            coach: { [interactive, colour] text in print(interactive ? TerminalText.paint(text, "36", when: colour) : "Coach: \(text)") },
+            // On a terminal a reply is wrapped at word boundaries to the window's width;
+            // piped, it stays one `Coach: …` line, as scripts read it.
+            coach: { [interactive, colour] text in
+                guard interactive else { return print("Coach: \(text)") }
+                let wrapped = TerminalSize.columns().map { WordWrap.wrap(text, width: $0 - 1) } ?? text
+                print(TerminalText.paint(wrapped, "36", when: colour))
+            },
             clearScreen: { [interactive] in if interactive { print(TerminalStyle.clearScreen, terminator: "") } },
             error: { printError($0) },
             flush: { fflush(nil) == 0 })
@@ -110,7 +116,9 @@ struct REPL {
         if let warning = history.warning { printError(warning) }
         for command in history.commands { editor.remember(command) }
         loop.prompt = { state in "\(state.isAskingNames ? "names" : (state.expectedSpeaker ?? "you"))› " }
-        loop.beforeRead = { [script, editor] state in editor.setCompletions(SlashCommand.names + script.flowNames + state.partners) }
+        loop.beforeRead = { [script, editor] state in
+            editor.setCompletions(LineCompletion(commands: SlashCommand.names, exercises: script.flowNames, partners: state.partners))
+        }
         loop.afterStep = { [editor] input, outputs in
             // A line that raised a safety event is kept nowhere, not even for arrow-up.
             guard case .line(let text, _) = input,

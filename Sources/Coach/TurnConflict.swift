@@ -77,7 +77,7 @@ extension Turn {
         say(state.isSolo ? "break.back_solo" : "break.back")
         if let exercise, let flow = script.flows[exercise] {
             state.pending = .resumeOffer(exercise: exercise)
-            say("break.offer_resume", prompt: true, extra: ["exercise": flow.title])
+            say("break.offer_resume", prompt: true, extra: ["exercise": flow.name])
         } else if !state.conflict.flowVariables(turn: state.turnCount, partners: state.partners, lexicon: script.lexicon).isEmpty,
                   !state.isSolo {
             state.pending = .resumeOffer(exercise: "repair")

@@ -9,8 +9,8 @@ import Synchronization
 
 /// The line readline handed back (nil text: Ctrl-D), set by `lineHandler`.
 private let receivedLine = Mutex<(done: Bool, text: String?)>((false, nil))
-/// Words Tab completes: /commands, exercise names, partner names.
-private let completionWords = Mutex<[String]>([])
+/// What Tab completes: /commands, exercise names, partner names.
+private let completion = Mutex(LineCompletion())
 
 private func lineHandler(_ line: UnsafeMutablePointer<CChar>?) {
     let text = line.map { String(cString: $0) }
@@ -20,9 +20,11 @@ private func lineHandler(_ line: UnsafeMutablePointer<CChar>?) {
     rl_callback_handler_remove()
 }
 
+/// The candidates of the completion in progress, computed once per Tab by `attemptCompletion`.
+private let currentMatches = Mutex<[String]>([])
+
 private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
-    let prefix = text.map { String(cString: $0) } ?? ""
-    let matches = completionWords.withLock { words in words.filter { $0.lowercased().hasPrefix(prefix.lowercased()) } }
+    let matches = currentMatches.withLock { $0 }
     let index = Int(state)
     guard index < matches.count else { return nil }
     return strdup(matches[index])
@@ -30,6 +32,16 @@ private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) 
 
 private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     rl_attempted_completion_over = 1
+    let word = text.map { String(cString: $0) } ?? ""
+    // The line in front of the word: readline's buffer up to `start` (a byte offset).
+    var before = ""
+    if let buffer = rl_line_buffer, start > 0 {
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(start))
+        before = String(decoding: bytes, as: UTF8.self)
+    }
+    let matches = completion.withLock { $0.candidates(before: before, word: word) }
+    currentMatches.withLock { $0 = matches }
+    rl_completion_append_character = matches.count == 1 && !LineCompletion.needsSpace(after: matches[0]) ? 0 : 32
     return rl_completion_matches(text, completionGenerator)
 }
 
@@ -47,8 +59,8 @@ public struct ReadlineEditor: LineSource {
     }
 
     /// Replaces what Tab can complete.
-    public func setCompletions(_ words: [String]) {
-        completionWords.withLock { $0 = words }
+    public func setCompletions(_ rules: LineCompletion) {
+        completion.withLock { $0 = rules }
     }
 
     /// Adds a line to the in-session history (arrow up).

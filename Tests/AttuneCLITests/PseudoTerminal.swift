@@ -10,10 +10,13 @@ final class PseudoTerminal {
     private let controller: Int32
     private(set) var screen = ""
 
-    init(arguments: [String], environment: [String: String]) throws {
+    /// `columns`: the window's width, as a terminal reports it (nil: the pty's default, 0).
+    init(arguments: [String], environment: [String: String], columns: UInt16? = nil) throws {
         var controller: Int32 = 0
         var device: Int32 = 0
-        guard openpty(&controller, &device, nil, nil, nil) == 0 else { throw POSIXError(.EIO) }
+        var size = winsize(ws_row: 40, ws_col: columns ?? 0, ws_xpixel: 0, ws_ypixel: 0)
+        let opened = columns == nil ? openpty(&controller, &device, nil, nil, nil) : openpty(&controller, &device, nil, nil, &size)
+        guard opened == 0 else { throw POSIXError(.EIO) }
         self.controller = controller
         let deviceName = String(cString: ttyname(device))
 

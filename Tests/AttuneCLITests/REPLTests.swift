@@ -9,9 +9,9 @@ import Glibc
     let state = Attune.temporaryFolder("repl-state")
     var transcripts: String { state + "/attune/transcripts" }
 
-    func start(_ extra: [String] = []) throws -> PseudoTerminal {
+    func start(_ extra: [String] = [], columns: UInt16? = nil) throws -> PseudoTerminal {
         try PseudoTerminal(arguments: ["--names", "Alex,Sam", "--seed", "1"] + extra,
-                           environment: ["XDG_STATE_HOME": state])
+                           environment: ["XDG_STATE_HOME": state], columns: columns)
     }
 
     func transcriptText() throws -> String {
@@ -40,6 +40,40 @@ import Glibc
         #expect(terminal.waitFor("mirroring"))
         terminal.type("\r")
         #expect(terminal.waitFor("what would you like Sam to hear"))
+        terminal.type("/quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func tabAfterStartOffersExerciseNamesOnlyAndANameAtTheStartGetsAColon() throws {
+        let terminal = try start()
+        #expect(terminal.waitFor("Alex› "))
+        terminal.clearScreen()
+        // "s" after /start is stages or stress-talk, never /stop, /skip, /switch or Sam. The
+        // first Tab adds the common "t"; as readline does, the third lists what is left.
+        terminal.type("/start s\t\t\t")
+        #expect(terminal.waitFor("stress-talk"))
+        #expect(!terminal.screen.contains("/switch"))
+        #expect(!terminal.screen.contains("Sam"))
+        terminal.type("\u{15}")
+        terminal.clearScreen()
+        terminal.type("Sa\t")
+        #expect(terminal.waitFor("Sam: "))
+        terminal.type("hello there\r")
+        #expect(terminal.waitFor("Sam› "))
+        terminal.type("/quit\r")
+        #expect(terminal.waitForExit() == 0)
+        #expect(try transcriptText().contains("\"speaker\":\"Sam\",\"text\":\"hello there\""))
+    }
+
+    @Test func longRepliesWrapAtWordsToTheTerminalWidth() throws {
+        let terminal = try start(columns: 50)
+        #expect(terminal.waitFor("Alex› "))
+        terminal.clearScreen()
+        terminal.type("/help\r")
+        #expect(terminal.waitFor("Alex› "))
+        let lines = terminal.screen.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(lines.count > 3)
+        for line in lines { #expect(line.count <= 50, "\(line)") }
         terminal.type("/quit\r")
         #expect(terminal.waitForExit() == 0)
     }
