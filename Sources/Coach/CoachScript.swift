@@ -37,7 +37,7 @@ public struct CoachScript: Sendable {
         "debrief.feeling", "debrief.content", "debrief.plain", "debrief.ask_other", "debrief.close",
         "pattern.criticism", "pattern.contempt", "pattern.defensiveness", "pattern.stonewalling",
         "conflict.break_one", "conflict.break_both", "conflict.break_declined", "break.back", "break.back_solo",
-        "break.offer_resume", "break.offer_repair", "repeat.nothing", "conflict.solo", "exercises.alone_mark",
+        "break.offer_resume", "break.offer_repair", "break.resumed", "repeat.nothing", "conflict.solo", "exercises.alone_mark",
     ] + Turn.conflictKinds.map { "conflict.\($0)" } + Turn.safetyResponses
 
     /// The intents the session itself names, which content must define: without `affirm`

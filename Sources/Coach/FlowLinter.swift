@@ -13,7 +13,7 @@ struct FlowLinter {
     /// (`said`, `requested`, `meant`, …). A name missing here makes lint reject good content.
     static let globalVariables: Set<String> = ["first", "second", "partner", "other", "transcript", "exercise",
                                                "reflection", "said", "resources", "exercises", "requested", "command",
-                                               "option_a", "option_b", "meant", "names", "said_by", "echo", "person", "for_two", "instead",
+                                               "option_a", "option_b", "meant", "names", "said_by", "echo", "person", "for_two", "instead", "question",
                                                "instead_summary"]
 
     func check() -> [Diagnostic] {

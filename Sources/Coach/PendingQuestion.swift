@@ -28,11 +28,15 @@ public indirect enum PendingQuestion: Sendable, Equatable {
     case debrief(exercise: String, heard: [Int])
     /// "Would a break help?" after a heated stretch: yes takes the break, no goes on.
     case breakOffer
-    /// On a break: "we're back" gets a fresh greeting and an offer to go on. `exercise` is
-    /// the one the break stopped, if any.
-    case onBreak(exercise: String?)
-    /// "Shall we go on with …?" after a break: yes starts the exercise again.
-    case resumeOffer(exercise: String)
+    /// On a break: "we're back" gets a fresh greeting and an offer to go on. `stopped` is
+    /// the exercise the break stopped, where it stood, if any.
+    case onBreak(stopped: FlowRun?)
+    /// "Shall we go on with …?" after a break: yes picks the stopped exercise up where it
+    /// stood.
+    case resumeOffer(FlowRun)
+    /// "Shall we look at what happened?" after a break that followed a fight: yes starts
+    /// `repair` on the fight's words.
+    case repairOffer
 
     /// The pseudo flow state lines are matched in while on a break, so "back" alone can mean
     /// "we're back" there and nowhere else (`requires_state: [break.taken]`).
@@ -43,7 +47,7 @@ public indirect enum PendingQuestion: Sendable, Equatable {
     var belongsToExercise: Bool {
         switch self {
         case .mirrorConfirmation, .typoReading: return true
-        case .names, .nameConfirmation, .firstSessionSafety, .safety, .debrief, .breakOffer, .onBreak, .resumeOffer: return false
+        case .names, .nameConfirmation, .firstSessionSafety, .safety, .debrief, .breakOffer, .onBreak, .resumeOffer, .repairOffer: return false
         }
     }
 }

@@ -65,34 +65,34 @@ extension Turn {
 
     /// Stops any exercise for a break, and waits to hear that they are back.
     mutating func takeBreak() {
-        let stopped = state.flowRun?.flow
+        let stopped = state.flowRun
         closeFlow(completed: false)
         say("break", prompt: true)
-        state.pending = .onBreak(exercise: stopped)
+        state.pending = .onBreak(stopped: stopped)
     }
 
     /// "We're back": a fresh greeting, then an offer to go on with the exercise the break
     /// stopped, or to look at the fight together, or the menu.
-    mutating func welcomeBack(stopped exercise: String?) {
+    mutating func welcomeBack(stopped: FlowRun?) {
         say(state.isSolo ? "break.back_solo" : "break.back")
-        if let exercise, let flow = script.flows[exercise] {
-            state.pending = .resumeOffer(exercise: exercise)
-            say("break.offer_resume", prompt: true, extra: ["exercise": flow.name])
-        } else if !state.conflict.flowVariables(turn: state.turnCount, partners: state.partners, lexicon: script.lexicon).isEmpty,
-                  !state.isSolo {
-            state.pending = .resumeOffer(exercise: "repair")
+        if let stopped, script.flows[stopped.flow] != nil {
+            state.pending = .resumeOffer(stopped)
+            say("break.offer_resume", prompt: true, extra: ["exercise": stopped.flow])
+        } else if !state.isSolo,
+                  !state.conflict.flowVariables(turn: state.turnCount, partners: state.partners, lexicon: script.lexicon).isEmpty {
+            state.pending = .repairOffer
             say("break.offer_repair", prompt: true)
         } else {
             say("menu.hint", prompt: true)
         }
     }
 
-    /// The answer to "shall we go on with …?": yes starts it again; false when the line was
-    /// not a yes or no.
-    mutating func answerResumeOffer(_ match: MatchResult, exercise: String) -> Bool {
+    /// The answer to "shall we go on?": yes picks the stopped exercise up where it stood
+    /// (`run`), or starts `repair` (nil); no shows the menu; false when the line was neither.
+    mutating func answerResumeOffer(_ match: MatchResult, resuming run: FlowRun?) -> Bool {
         switch match.intent {
         case "affirm":
-            startFlow(named: exercise)
+            if let run { resume(run) } else { startFlow(named: "repair") }
             return true
         case "deny":
             say("menu.hint", prompt: true)
@@ -100,5 +100,16 @@ extension Turn {
         default:
             return false
         }
+    }
+
+    /// Puts a stopped exercise back where it stood, and asks its step's question again in a
+    /// line that says where they are (not the same words as a moment ago).
+    mutating func resume(_ run: FlowRun) {
+        guard let flow = script.flows[run.flow], let step = flow.states[run.state] else { return }
+        state.flowRun = run
+        outputs.append(.event(.flowStart(flow: run.flow)))
+        if let speaker = step.speaker, let index = run.roles[speaker] { state.currentSpeaker = index }
+        let question = step.say.flatMap { script.responses.render($0, random: &state.random, lookup: lookup()) } ?? ""
+        say("break.resumed", prompt: true, extra: ["exercise": run.flow, "question": question])
     }
 }

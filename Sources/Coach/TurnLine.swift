@@ -129,14 +129,17 @@ extension Turn {
         case .breakOffer:
             if answerBreakOffer(match) { return false }
             question = nil
-        case .onBreak(let exercise):
+        case .onBreak(let stopped):
             if ["come_back", "greet"].contains(match.intent) {
-                welcomeBack(stopped: exercise)
+                welcomeBack(stopped: stopped)
                 return false
             }
             question = nil
-        case .resumeOffer(let exercise):
-            if answerResumeOffer(match, exercise: exercise) { return false }
+        case .resumeOffer(let run):
+            if answerResumeOffer(match, resuming: run) { return false }
+            question = nil
+        case .repairOffer:
+            if answerResumeOffer(match, resuming: nil) { return false }
             question = nil
         case .mirrorConfirmation, nil:
             break

@@ -11,13 +11,22 @@ import Coach
     /// The replies of a replayed conversation, each with the number of the turn it answered
     /// (0 for the opening), up to a safety event: from there the coach keeps to the safety
     /// conversation, which says its steady lines again on purpose and has scripts of its own.
+    /// The answer to `/repeat` inside an exercise is left out: it was asked to say the same.
     static func replies(in transcript: [String]) -> [(turn: Int, text: String)] {
         var turn = 0
         var replies: [(Int, String)] = []
+        var askedToRepeat = false
         for line in transcript {
             if line.hasPrefix("— safety:") { break }
-            if line.hasPrefix("Coach: ") { replies.append((turn, String(line.dropFirst(7)))) }
-            else if !line.hasPrefix("— ") { turn += 1 }
+            if line.hasPrefix("Coach: ") {
+                if !askedToRepeat { replies.append((turn, String(line.dropFirst(7)))) }
+            } else if !line.hasPrefix("— ") {
+                turn += 1
+                askedToRepeat = line.trimmingCharacters(in: .whitespaces).lowercased() == "/repeat"
+            } else {
+                // An exercise started again by /repeat is a fresh start, heard as such.
+                askedToRepeat = false
+            }
         }
         return replies
     }
@@ -42,6 +51,8 @@ import Coach
         #expect(Self.repeats(in: far).isEmpty)
         let safety = Self.replies(in: ["Coach: a", "b", "— safety: abuse —", "Coach: same", "c", "Coach: same"])
         #expect(Self.repeats(in: safety).isEmpty)
+        let asked = Self.replies(in: ["Coach: question", "/repeat", "Coach: question", "b", "Coach: question"])
+        #expect(Self.repeats(in: asked).count == 1, "only the repeat nobody asked for counts")
     }
 
     @Test(arguments: ShippedContentTests.scripts)
