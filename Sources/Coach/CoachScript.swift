@@ -41,12 +41,18 @@ public struct CoachScript: Sendable {
     ] + Turn.conflictKinds.map { "conflict.\($0)" } + Turn.safetyResponses
 
     /// The intents the session itself names, which content must define: without `affirm`
-    /// and `deny`, yes and no would quietly stop answering the coach's questions.
-    public static let requiredIntents = [
-        "affirm", "deny", "partly", "give_names", "ask_about", "help", "skip", "start_exercise", "list_exercises",
-        "stop_exercise", "take_break", "express_feeling", "express_need",
-        "criticism", "contempt", "defensiveness", "stonewalling", "unsure", "come_back", "greet", "show_progress",
-    ] + SafetyIntent.all
+    /// and `deny`, yes and no would quietly stop answering the coach's questions. The one list
+    /// `attune lint` checks and the tests use; the sets of intents the turn logic reads as
+    /// short answers and as debriefs are part of it, so naming one there requires it here.
+    public static let requiredIntents: [String] = {
+        let named = [
+            "affirm", "deny", "partly", "give_names", "ask_about", "help", "skip", "start_exercise", "list_exercises",
+            "stop_exercise", "take_break", "express_feeling", "express_need",
+            "criticism", "contempt", "defensiveness", "stonewalling", "unsure", "come_back", "greet", "show_progress",
+        ]
+        let heard = Turn.shortAnswers.union(Turn.debriefIntents).subtracting(named + [MatchResult.noneIntent]).sorted()
+        return named + heard + SafetyIntent.all
+    }()
 
     /// Builds the coach from loaded content, with diagnostics for flows, responses and lexicon.
     public static func build(content: IntentContent, matcher: Matcher) -> (CoachScript, [Diagnostic]) {
