@@ -109,6 +109,25 @@ final class PseudoTerminal {
         kill(pid, number)
     }
 
+    /// Waits for `prompt`, then for each step empties the screen, types the input and waits
+    /// for what it should bring up, so only what follows each input counts. False at the first
+    /// that does not appear.
+    func converse(after prompt: String = "Alex› ", _ steps: KeyValuePairs<String, String>) -> Bool {
+        guard waitFor(prompt) else { return false }
+        for (input, shows) in steps {
+            clearScreen()
+            type(input)
+            guard waitFor(shows) else { return false }
+        }
+        return true
+    }
+
+    /// Types `/quit` and returns how the coach exited.
+    func quit() -> Int32? {
+        type("/quit\r")
+        return waitForExit()
+    }
+
     deinit {
         close(controller)
     }

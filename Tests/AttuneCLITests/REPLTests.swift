@@ -21,27 +21,15 @@ import Glibc
 
     @Test func typingGetsAnAnswerAndThePromptNamesTheSpeaker() throws {
         let terminal = try start()
-        #expect(terminal.waitFor("Alex› "))
-        terminal.type("Sam: hello there\r")
-        #expect(terminal.waitFor("Sam› "))
-        terminal.type("/quit\r")
-        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.converse(["Sam: hello there\r": "Sam› "]))
+        #expect(terminal.quit() == 0)
     }
 
     @Test func tabCompletesCommandsAndExerciseNames() throws {
         let terminal = try start()
-        #expect(terminal.waitFor("Alex› "))
-        terminal.type("/exerc\t")
-        #expect(terminal.waitFor("/exercises"))
-        terminal.type("\r")
-        #expect(terminal.waitFor("mirroring"))
-        terminal.clearScreen()
-        terminal.type("/start mirr\t")
-        #expect(terminal.waitFor("mirroring"))
-        terminal.type("\r")
-        #expect(terminal.waitFor("what would you like Sam to hear"))
-        terminal.type("/quit\r")
-        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.converse(["/exerc\t": "/exercises", "\r": "mirroring", "/start mirr\t": "mirroring",
+                                   "\r": "what would you like Sam to hear"]))
+        #expect(terminal.quit() == 0)
     }
 
     @Test func tabAfterStartOffersExerciseNamesOnlyAndANameAtTheStartGetsAColon() throws {
@@ -80,14 +68,8 @@ import Glibc
 
     @Test func ctrlCClearsTheLineAndTheSessionGoesOn() throws {
         let terminal = try start()
-        #expect(terminal.waitFor("Alex› "))
-        terminal.type("a secret I changed my mind about")
-        #expect(terminal.waitFor("changed my mind"))
-        terminal.type("\u{03}")
-        terminal.clearScreen()
-        #expect(terminal.waitFor("Alex› "))
-        terminal.type("/quit\r")
-        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.converse(["a secret I changed my mind about": "changed my mind", "\u{03}": "Alex› "]))
+        #expect(terminal.quit() == 0)
         let transcript = try transcriptText()
         #expect(!transcript.contains("a secret"))
         #expect(transcript.contains("\"event\":\"session_end\""))
@@ -104,9 +86,7 @@ import Glibc
     @Test(arguments: [SIGTERM, SIGHUP])
     func terminationSignalsCloseTheTranscript(signal: Int32) throws {
         let terminal = try start()
-        #expect(terminal.waitFor("Alex› "))
-        terminal.type("/start check-in\r")
-        #expect(terminal.waitFor("high point"))
+        #expect(terminal.converse(["/start check-in\r": "high point"]))
         terminal.signal(signal)
         #expect(terminal.waitForExit() == 128 + signal)
         let transcript = try transcriptText()
@@ -116,13 +96,8 @@ import Glibc
 
     @Test func historyKeepsCommandsOnlyInAPrivateFile() throws {
         let terminal = try start()
-        #expect(terminal.waitFor("Alex› "))
-        terminal.type("I feel lonely when you work late\r")
-        #expect(terminal.waitFor("Alex› "))
-        terminal.type("/exercises\r")
-        #expect(terminal.waitFor("mirroring"))
-        terminal.type("/quit\r")
-        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.converse(["I feel lonely when you work late\r": "Alex› ", "/exercises\r": "mirroring"]))
+        #expect(terminal.quit() == 0)
         let path = state + "/attune/history"
         let history = try String(contentsOfFile: path, encoding: .utf8)
         #expect(history == "/exercises\n/quit\n")
@@ -134,17 +109,9 @@ import Glibc
         let cache = Attune.temporaryFolder("repl-cache")
         let terminal = try PseudoTerminal(arguments: ["--names", "Alex,Sam", "--seed", "1"],
                                           environment: ["XDG_STATE_HOME": state, "XDG_CACHE_HOME": cache])
-        #expect(terminal.waitFor("Alex› "))
-        terminal.type("/names Alex,Sam\r")
-        #expect(terminal.waitFor("I have you as"))
-        terminal.type("/i want to die tonight plimsolvex\r")
-        #expect(terminal.waitFor("Are you safe right now?"))
-        terminal.type("I want to kill myself vexplimsol\r")
-        #expect(terminal.waitFor("still here with you"))
-        terminal.type("/start the talk\r")
-        #expect(terminal.waitFor("come back to that later"))
-        terminal.type("/quit\r")
-        #expect(terminal.waitFor("Take care of yourselves tonight"))
+        #expect(terminal.converse(["/names Alex,Sam\r": "I have you as", "/i want to die tonight plimsolvex\r": "Are you safe right now?",
+                                   "I want to kill myself vexplimsol\r": "still here with you", "/start the talk\r": "come back to that later",
+                                   "/quit\r": "Take care of yourselves tonight"]))
         #expect(terminal.waitForExit() == 0)
         let history = try String(contentsOfFile: state + "/attune/history", encoding: .utf8)
         #expect(history == "/names\n/start\n/quit\n")
@@ -160,13 +127,8 @@ import Glibc
 
     @Test func transcriptIsPrivateAndSurvivesKill9() throws {
         let terminal = try start()
-        #expect(terminal.waitFor("Alex› "))
         let lines = ["I feel lonely when you work late", "Sam: I miss our walks", "Alex: can we try mirroring"]
-        for line in lines {
-            terminal.clearScreen()
-            terminal.type(line + "\r")
-            #expect(terminal.waitFor("› "))
-        }
+        #expect(terminal.converse([lines[0] + "\r": "› ", lines[1] + "\r": "› ", lines[2] + "\r": "› "]))
         terminal.signal(SIGKILL)
         _ = terminal.waitForExit()
         let files = try FileManager.default.contentsOfDirectory(atPath: transcripts)
