@@ -301,40 +301,31 @@ public struct IntentCompiler {
                 instructions[Int(any)].next = loop
                 return append(.open, slotNumber, next: any)
             }
-            if expanding.contains("{\(name)}") {
-                diagnostics.append(.error(at: source.location.advanced(by: offset), "list '\(name)' refers to itself"))
-                return next
-            }
-            if list.values.isEmpty {
+            if list.values.isEmpty && !expanding.contains("{\(name)}") {
                 diagnostics.append(.error(at: source.location.advanced(by: offset), "list '\(name)' has no values to match",
                                           hint: "give it values (a value that fails to parse is left out), or set wildcard: true"))
                 return next
             }
-            if tooDeep(expanding, at: source.location.advanced(by: offset)) { return next }
-            expanding.append("{\(name)}")
-            defer { expanding.removeLast() }
-            let entry = emitChoice(list.values.map { value in { (compiler: inout IntentCompiler, expanding: inout [String]) in
-                let valueNumber = compiler.valueID(value.value)
-                let close = compiler.append(.close, slotNumber, next: next, alternative: valueNumber)
-                let valueSource = TemplateSource(text: value.spokenText, location: value.location, node: value.spoken)
-                return compiler.emit(value.spoken, then: close, source: valueSource, expanding: &expanding) } },
-                expanding: &expanding)
-            return append(.open, slotNumber, next: entry)
+            return expand("{\(name)}", named: "list '\(name)'", at: source.location.advanced(by: offset), hint: nil,
+                          orElse: next, expanding: &expanding) { compiler, expanding in
+                let entry = compiler.emitChoice(list.values.map { value in { (compiler: inout IntentCompiler, expanding: inout [String]) in
+                    let valueNumber = compiler.valueID(value.value)
+                    let close = compiler.append(.close, slotNumber, next: next, alternative: valueNumber)
+                    let valueSource = TemplateSource(text: value.spokenText, location: value.location, node: value.spoken)
+                    return compiler.emit(value.spoken, then: close, source: valueSource, expanding: &expanding) } },
+                    expanding: &expanding)
+                return compiler.append(.open, slotNumber, next: entry)
+            }
         case .rule(let name, let offset):
             guard let rule = content.rules[name] else {
                 diagnostics.append(.error(at: source.location.advanced(by: offset), "unknown rule '\(name)'",
                                           hint: suggestion(for: name, among: Array(content.rules.keys), kind: "rule")))
                 return next
             }
-            if expanding.contains("<\(name)>") {
-                diagnostics.append(.error(at: source.location.advanced(by: offset), "rule '\(name)' refers to itself",
-                                          hint: "a rule may use other rules, but not itself"))
-                return next
+            return expand("<\(name)>", named: "rule '\(name)'", at: source.location.advanced(by: offset),
+                          hint: "a rule may use other rules, but not itself", orElse: next, expanding: &expanding) { compiler, expanding in
+                compiler.emit(rule.body.node, then: next, source: rule.body, expanding: &expanding)
             }
-            if tooDeep(expanding, at: source.location.advanced(by: offset)) { return next }
-            expanding.append("<\(name)>")
-            defer { expanding.removeLast() }
-            return emit(rule.body.node, then: next, source: rule.body, expanding: &expanding)
         }
     }
 
@@ -357,6 +348,21 @@ public struct IntentCompiler {
     }
 
     /// Whether following one more rule or list would pass the reference limit (and says so).
+    /// Expands a reference to a list or rule (`marker` is how it is written, `{name}` or
+    /// `<name>`) with `body`, keeping the chain being expanded; a reference to itself, or one
+    /// nested past the limit, is an error and expands to nothing (`orElse`).
+    private mutating func expand(_ marker: String, named what: String, at location: SourceLocation, hint: String?, orElse next: Int32,
+                                 expanding: inout [String], _ body: (inout IntentCompiler, inout [String]) -> Int32) -> Int32 {
+        if expanding.contains(marker) {
+            diagnostics.append(.error(at: location, "\(what) refers to itself", hint: hint))
+            return next
+        }
+        if tooDeep(expanding, at: location) { return next }
+        expanding.append(marker)
+        defer { expanding.removeLast() }
+        return body(&self, &expanding)
+    }
+
     private mutating func tooDeep(_ expanding: [String], at location: SourceLocation) -> Bool {
         guard expanding.count >= Self.maxReferenceDepth else { return false }
         diagnostics.append(.error(at: location, "rules and lists nested more than \(Self.maxReferenceDepth) deep (the reference limit)",

@@ -257,64 +257,23 @@ struct TranscriptsCommandTests {
 }
 
 /// The built binary, run as a user would, for what in-process runs cannot show: standard input
-/// and the real exit status. Enabled once `review` is registered in `AttuneCommand`.
+/// and the real exit status.
 @Suite("attune review, the binary")
 struct ReviewBinaryTests {
-    static let binary: String? = {
-        let candidates = [Bundle.main.executableURL?.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent()]
-        for folder in candidates.compactMap({ $0 }) {
-            let path = folder.appendingPathComponent("attune").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }()
-
-    static let hasReview: Bool = {
-        guard let binary else { return false }
-        // `attune review --help` falls through to the default command when `review` is not
-        // registered, so look for review's own help text.
-        guard let help = try? run(binary, ["review", "--help"], stdin: Data()) else { return false }
-        return help.status == 0 && help.out.contains("Summarise transcripts")
-    }()
-
-    static func run(_ binary: String, _ arguments: [String], stdin: Data) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(stdin)
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
-    }
-
-    @Test(.enabled(if: hasReview, "needs the attune binary with `review` registered"))
-    func readsStandardInput() throws {
+    @Test func readsStandardInput() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: ReviewCLI.path("couple/2026-11-03T20-00-00Z-bbbbbb.jsonl")))
-        let result = try Self.run(Self.binary!, ["review", "-", "--format", "json"], stdin: data)
+        let result = try Attune.run(["review", "-", "--format", "json"], input: String(decoding: data, as: UTF8.self))
         #expect(result.status == 0)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((json["safety"] as? [[String: Any]])?.first?["kind"] as? String == "abuse")
         #expect(((json["sessions"] as? [[String: Any]])?.first?["source"] as? String) == "-")
     }
 
-    @Test(.enabled(if: hasReview, "needs the attune binary with `review` registered"))
-    func exitStatusesReachTheShell() throws {
-        let binary = Self.binary!
-        #expect(try Self.run(binary, ["review", ReviewCLI.path("missing.jsonl")], stdin: Data()).status == 66)
-        #expect(try Self.run(binary, ["review", ReviewCLI.path("unknown-version.jsonl")], stdin: Data()).status == 65)
-        let refused = try Self.run(binary, ["transcripts", "forget", "--all", "--dir", ReviewCLI.path("couple")], stdin: Data())
-        #expect(refused.status == 64)
-        #expect(try Self.run(binary, ["review", "-"], stdin: Data("garbage\n".utf8)).status == 0)
+    @Test func exitStatusesReachTheShell() throws {
+        #expect(try Attune.run(["review", ReviewCLI.path("missing.jsonl")]).status == 66)
+        #expect(try Attune.run(["review", ReviewCLI.path("unknown-version.jsonl")]).status == 65)
+        #expect(try Attune.run(["transcripts", "forget", "--all", "--dir", ReviewCLI.path("couple")]).status == 64)
+        #expect(try Attune.run(["review", "-"], input: "garbage\n").status == 0)
     }
 }
 
