@@ -27,13 +27,25 @@ import Testing
         return all.filter { $0.severity == .error }.map(\.description)
     }
 
+    /// Lint's errors for the shipped content with each replacement made in `file` must include
+    /// each of `messages`.
+    @discardableResult
+    func expectErrors(editing file: String, replacing edits: KeyValuePairs<String, String>, include messages: [String],
+                      sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
+        let errors = lint(editing: file) { text in edits.reduce(text) { $0.replacingOccurrences(of: $1.key, with: $1.value) } }
+        for message in messages {
+            #expect(errors.contains { $0.contains(message) }, "no \"\(message)\" in \(errors)", sourceLocation: sourceLocation)
+        }
+        return errors
+    }
+
     @Test func theShippedContentKeepsTheContract() {
         #expect(lint() == [])
     }
 
     @Test func aMissingIntentTheCoachNamesIsAnError() {
-        let errors = lint(editing: "Intents/social.yaml") { $0.replacingOccurrences(of: "\n  affirm:\n", with: "\n  agree_renamed:\n") }
-        #expect(errors.contains { $0.hasPrefix("Intents:1:1: error: missing intent 'affirm'") }, "\(errors)")
+        expectErrors(editing: "Intents/social.yaml", replacing: ["\n  affirm:\n": "\n  agree_renamed:\n"],
+                     include: ["Intents:1:1: error: missing intent 'affirm'"])
     }
 
     @Test func everyIntentTheCoachNamesIsRequired() {
@@ -47,13 +59,8 @@ import Testing
     }
 
     @Test func theFightCoachsSettingsAreChecked() {
-        let errors = lint(editing: "Intents/lexicon.yaml") {
-            $0.replacingOccurrences(of: "    break_at: 5\n", with: "    break_soon: 5\n")
-              .replacingOccurrences(of: "    window: 4\n", with: "    window: four\n")
-        }
-        #expect(errors.contains { $0.contains("lexicon 'conflict' has no 'break_at'") }, "\(errors)")
-        #expect(errors.contains { $0.contains("unknown setting 'break_soon'") }, "\(errors)")
-        #expect(errors.contains { $0.contains("'conflict.window' must be a whole number") }, "\(errors)")
+        expectErrors(editing: "Intents/lexicon.yaml", replacing: ["    break_at: 5\n": "    break_soon: 5\n", "    window: 4\n": "    window: four\n"],
+                     include: ["lexicon 'conflict' has no 'break_at'", "unknown setting 'break_soon'", "'conflict.window' must be a whole number"])
     }
 
     @Test func soloUseIsChecked() {
@@ -74,13 +81,9 @@ import Testing
     }
 
     @Test func aMissingOrEmptyLexiconListIsAnError() {
-        let errors = lint(editing: "Intents/lexicon.yaml") {
-            $0.replacingOccurrences(of: "  advice: [", with: "  advice_gone: [")
-                .replacingOccurrences(of: "  first_person: [i, im, ive, my]", with: "  first_person: []")
-        }
-        #expect(errors.contains { $0.hasPrefix("Intents:1:1: error: missing or empty lexicon list 'advice'") }, "\(errors)")
-        #expect(errors.contains { $0.hasPrefix("Intents:1:1: error: missing or empty lexicon list 'first_person'") }, "\(errors)")
-        #expect(errors.contains { $0.hasPrefix("Intents/lexicon.yaml:32:3: error: unknown lexicon list 'advice_gone'") }, "\(errors)")
+        expectErrors(editing: "Intents/lexicon.yaml", replacing: ["  advice: [": "  advice_gone: [", "  first_person: [i, im, ive, my]": "  first_person: []"],
+                     include: ["Intents:1:1: error: missing or empty lexicon list 'advice'", "Intents:1:1: error: missing or empty lexicon list 'first_person'",
+                               "Intents/lexicon.yaml:32:3: error: unknown lexicon list 'advice_gone'"])
     }
 
     @Test func anActionReadingAVariableItsFlowNeverSetsIsAnError() {
@@ -118,25 +121,22 @@ import Testing
     let lint = ContractLintTests()
 
     @Test func anArtifactReadingAnUnsetVariableOrByAnUnknownPartnerIsAnError() {
-        let errors = lint.lint(editing: "Intents/flows/date-night.yaml") {
-            $0.replacingOccurrences(of: "by: both, value: {when: when,", with: "by: third, value: {when: when_typo,")
-        }
-        #expect(errors.contains { $0.contains("date-night.yaml:") && $0.contains("error: artifact 'date_plan' reads variable 'when_typo', which flow 'date-night' never sets") }, "\(errors)")
-        #expect(errors.contains { $0.contains("error: artifact 'date_plan' is by 'third', which is no role or variable of flow 'date-night'") }, "\(errors)")
+        let errors = lint.expectErrors(editing: "Intents/flows/date-night.yaml", replacing: ["by: both, value: {when: when,": "by: third, value: {when: when_typo,"],
+                          include: ["error: artifact 'date_plan' reads variable 'when_typo', which flow 'date-night' never sets",
+                                    "error: artifact 'date_plan' is by 'third', which is no role or variable of flow 'date-night'"])
+        #expect(errors.contains { $0.hasPrefix("Intents/flows/date-night.yaml:") && $0.contains("'when_typo'") }, "\(errors)")
     }
 
     @Test func anArtifactNeedsAKindAndFieldsAndKnownKeys() {
-        let errors = lint.lint(editing: "Intents/flows/myths.yaml") {
-            $0.replacingOccurrences(of: "{kind: myth_recognised, by: recognised_by, value: {myth: recognised}}",
-                                    with: "{kind: Myth Seen, value: {myth: recognised}}\n          - {kind: myth_seen, value: {}}\n          - {kind: myth_x, value: [recognised], colour: red}")
-        }
-        #expect(errors.contains { $0.contains("error: an artifact needs a 'kind' of lowercase letters") }, "\(errors)")
-        #expect(errors.contains { $0.contains("error: artifact 'myth_seen' has no 'value' fields") }, "\(errors)")
-        #expect(errors.contains { $0.contains("error: unknown key 'colour' in an artifact") }, "\(errors)")
+        lint.expectErrors(editing: "Intents/flows/myths.yaml",
+                          replacing: ["{kind: myth_recognised, by: recognised_by, value: {myth: recognised}}":
+                                      "{kind: Myth Seen, value: {myth: recognised}}\n          - {kind: myth_seen, value: {}}\n          - {kind: myth_x, value: [recognised], colour: red}"],
+                          include: ["error: an artifact needs a 'kind' of lowercase letters", "error: artifact 'myth_seen' has no 'value' fields",
+                                    "error: unknown key 'colour' in an artifact"])
     }
 
     @Test func theKindsProgressCountsMustBeRecordedBySomeExercise() {
-        let errors = lint.lint(editing: "Intents/flows/repair.yaml") { $0.replacingOccurrences(of: "kind: repair_phrases", with: "kind: phrases") }
-        #expect(errors.contains { $0.hasPrefix("Intents:1:1: error: no exercise records an artifact of kind 'repair_phrases'") }, "\(errors)")
+        lint.expectErrors(editing: "Intents/flows/repair.yaml", replacing: ["kind: repair_phrases": "kind: phrases"],
+                          include: ["Intents:1:1: error: no exercise records an artifact of kind 'repair_phrases'"])
     }
 }
