@@ -20,10 +20,8 @@ public struct IntentCompiler {
     /// Per word id: its first written form, as `explain` and typo messages show it.
     private var words: [String] = []
     private let forms: WordForms
-    private var slotNames: [String] = []
-    private var slotIndex: [String: Int32] = [:]
-    private var values: [String] = []
-    private var valueIndex: [String: Int32] = [:]
+    private var slotNames = NumberedNames()
+    private var values = NumberedNames()
     private var diagnostics: [Diagnostic] = []
     private var dispatchTables: [[Int32: [Int32]]] = []
     /// Sizes and required words of rules and lists, worked out once each: a rule used twice
@@ -81,7 +79,7 @@ public struct IntentCompiler {
         let program = ProgramCompactor.compact(.init(instructions: instructions, dispatchTables: dispatchTables, templates: templates))
         var matcher = Matcher(
             instructions: program.instructions, templates: program.templates, intents: intents,
-            vocabulary: vocabulary, words: words, slotNames: slotNames, values: values,
+            vocabulary: vocabulary, words: words, slotNames: slotNames.names, values: values.names,
             skipWords: skipIDs, dispatchTables: program.dispatchTables, options: options,
             morphology: morphology, language: LanguageLayer(content.language))
         matcher.ruleBodies = content.rules.mapValues(\.body.node)
@@ -204,19 +202,11 @@ public struct IntentCompiler {
     }
 
     private mutating func slotID(_ name: String) -> Int32 {
-        if let id = slotIndex[name] { return id }
-        let id = Int32(slotNames.count)
-        slotNames.append(name)
-        slotIndex[name] = id
-        return id
+        slotNames.number(of: name)
     }
 
     private mutating func valueID(_ value: String) -> Int32 {
-        if let id = valueIndex[value] { return id }
-        let id = Int32(values.count)
-        values.append(value)
-        valueIndex[value] = id
-        return id
+        values.number(of: value)
     }
 
     private mutating func append(_ op: Instruction.Op, _ argument: Int32 = 0, next: Int32 = -1, alternative: Int32 = -1) -> Int32 {
@@ -489,5 +479,19 @@ public struct IntentCompiler {
         let close = names.filter { EditDistance.damerau(name, $0, limit: 2) <= 2 }.sorted()
         if let best = close.first { return "did you mean '\(best)'?" }
         return names.isEmpty ? "no \(kind)s are defined" : "define it under '\(kind)s:'"
+    }
+}
+
+/// Names numbered in the order first met, as compiled instructions refer to slots and values.
+private struct NumberedNames {
+    private(set) var names: [String] = []
+    private var numbers: [String: Int32] = [:]
+
+    mutating func number(of name: String) -> Int32 {
+        if let number = numbers[name] { return number }
+        let number = Int32(names.count)
+        names.append(name)
+        numbers[name] = number
+        return number
     }
 }

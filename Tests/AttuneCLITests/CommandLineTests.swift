@@ -174,8 +174,7 @@ import TranscriptFormat
     }
 
     @Test func testReportsFailuresWithTheClosingLine() throws {
-        let folder = Attune.temporaryFolder("fixtures")
-        try "greet:\n  - hello there\n  - what's the weather tomorrow\n".write(toFile: folder + "/f.yaml", atomically: true, encoding: .utf8)
+        let folder = try fixtureFolder("fixtures", "greet:\n  - hello there\n  - what's the weather tomorrow\n")
         let result = try Attune.run(["test", folder])
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAIL \(folder)/f.yaml:3:5: expected greet, got none"))
@@ -198,11 +197,16 @@ import TranscriptFormat
         #expect(text.stdout.contains("flag defensiveness: "))
     }
 
-    /// Runs `attune test` on one fixture file written from `yaml`.
-    func testFixture(_ label: String, _ yaml: String) throws -> Attune.Result {
+    /// A folder holding one fixture file, `f.yaml`, written from `yaml`.
+    func fixtureFolder(_ label: String, _ yaml: String) throws -> String {
         let folder = Attune.temporaryFolder(label)
         try yaml.write(toFile: folder + "/f.yaml", atomically: true, encoding: .utf8)
-        return try Attune.run(["test", folder])
+        return folder
+    }
+
+    /// Runs `attune test` on one fixture file written from `yaml`.
+    func testFixture(_ label: String, _ yaml: String) throws -> Attune.Result {
+        try Attune.run(["test", try fixtureFolder(label, yaml)])
     }
 
     @Test func fixturesCheckFlags() throws {
@@ -227,9 +231,7 @@ import TranscriptFormat
     }
 
     @Test func malformedFixturesAreDataErrors() throws {
-        let folder = Attune.temporaryFolder("badfixtures")
-        try "greet:\n  - text: hi\n    slotz: {}\n".write(toFile: folder + "/f.yaml", atomically: true, encoding: .utf8)
-        let result = try Attune.run(["test", folder])
+        let result = try testFixture("badfixtures", "greet:\n  - text: hi\n    slotz: {}\n")
         #expect(result.status == 65)
         #expect(result.stderr.contains("f.yaml:3:5: error: unknown key 'slotz' in a fixture"))
     }

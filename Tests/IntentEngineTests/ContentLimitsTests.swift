@@ -15,6 +15,14 @@ import Testing
         return (loaded + compiled + linted).map(\.description)
     }
 
+    /// Lint of `yaml` reports each of `messages` (a diagnostic holding it).
+    private func expectLint(_ yaml: String, reports messages: String..., sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let found = lint(yaml)
+        for message in messages {
+            #expect(found.contains { $0.contains(message) }, "no \"\(message)\" in \(found.prefix(3))", sourceLocation: sourceLocation)
+        }
+    }
+
     /// A file of `levels` rules, each rule's body made by `body` from the name of the next,
     /// the last one `last`, and one intent that uses the first.
     private func ruleChain(levels: Int, last: String, body: (String) -> String) -> String {
@@ -24,19 +32,15 @@ import Testing
     }
 
     @Test func aSlotWithNoNamesIsMalformed() {
-        let found = lint("intents: {x: {templates: [\"{:}\"]}}\n")
-        #expect(found.contains { $0.hasPrefix("bad.yaml:1:28: error: malformed slot '{:}'") }, "\(found)")
+        expectLint("intents: {x: {templates: [\"{:}\"]}}\n", reports: "bad.yaml:1:28: error: malformed slot '{:}'")
     }
 
     @Test func anEmptyListIsAnErrorNotACrash() {
-        let found = lint("lists: {e: {}}\nintents: {x: {templates: [\"hi {e}\"]}}\n")
-        #expect(found.contains { $0.hasPrefix("bad.yaml:1:9: error: list 'e' has no values") }, "\(found)")
+        expectLint("lists: {e: {}}\nintents: {x: {templates: [\"hi {e}\"]}}\n", reports: "bad.yaml:1:9: error: list 'e' has no values")
     }
 
     @Test func aListValueWithAnUnbalancedParenthesis() {
-        let found = lint("lists:\n  e:\n    values: [\"(sad\"]\nintents: {x: {templates: [\"hi {e}\"]}}\n")
-        #expect(found.contains { $0.hasPrefix("bad.yaml:3:15: error: unclosed '('") }, "\(found)")
-        #expect(found.contains { $0.hasPrefix("bad.yaml:2:3: error: list 'e' has no values") }, "\(found)")
+        expectLint("lists:\n  e:\n    values: [\"(sad\"]\nintents: {x: {templates: [\"hi {e}\"]}}\n", reports: "bad.yaml:3:15: error: unclosed '('", "bad.yaml:2:3: error: list 'e' has no values")
     }
 
     @Test func optionalsNestedPastTheLimit() {
@@ -48,22 +52,19 @@ import Testing
     }
 
     @Test func rulesNestedPastTheLimit() {
-        let found = lint(ruleChain(levels: 5_000, last: "y") { "x <\($0)>" })
-        #expect(found.contains { $0.contains("rules and lists nested more than \(IntentCompiler.maxReferenceDepth) deep") }, "\(found.prefix(3))")
+        expectLint(ruleChain(levels: 5_000, last: "y") { "x <\($0)>" }, reports: "rules and lists nested more than \(IntentCompiler.maxReferenceDepth) deep")
     }
 
     @Test func permutationsNestedThreeDeepHitTheExpansionLimit() {
         let inner = "(a;b;c;d;e)"
         let middle = "(" + Array(repeating: inner, count: 5).joined(separator: ";") + ")"
         let outer = "(" + Array(repeating: middle, count: 5).joined(separator: ";") + ")"
-        let found = lint("intents: {x: {templates: [\"\(outer)\"]}}\n")
-        #expect(found.contains { $0.hasPrefix("bad.yaml:1:28: error: template expands to more than \(IntentCompiler.maxTemplateSize) instructions") }, "\(found)")
+        expectLint("intents: {x: {templates: [\"\(outer)\"]}}\n", reports: "bad.yaml:1:28: error: template expands to more than \(IntentCompiler.maxTemplateSize) instructions")
     }
 
     @Test func aRuleUsedTwiceAtEveryLevelIsBoundedToo() {
         // Each rule doubles the one below: 2^30 words if expanded.
-        let found = lint(ruleChain(levels: 30, last: "(a|b)") { "<\($0)> <\($0)>" })
-        #expect(found.contains { $0.contains("template expands to more than \(IntentCompiler.maxTemplateSize) instructions") }, "\(found)")
+        expectLint(ruleChain(levels: 30, last: "(a|b)") { "<\($0)> <\($0)>" }, reports: "template expands to more than \(IntentCompiler.maxTemplateSize) instructions")
     }
 
     @Test func yamlAliasesAreRefusedBeforeTheyExpand() {
@@ -72,13 +73,11 @@ import Testing
             let previous = level == 0 ? "a" : ["b", "c", "d", "e", "f", "g", "h"][level - 1]
             yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
         }
-        let found = lint(yaml)
-        #expect(found.contains { $0.hasPrefix("bad.yaml:1:4: error: YAML anchors and aliases are not supported") }, "\(found)")
+        expectLint(yaml, reports: "bad.yaml:1:4: error: YAML anchors and aliases are not supported")
     }
 
     @Test func anAliasAsAMappingKeyIsRefusedToo() {
-        let found = lint("a: &a [x, y]\n? *a\n: z\n")
-        #expect(found.contains { $0.contains("YAML anchors and aliases are not supported") }, "\(found)")
+        expectLint("a: &a [x, y]\n? *a\n: z\n", reports: "YAML anchors and aliases are not supported")
     }
 
     @Test(arguments: [".", "..", "talk.", ".reply", " "])
