@@ -216,11 +216,9 @@ struct ContentBuilder {
                 for (key, keyLocation, entry) in pairs {
                     switch key {
                     case "in":
-                        if let text = entry.string { spoken = (text, entry.textStart) }
-                        else { diagnostics.append(.error(at: entry.location, "'in' must be text")) }
+                        spoken = text(entry, key) ?? spoken
                     case "out":
-                        if let text = entry.string { out = text }
-                        else { diagnostics.append(.error(at: entry.location, "'out' must be text")) }
+                        out = text(entry, key)?.text ?? out
                     default:
                         diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in a list value", hint: "expected in and out"))
                     }
@@ -323,6 +321,13 @@ struct ContentBuilder {
     }
 
     /// A scalar or a list of scalars, each with where its text starts.
+    /// A field that must be text, with where its text starts; a diagnostic when it is not.
+    mutating func text(_ field: YAMLValue, _ key: String) -> (text: String, location: SourceLocation)? {
+        if let text = field.string { return (text, field.textStart) }
+        diagnostics.append(.error(at: field.location, "'\(key)' must be text, found \(field.kindName)"))
+        return nil
+    }
+
     mutating func strings(_ value: YAMLValue, what: String) -> [(text: String, location: SourceLocation)] {
         switch value {
         case .null: return []
@@ -369,8 +374,7 @@ struct ContentBuilder {
                 for (key, keyLocation, field) in fields {
                     switch key {
                     case "template":
-                        if let plain = field.string { text = (plain, field.textStart) }
-                        else { diagnostics.append(.error(at: field.location, "'template' must be text, found \(field.kindName)")) }
+                        text = self.text(field, key) ?? text
                     case "coverage":
                         coverage = coverageShare(field)
                     default:

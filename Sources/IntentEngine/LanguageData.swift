@@ -32,13 +32,19 @@ public struct Concept: Sendable {
 }
 
 extension ContentBuilder {
+    /// The pairs of a section that must be a mapping; else a diagnostic, `problem` and what was
+    /// found instead, with `hint`.
+    private mutating func mapping(_ value: YAMLValue, _ problem: String, hint: String) -> [(String, SourceLocation, YAMLValue)]? {
+        guard case .mapping(let pairs, _) = value else {
+            diagnostics.append(.error(at: value.location, "\(problem), found \(value.kindName)", hint: hint))
+            return nil
+        }
+        return pairs
+    }
+
     /// `word_forms:` — `as_written: [words]`.
     mutating func addWordForms(_ value: YAMLValue) {
-        guard case .mapping(let pairs, _) = value else {
-            diagnostics.append(.error(at: value.location, "'word_forms' must be a mapping, found \(value.kindName)",
-                                      hint: "word_forms: {as_written: [is, was]}"))
-            return
-        }
+        guard let pairs = mapping(value, "'word_forms' must be a mapping", hint: "word_forms: {as_written: [is, was]}") else { return }
         for (key, keyLocation, entry) in pairs {
             guard key == "as_written" else {
                 diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in word_forms", hint: "expected as_written"))
@@ -57,9 +63,7 @@ extension ContentBuilder {
 
     /// `chat_spellings:` — `spelling: the words it stands for`.
     mutating func addChatSpellings(_ value: YAMLValue) {
-        guard case .mapping(let pairs, _) = value else {
-            diagnostics.append(.error(at: value.location, "'chat_spellings' must map a spelling to words, found \(value.kindName)",
-                                      hint: "chat_spellings: {u: you, idk: i dont know}"))
+        guard let pairs = mapping(value, "'chat_spellings' must map a spelling to words", hint: "chat_spellings: {u: you, idk: i dont know}") else {
             return
         }
         for (key, keyLocation, entry) in pairs {
@@ -90,9 +94,7 @@ extension ContentBuilder {
 
     /// `concepts:` — `name: [word or phrase, …]`.
     mutating func addConcepts(_ value: YAMLValue) {
-        guard case .mapping(let pairs, _) = value else {
-            diagnostics.append(.error(at: value.location, "'concepts' must map a name to words, found \(value.kindName)",
-                                      hint: "concepts: {fight: [fight, argument, row, quarrel]}"))
+        guard let pairs = mapping(value, "'concepts' must map a name to words", hint: "concepts: {fight: [fight, argument, row, quarrel]}") else {
             return
         }
         for (name, location, entry) in pairs {
