@@ -67,6 +67,7 @@ struct FlowLinter {
             diagnostics.append(.error(at: content, "no exercise records an artifact of kind '\(kind)'",
                                       hint: "progress counts it as a skill; declare it under artifacts: in a flow"))
         }
+        diagnostics += ExerciseOffer.check(script)
         return diagnostics
     }
 

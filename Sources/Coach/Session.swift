@@ -242,10 +242,16 @@ struct Turn {
     /// rendered); nil when content has no such text.
     mutating func reply(_ reference: ResponseReference, prompt: Bool = false, extra: [String: String] = [:]) -> SessionOutput? {
         var reference = reference
-        // Alone, a reply that has a version for one person (`NAME.solo`) says that instead,
-        // so nothing suggests an exercise for two.
-        if state.isSolo, case .named(let name, let location) = reference, script.responses.has("\(name).solo") {
-            reference = .named("\(name).solo", location)
+        // While offers are held (after a disclosure), a reply with a quiet form (`NAME.quiet`)
+        // says that; alone, a reply that has a version for one person (`NAME.solo`) says that
+        // instead, so nothing suggests an exercise for two.
+        if case .named(let name, let location) = reference {
+            let quiet = spoken(name)
+            if quiet != name {
+                reference = .named(quiet, location)
+            } else if state.isSolo, script.responses.has("\(name).solo") {
+                reference = .named("\(name).solo", location)
+            }
         }
         let turn = state.turnCount
         state.recentReplies.removeAll { turn - $0.turn >= RecentReply.window }

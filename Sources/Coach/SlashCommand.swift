@@ -154,13 +154,19 @@ extension Turn {
     }
 
     /// `/exercises`: each with what it is for. A couple sees which also work alone; one
-    /// person sees the solo versions, then the exercises that wait for two.
+    /// person sees the solo versions, then the exercises that wait for two. After an abuse
+    /// disclosure none is listed; after someone said they feel unsafe, only those for one person.
     mutating func listExercises() {
-        let flows = script.flowNames.compactMap { script.flows[$0] }
+        guard state.exerciseGate != .closed else {
+            say("flow.blocked")
+            return
+        }
+        let flows = script.flowNames.compactMap { script.flows[$0] }.filter { state.exerciseGate == .open || !$0.needsCouple }
         guard state.isSolo else {
             let mark = script.responses.render("exercises.alone_mark", random: &state.random, lookup: { _ in nil }) ?? ""
             let lines = flows.map { "  \($0.name) — \($0.summary(solo: false))\($0.worksAlone ? mark : "")" }
-            say("exercises.intro", extra: ["exercises": lines.joined(separator: "\n")])
+            say("exercises.intro", extra: ["exercises": lines.joined(separator: "
+")])
             return
         }
         let alone = flows.filter(\.worksAlone).map { "  \($0.name) — \($0.summary(solo: true))" }
