@@ -78,7 +78,7 @@ extension Turn {
         if let stopped, script.flows[stopped.flow] != nil {
             state.pending = .resumeOffer(stopped)
             say("break.offer_resume", prompt: true, extra: ["exercise": stopped.flow])
-        } else if !state.isSolo,
+        } else if !state.isSolo, !exerciseOffersHeld,
                   !state.conflict.flowVariables(turn: state.turnCount, partners: state.partners, lexicon: script.lexicon).isEmpty {
             state.pending = .repairOffer
             say("break.offer_repair", prompt: true)
