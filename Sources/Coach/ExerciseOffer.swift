@@ -17,9 +17,10 @@ enum ExerciseOffer {
     /// The commands an offer names.
     static let commands = ["/start", "/exercises"]
 
-    /// Replies said only because someone asked for exercises (`/exercises`, `/start NAME`),
+    /// Replies said only because someone asked for exercises (`/exercises`, `/start NAME`,
+    /// an exercise for two asked for alone),
     /// which may name the commands: they answer, they do not offer.
-    static let answersARequest: Set<String> = ["exercises.intro", "flow.unknown"]
+    static let answersARequest: Set<String> = ["exercises.intro", "flow.unknown", "flow.needs_couple"]
 
     /// Whether a text offers an exercise: it names a command that starts or lists one.
     static func offers(_ text: String) -> Bool {
@@ -47,9 +48,13 @@ enum ExerciseOffer {
                 }
                 continue
             }
-            guard offering, !answersARequest.contains(entry.name), !script.responses.has(quietName(of: entry.name)) else { continue }
+            // A version for one person (`NAME.solo`) is never said while offers are held:
+            // `NAME.quiet` is said instead.
+            let soloOf = String(entry.name.dropLast(".solo".count))
+            let base = entry.name.hasSuffix(".solo") && script.responses.has(soloOf) ? soloOf : entry.name
+            guard offering, !answersARequest.contains(base), !script.responses.has(quietName(of: base)) else { continue }
             diagnostics.append(.error(at: entry.location, "response '\(entry.name)' offers an exercise but has no quiet form",
-                                      hint: "add '\(quietName(of: entry.name))': the same reply without the offer, said after a disclosure"))
+                                      hint: "add '\(quietName(of: base))': the same reply without the offer, said after a disclosure"))
         }
         for flow in script.flows.values.sorted(by: { $0.name < $1.name }) where !flow.needsCouple {
             for stateName in flow.stateOrder {
@@ -58,7 +63,7 @@ enum ExerciseOffer {
                 for transition in state.on + state.then {
                     for effect in transition.effects { if case .say(let reference) = effect { references.append(reference) } }
                 }
-                for case .inline(let variants, let location) in references where variants.contains(where: offers) {
+                for case .inline(let variants, _, let location) in references where variants.contains(where: offers) {
                     diagnostics.append(.error(at: location, "flow '\(flow.name)' can run after a disclosure, but this text offers an exercise",
                                               hint: "say a named response instead, with a '.quiet' form"))
                 }

@@ -165,8 +165,7 @@ extension Turn {
         guard state.isSolo else {
             let mark = script.responses.render("exercises.alone_mark", random: &state.random, lookup: { _ in nil }) ?? ""
             let lines = flows.map { "  \($0.name) — \($0.summary(solo: false))\($0.worksAlone ? mark : "")" }
-            say("exercises.intro", extra: ["exercises": lines.joined(separator: "
-")])
+            say("exercises.intro", extra: ["exercises": lines.joined(separator: "\n")])
             return
         }
         let alone = flows.filter(\.worksAlone).map { "  \($0.name) — \($0.summary(solo: true))" }
