@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "TranscriptStore", targets: ["TranscriptStore"]),
         .library(name: "Review", targets: ["Review"]),
         .library(name: "TranscriptTestSupport", targets: ["TranscriptTestSupport"]),
+        // The commands as a library, for the harnesses in Fuzz/ (the dialogue-script parser, lint).
+        .library(name: "AttuneCLI", targets: ["AttuneCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -63,7 +65,7 @@ let package = Package(
                 "Sources/IntentEngine", "Sources/Coach", "Sources/TranscriptFormat", "Sources/TranscriptStore",
                 "Sources/Review", "Sources/TranscriptTestSupport", "Sources/Terminal",
                 "Sources/AttuneCLI", "Sources/attune", "Sources/CReadline", "Sources/CStemmer",
-                "Tests", "Scripts", "Benchmarks", "docs", "tools", "README.md", "LICENSE",
+                "Tests", "Scripts", "Benchmarks", "Fuzz", "docs", "tools", "README.md", "LICENSE",
             ],
             sources: ["Sources/ShippedIntents"],
             resources: [.copy("Intents")]
