@@ -87,17 +87,24 @@ struct REPL {
 
     func run() -> ExitCode {
         SignalFlags.install()
+        // The coach's lines go through a writer that a stalled reader cannot block for ever;
+        // readline's prompt and echo (stdio) are flushed first so the order holds.
+        let output = OutputWriter()
         var console = Console(
             // On a terminal a reply is wrapped at word boundaries to the window's width;
             // piped, it stays one `Coach: …` line, as scripts read it.
             coach: { [interactive, colour] text in
-                guard interactive else { return print("Coach: \(text)") }
+                guard interactive else { return output.write("Coach: \(text)\n") }
                 let wrapped = TerminalSize.columns().map { WordWrap.wrap(text, width: $0 - 1) } ?? text
-                print(TerminalText.paint(wrapped, "36", when: colour))
+                output.write(TerminalText.paint(wrapped, "36", when: colour) + "\n")
             },
-            clearScreen: { [interactive] in if interactive { print(TerminalStyle.clearScreen, terminator: "") } },
+            clearScreen: { [interactive] in if interactive { output.write(TerminalStyle.clearScreen) } },
             error: { printError($0) },
-            flush: { fflush(nil) == 0 })
+            flush: { [interactive] in
+                if interactive { fflush(nil) }
+                return output.flush()
+            },
+            takeSignal: { SignalFlags.peek().flatMap { $0 == SIGINT ? nil : SignalFlags.take() } })
         console.progress = { [script, transcriptFolder, console] partners in
             let local = TranscriptConsole.standard
             for line in ProgressCommand.lines(forCouple: partners, folder: transcriptFolder, exercises: script.flowNames,

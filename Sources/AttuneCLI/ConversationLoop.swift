@@ -19,6 +19,9 @@ struct Console {
     /// Shows a couple's progress from the saved transcripts (`/progress`); nothing by default
     /// (replay and tests have no saved sessions to read).
     var progress: ([String]) -> Void = { _ in }
+    /// Takes the signal (SIGTERM, SIGHUP) that was waiting when the output failed: a reader
+    /// that stopped reading (`attune | sleep 20`) cannot keep a signal from ending the session.
+    var takeSignal: () -> Int32? = { nil }
 }
 
 /// What the loop reads next: an input for the session, or how the input ended.
@@ -90,9 +93,21 @@ struct ConversationLoop {
             console.error("attune: the transcript is being saved again (\(count) kept line\(count == 1 ? "" : "s") written)")
         }
         // When the output is gone, the session ends as at the end of input: the transcript is
-        // closed with session_end and the exit is 0.
-        var endReason: EndReason? = step(.begin).shown ? nil : .endOfInput
+        // closed with session_end and the exit is 0; or, when a signal is why it failed, as
+        // after that signal. Nothing more is shown once the output has failed.
+        var endReason: EndReason?
         var exitSignal: Int32?
+        var outputWorks = true
+        func outputFailed() {
+            outputWorks = false
+            if let signal = console.takeSignal() {
+                endReason = .signal
+                exitSignal = signal
+            } else {
+                endReason = .endOfInput
+            }
+        }
+        if !step(.begin).shown { outputFailed() }
         loop: while endReason == nil {
             beforeRead(driver.state)
             let result: (outputs: [SessionOutput], shown: Bool)
@@ -109,12 +124,12 @@ struct ConversationLoop {
                 break loop
             }
             if !result.shown {
-                endReason = .endOfInput
+                outputFailed()
                 break loop
             }
             if result.outputs.contains(where: { if case .end = $0 { return true } else { return false } }) { break loop }
         }
-        if let endReason { step(.end(endReason)) }
+        if let endReason { step(.end(endReason), show: outputWorks) }
         if let report = driver.close(), !report.isComplete {
             console.error("attune: \(report)")
             return ExitStatus.ioError
@@ -126,9 +141,9 @@ struct ConversationLoop {
     /// Feeds one input, shows the replies and reports the step; `shown` is false when the
     /// output could not be written.
     @discardableResult
-    private func step(_ input: SessionInput) -> (outputs: [SessionOutput], shown: Bool) {
+    private func step(_ input: SessionInput, show showing: Bool = true) -> (outputs: [SessionOutput], shown: Bool) {
         let outputs = driver.feed(input)
-        let shown = show(outputs)
+        let shown = showing && show(outputs)
         afterStep(input, outputs)
         return (outputs, shown)
     }

@@ -11,14 +11,20 @@ public struct PipeLineReader: LineSource {
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
+    private let takeSignal: () -> Int32?
 
-    public init(descriptor: Int32 = 0) {
+    /// `takeSignal` hands over a signal received since the last look (tests inject one).
+    public init(descriptor: Int32 = 0, takeSignal: @escaping () -> Int32? = SignalFlags.take) {
         self.descriptor = descriptor
+        self.takeSignal = takeSignal
     }
 
     public mutating func next(prompt: String) -> LineEvent {
         var discarding = false
         while true {
+            // Before every line, even one already buffered: SIGTERM ends the session now, not
+            // after the rest of a long piped input (Ctrl-C means nothing to a pipe).
+            if let signal = takeSignal(), signal != SIGINT { return .terminated(signal: signal) }
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 let bytes = Array(buffer[start..<newline])
                 start = newline + 1
@@ -41,7 +47,6 @@ public struct PipeLineReader: LineSource {
                 }
                 return discarding ? .tooLong : .endOfInput
             }
-            if let signal = SignalFlags.take(), signal != SIGINT { return .terminated(signal: signal) }
             // Wait with a timeout, so a signal that lands between two reads is still seen.
             var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             let ready = poll(&waiting, 1, 200)
@@ -53,10 +58,7 @@ public struct PipeLineReader: LineSource {
             } else if count == 0 {
                 finished = true
             } else if errno == EINTR {
-                if let signal = SignalFlags.take() {
-                    if signal == SIGINT { continue }
-                    return .terminated(signal: signal)
-                }
+                continue
             } else {
                 finished = true
             }

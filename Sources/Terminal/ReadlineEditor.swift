@@ -98,13 +98,33 @@ public struct ReadlineEditor: LineSource {
                 }
                 continue
             }
+            // A terminal that hangs up (its window closed, the ssh link dropped) sends SIGHUP,
+            // but poll may wake on the hangup first: it is the same ending, exit 129, not a Ctrl-D.
+            if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                rl_callback_handler_remove()
+                return .terminated(signal: Self.hangupSignal())
+            }
             rl_callback_read_char()
             let (done, text) = receivedLine.withLock { $0 }
             if done {
-                guard let text else { return .endOfInput }
+                guard let text else {
+                    // End of input from a terminal that hung up (a hung-up descriptor is no
+                    // longer a terminal) is a hangup, not Ctrl-D.
+                    if isatty(0) == 0 || SignalFlags.peek().map({ $0 != SIGINT }) == true {
+                        return .terminated(signal: Self.hangupSignal())
+                    }
+                    return .endOfInput
+                }
                 if text.utf8.count > LineLimits.maximumBytes { return .tooLong }
                 return .line(text)
             }
         }
+    }
+
+    /// The signal a hangup ends the session with: the one that arrived, or SIGHUP itself
+    /// when the hangup was seen before its signal.
+    private static func hangupSignal() -> Int32 {
+        if let signal = SignalFlags.take(), signal != SIGINT { return signal }
+        return SIGHUP
     }
 }

@@ -43,6 +43,13 @@ public enum SignalFlags {
         return value == 0 ? nil : value
     }
 
+    /// The signal waiting to be taken, if any, left in place (for code that must stop what
+    /// it is doing and let the loop handle the signal).
+    public static func peek() -> Int32? {
+        let value = pendingSignal.load(ordering: .sequentiallyConsistent)
+        return value == 0 ? nil : value
+    }
+
     /// Puts back a signal that was taken but must be handled later.
     public static func restore(_ signal: Int32) {
         pendingSignal.store(signal, ordering: .sequentiallyConsistent)

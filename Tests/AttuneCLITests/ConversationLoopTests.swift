@@ -60,6 +60,26 @@ import Glibc
         #expect(result.events.suffix(2) == [.flowEnd(flow: "check-in", completed: false), .sessionEnd(reason: .signal)])
     }
 
+    @Test func aSignalWhileTheOutputIsStalledEndsTheSessionAsThatSignalAndShowsNothingMore() {
+        // The reader stopped reading (`attune | sleep 20`) and SIGTERM came while the coach
+        // waited to write: the flush gives up, the loop takes the signal, and the goodbye is
+        // recorded but not written to an output that would block again.
+        let result = Run()
+        let session = Session(script: Self.coach, config: SessionConfig(partners: ["Alex", "Sam"], seed: 1))
+        let driver = ConversationDriver(session: session, sink: MemoryTranscriptSink(), sessionID: "test", clock: ReplayRunner.fixedClock())
+        driver.onRecord = { result.records.append($0) }
+        var flushes = 0
+        var shownAfterFailure = 0
+        let console = Console(coach: { _ in if flushes >= 2 { shownAfterFailure += 1 } }, clearScreen: {}, error: { result.errors.append($0) },
+                              flush: { flushes += 1; return flushes < 2 }, takeSignal: { SIGTERM })
+        var lines = ScriptedLines([.line("Alex: hi"), .line("never read")])
+        result.status = ConversationLoop(driver: driver, console: console).run(&lines).rawValue
+        #expect(result.status == 128 + SIGTERM)
+        #expect(result.events.last == .sessionEnd(reason: .signal))
+        #expect(flushes == 2)
+        #expect(shownAfterFailure == 0)
+    }
+
     @Test func quickExitClearsTheScreenAndSaysNothingMore() {
         let result = run([.line("/start check-in"), .line("/quick-exit"), .line("never read")])
         #expect(result.status == 0)

@@ -7,7 +7,7 @@ import Glibc
 /// do for a person at a keyboard. Every read has a deadline.
 final class PseudoTerminal {
     let pid: pid_t
-    private let controller: Int32
+    private var controller: Int32
     private(set) var screen = ""
 
     /// `columns`: the window's width, as a terminal reports it (nil: the pty's default, 0).
@@ -128,7 +128,14 @@ final class PseudoTerminal {
         return waitForExit()
     }
 
-    deinit {
+    /// Closes the terminal's controller side, as a closed window or a dropped ssh link does:
+    /// the kernel hangs up the terminal and sends SIGHUP to the session.
+    func hangUp() {
         close(controller)
+        controller = -1
+    }
+
+    deinit {
+        if controller >= 0 { close(controller) }
     }
 }

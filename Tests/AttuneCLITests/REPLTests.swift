@@ -94,6 +94,17 @@ import Glibc
         #expect(transcript.contains("\"event\":\"session_end\",\"reason\":\"signal\""))
     }
 
+    @Test func aTerminalThatHangsUpEnds129WithTheTranscriptClosed() throws {
+        let terminal = try start()
+        #expect(terminal.waitFor("Alex› "))
+        terminal.type("/start check-in\r")
+        #expect(terminal.waitFor("high point"))
+        terminal.hangUp()
+        #expect(terminal.waitForExit() == 128 + SIGHUP)
+        let transcript = try transcriptText()
+        #expect(transcript.contains("\"event\":\"session_end\",\"reason\":\"signal\""))
+    }
+
     @Test func historyKeepsCommandsOnlyInAPrivateFile() throws {
         let terminal = try start()
         #expect(terminal.converse(["I feel lonely when you work late\r": "Alex› ", "/exercises\r": "mirroring"]))
