@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AttuneCLITests",
-            dependencies: ["AttuneCLI", "IntentEngine", "Coach", "TranscriptFormat", "TranscriptStore", "Review", "Terminal"]
+            dependencies: ["AttuneCLI", "IntentEngine", "Coach", "TranscriptFormat", "TranscriptStore", "Review", "Terminal", "TranscriptTestSupport"]
         ),
     ]
 )

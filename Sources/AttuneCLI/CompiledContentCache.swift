@@ -19,8 +19,14 @@ struct CompiledContentCache {
     /// The coach for `directory`: from the cache when it matches, else built and cached.
     func coach(for directory: String, options: IntentsOptions) throws -> CoachScript {
         guard let key = Self.key(for: directory) else { return try options.loadCoach().1 }
+        // A cache folder others can write could hold a planted cache, one that changes what
+        // the coach says (safety replies included): such a folder is neither read nor written.
+        if case .unsafe(let reason) = PrivateFolder.check(folder) {
+            printError("attune: the compiled content is not cached: \(reason)")
+            return try options.loadCoach().1
+        }
         let path = "\(folder)/content-\(key).bin"
-        if let data = FileManager.default.contents(atPath: path) {
+        if let data = Self.readRegularFile(path) {
             // The compiled templates decode in the background; should they be damaged, they are
             // compiled afresh from the same folder.
             let rebuild: @Sendable () -> Matcher = { LoadedIntents.load(directory: directory, shipped: false).matcher }
@@ -52,6 +58,17 @@ struct CompiledContentCache {
             mix([0])
         }
         return String(hash, radix: 16)
+    }
+
+    /// The bytes of `path` if it is a regular file: never through a link, and never a FIFO or
+    /// a device planted under the cache's name (which would block or never end).
+    static func readRegularFile(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return try? handle.readToEnd()
     }
 
     /// Writes the cache privately and atomically; a failure only costs speed next time.

@@ -4,27 +4,6 @@ import TranscriptFormat
 @testable import TranscriptStore
 import TranscriptTestSupport
 
-/// A small tmpfs, for real ENOSPC (with short writes) and EROFS. Needs root with
-/// CAP_SYS_ADMIN; the tests that use it are skipped where mounting is not allowed.
-final class TinyTmpfs {
-    let folder = TemporaryFolder()
-    var path: String { folder.path }
-
-    init?(size: String) {
-        guard mount("tmpfs", folder.path, "tmpfs", 0, "size=\(size),mode=0755") == 0 else { return nil }
-    }
-
-    func remountReadOnly() -> Bool {
-        mount("tmpfs", folder.path, "tmpfs", UInt(MS_REMOUNT) | UInt(MS_RDONLY), "size=16k") == 0
-    }
-
-    deinit {
-        umount2(folder.path, Int32(MNT_DETACH))
-    }
-
-    static let isAvailable: Bool = TinyTmpfs(size: "16k") != nil
-}
-
 func record(_ seq: Int, session: String = "s", text: String = "I feel heard when you put your phone away") -> TranscriptRecord {
     TranscriptRecord(session: session, seq: seq, timestamp: ts("2026-11-29T10:51:33Z"),
                      body: .partner(PartnerTurn(speaker: "Alex", text: text, intent: "express_feeling", confidence: 0.9,
