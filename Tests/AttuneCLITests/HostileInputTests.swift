@@ -38,3 +38,34 @@ struct BrokenPipeTests {
         #expect(text.contains(#""reason":"eof""#))
     }
 }
+
+@Suite("Invisible controls in what is typed")
+struct InvisibleControlTests {
+    static let controls: [Unicode.Scalar] = ["\u{202E}", "\u{2066}", "\u{2069}", "\u{200B}", "\u{200D}", "\u{FEFF}"]
+
+    static func holdsAControl(_ text: String) -> Bool {
+        text.unicodeScalars.contains { controls.contains($0) }
+    }
+
+    @Test func bidiAndZeroWidthControlsReachNeitherTheScreenNorTheTranscriptNorShowNorReview() throws {
+        let state = Attune.temporaryFolder("invisible")
+        let folder = state + "/attune/transcripts"
+        let chat = try Attune.run(["--names", "Al\u{202E}ex,S\u{200B}am", "--transcript-dir", folder],
+                                  input: "Sam: I miss\u{200D} our \u{2066}walks\u{2069}\u{FEFF}\nAlex: me\u{200B} too\n",
+                                  environment: ["XDG_STATE_HOME": state])
+        #expect(chat.status == 0, "\(chat.stderr)")
+        #expect(chat.stdout.contains("Coach: "))
+        #expect(!Self.holdsAControl(chat.stdout), "echo: \(chat.stdout)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        let saved = try String(contentsOfFile: folder + "/" + (files.first ?? ""), encoding: .utf8)
+        #expect(saved.contains("I miss our walks"), "\(saved)")
+        #expect(!Self.holdsAControl(saved) && !saved.contains("\\u202e") && !saved.contains("\\u200b"))
+        let show = try Attune.run(["transcripts", "show", folder + "/" + (files.first ?? "")])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("I miss our walks"))
+        #expect(!Self.holdsAControl(show.stdout), "show: \(show.stdout) \(show.stderr)")
+        let review = try Attune.run(["review", folder])
+        #expect(review.status == 0)
+        #expect(!Self.holdsAControl(review.stdout))
+    }
+}
