@@ -64,6 +64,7 @@ for harness in "${harnesses[@]}"; do
     seed "$harness"
     mkdir -p ".corpus/$harness"
     log=".corpus/$harness.log"
+    started=$SECONDS
     echo "fuzz $harness for ${seconds}s ($(ls ".corpus/seeds/$harness" | wc -l) seeds)"
     if "$binary" "$harness" ".corpus/$harness" ".corpus/seeds/$harness" -max_total_time="$seconds" \
         -timeout="${FUZZ_TIMEOUT:-5}" -rss_limit_mb=2048 -max_len="$(max_len "$harness")" -print_final_stats=1 \
@@ -85,7 +86,10 @@ for harness in "${harnesses[@]}"; do
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
     coverage=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
-    line="$harness: $result, ${runs:-?} runs, ${rate:-?} exec/s, coverage ${coverage:-?} edges, ${seconds}s"
+    # A run stopped by a finding prints no final stats: take its last status line instead.
+    [ -n "$runs" ] || runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+    [ -n "$rate" ] || rate=$(grep -oE 'exec/s: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
+    line="$harness: $result, ${runs:-?} runs, ${rate:-?} exec/s, coverage ${coverage:-?} edges, $((SECONDS - started))s"
     echo "$line"
     [ -z "${FUZZ_JOBS_LOG:-}" ] || echo "$(date -u +%FT%TZ) $line" >> "$FUZZ_JOBS_LOG"
 done
