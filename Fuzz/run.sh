@@ -40,7 +40,7 @@ seed() {
         find "$root/Tests/Fixtures/content" -name '*.yaml' -exec cp {} "$dir/" \; 2>/dev/null || true ;;
     transcript) # every transcript fixture, whole and line by line
         find "$root/Tests/Fixtures/transcripts" -name '*.jsonl' | while read -r f; do cp "$f" "$dir/$(echo "${f#"$root"/}" | tr / _)"; done
-        find "$root/Tests/Fixtures/transcripts" -name '*.jsonl' -exec cat {} + | sort -u | head -500 | seed_lines "$dir" ;;
+        find "$root/Tests/Fixtures/transcripts" -name '*.jsonl' -exec cat {} + | sort -u | head -500 | seed_lines "$dir" || true ;;
     dialogue)   # every dialogue script
         cp "$root"/Scripts/*.dialogue "$dir/" ;;
     matcher)    # every fixture line, idle (an empty first line) and in a flow state
@@ -73,7 +73,7 @@ for harness in "${harnesses[@]}"; do
     else
         result=FAILED
         status=1
-        grep -E 'ERROR|SUMMARY|Test unit written|Fatal error|Precondition' "$log" | head -20 || true
+        grep -E 'ERROR|SUMMARY|Test unit written|Fatal error|Precondition' "$log" | head -20 | cut -c1-400 || true
         # A timeout under load may be the machine stalling, not the input: run it again alone.
         for unit in $(sed -n 's/.*Test unit written to \(artifacts\/[^ ]*timeout[^ ]*\).*/\1/p' "$log"); do
             if "$binary" "$harness" -timeout=5 "$unit" > /dev/null 2>&1; then
@@ -83,12 +83,13 @@ for harness in "${harnesses[@]}"; do
             fi
         done
     fi
+    # (A harness that failed before fuzzing has none of these lines: no figure, not an exit.)
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
-    coverage=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
+    coverage=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2 || true)
     # A run stopped by a finding prints no final stats: take its last status line instead.
-    [ -n "$runs" ] || runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
-    [ -n "$rate" ] || rate=$(grep -oE 'exec/s: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
+    [ -n "$runs" ] || runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
+    [ -n "$rate" ] || rate=$(grep -oE 'exec/s: [0-9]+' "$log" | tail -1 | cut -d' ' -f2 || true)
     line="$harness: $result, ${runs:-?} runs, ${rate:-?} exec/s, coverage ${coverage:-?} edges, $((SECONDS - started))s"
     echo "$line"
     [ -z "${FUZZ_JOBS_LOG:-}" ] || echo "$(date -u +%FT%TZ) $line" >> "$FUZZ_JOBS_LOG"
