@@ -158,8 +158,11 @@ import Glibc
         unlink(cache + "/attune/" + name)
         #expect(symlink("/dev/zero", cache + "/attune/" + name) == 0)
         let second = try Attune.run(["--names", "Alex,Sam", "--no-transcript"], input: "Alex: hi\n",
-                                    environment: ["XDG_CACHE_HOME": cache], timeout: 20)
+                                    environment: ["XDG_CACHE_HOME": cache], timeout: 180)
         #expect(second.status == 0)
         #expect(second.stdout.contains("Coach: "))
+        // Rebuilt and written over the link, which was never followed.
+        var info = stat()
+        #expect(lstat(cache + "/attune/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
     }
 }
