@@ -19,14 +19,14 @@ struct ReviewCorpus: Sendable {
     let bytes: Int
 
     /// Generates the corpus unless a complete one is already there (marked by `.complete`).
-    static func prepare(sessions: Int) -> ReviewCorpus {
-        let folder = NSTemporaryDirectory() + "attune-review-benchmark-v1-\(sessions)"
+    static func prepare(sessions: Int, layout: SampleTranscriptGenerator.Layout = .compact) -> ReviewCorpus {
+        let folder = NSTemporaryDirectory() + "attune-review-benchmark-v2-\(layout.rawValue)-\(sessions)"
         let marker = folder + "/.complete"
         if !FileManager.default.fileExists(atPath: marker) {
             try? FileManager.default.removeItem(atPath: folder)
             var generator = SampleTranscriptGenerator(seed: 1, turnsPerSession: 200)
             do {
-                try generator.writeCorpus(sessions: sessions, to: folder)
+                try generator.writeCorpus(sessions: sessions, to: folder, layout: layout)
             } catch {
                 fatalError("could not generate the review corpus: \(error)")
             }
@@ -59,21 +59,24 @@ enum ReviewMetrics {
 
 let benchmarks: @Sendable () -> Void = {
     let sessions = Int(ProcessInfo.processInfo.environment["ATTUNE_REVIEW_BENCH_SESSIONS"] ?? "") ?? 500
-    let corpus = ReviewCorpus.prepare(sessions: sessions)
-    let megabytes = Double(corpus.bytes) / 1_000_000
-
-    Benchmark(
-        "review \(Int(megabytes.rounded())) MB (\(corpus.files.count) sessions)",
-        configuration: .init(
-            metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal, ReviewMetrics.megabytesPerSecond],
-            timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 10)
-    ) { benchmark in
-        let clock = ContinuousClock()
-        let start = clock.now
-        blackHole(corpus.review())
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        benchmark.measurement(ReviewMetrics.megabytesPerSecond, Int((megabytes / seconds).rounded()))
+    // Attune's own compact lines, and the same sessions as other tools write them (spaces
+    // after separators, sorted keys, escaped unicode, numbers in exponent form).
+    for layout in SampleTranscriptGenerator.Layout.allCases {
+        let corpus = ReviewCorpus.prepare(sessions: sessions, layout: layout)
+        let megabytes = Double(corpus.bytes) / 1_000_000
+        Benchmark(
+            "review \(layout.rawValue) \(Int(megabytes.rounded())) MB (\(corpus.files.count) sessions)",
+            configuration: .init(
+                metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal, ReviewMetrics.megabytesPerSecond],
+                timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 10)
+        ) { benchmark in
+            let clock = ContinuousClock()
+            let start = clock.now
+            blackHole(corpus.review())
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            benchmark.measurement(ReviewMetrics.megabytesPerSecond, Int((megabytes / seconds).rounded()))
+        }
     }
 
     let line = TranscriptLineEncoder.encode(TranscriptRecord(

@@ -19,6 +19,9 @@ struct TranscriptsGenerateSampleCommand: ParsableCommand {
     @Option(help: "Seed for the generator.")
     var seed: UInt64 = 1
 
+    @Option(help: "Line layout: compact (as Attune writes) or spaced (as other tools write the same JSON: spaces, another key order, escaped unicode, numbers in exponent form).")
+    var layout: SampleTranscriptGenerator.Layout = .compact
+
     @Option(help: ArgumentHelp("Folder to write into (required, so samples never land among real transcripts).", valueName: "DIR"))
     var dir: String
 
@@ -34,7 +37,7 @@ struct TranscriptsGenerateSampleCommand: ParsableCommand {
     func run(console: TranscriptConsole) throws {
         var generator = SampleTranscriptGenerator(seed: seed, turnsPerSession: turns)
         do {
-            let bytes = try generator.writeCorpus(sessions: sessions, to: dir)
+            let bytes = try generator.writeCorpus(sessions: sessions, to: dir, layout: layout)
             let megabytes = Double(bytes) / 1_000_000
             console.out("Wrote \(sessions) sessions (\(generator.expected.records) lines, \(String(format: "%.1f", megabytes)) MB) to \(dir)\n")
         } catch {
@@ -43,3 +46,5 @@ struct TranscriptsGenerateSampleCommand: ParsableCommand {
         }
     }
 }
+
+extension SampleTranscriptGenerator.Layout: ExpressibleByArgument {}

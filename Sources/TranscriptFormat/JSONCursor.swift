@@ -167,13 +167,34 @@ struct JSONCursor {
                 } else if (0xDC00..<0xE000).contains(scalar) {
                     scalar = 0xFFFD
                 }
-                decoded.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+                JSONCursor.appendUTF8(scalar, to: &decoded)
             default:
                 offset -= 1
                 throw fail("expected a valid escape after '\\'")
             }
         }
         throw Failure(offset: start - 1, message: "unterminated string")
+    }
+
+    /// Appends a scalar's UTF-8 bytes (no `String` made: escaped text is common in JSON that
+    /// other tools wrote, one `\u00e9` after another).
+    static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            bytes.append(UInt8(scalar))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | (scalar >> 6)))
+            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | (scalar >> 12)))
+            bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            bytes.append(UInt8(0xF0 | (scalar >> 18)))
+            bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
     }
 
     /// Fails at the first byte in `range` that does not begin valid UTF-8.
@@ -296,26 +317,58 @@ struct JSONCursor {
             throw fail("expected a number without leading zeros")
         }
         var isReal = overflow
+        // The digits as one integer and a power of ten, for the exact fast path below.
+        var significand = magnitude
+        var significandDigits = offset - digitsStart
+        var decimalExponent = 0
         if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
             isReal = true
             offset += 1
             let fractionStart = offset
-            while offset < bytes.count, bytes[offset] &- UInt8(ascii: "0") < 10 { offset += 1 }
+            while offset < bytes.count, bytes[offset] &- UInt8(ascii: "0") < 10 {
+                if significandDigits < 19 {
+                    significand = significand &* 10 &+ UInt64(bytes[offset] - UInt8(ascii: "0"))
+                    decimalExponent -= 1
+                }
+                significandDigits += 1
+                offset += 1
+            }
             guard offset > fractionStart else { throw fail("expected digits after '.'") }
         }
         if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
             isReal = true
             offset += 1
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            var exponentNegative = false
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
+                exponentNegative = bytes[offset] == UInt8(ascii: "-")
+                offset += 1
+            }
             let exponentStart = offset
-            while offset < bytes.count, bytes[offset] &- UInt8(ascii: "0") < 10 { offset += 1 }
+            var exponent = 0
+            while offset < bytes.count, bytes[offset] &- UInt8(ascii: "0") < 10 {
+                if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[offset] - UInt8(ascii: "0")) }
+                offset += 1
+            }
             guard offset > exponentStart else { throw fail("expected digits in the exponent") }
+            decimalExponent += exponentNegative ? -exponent : exponent
         }
         if !isReal { return .integer(negative: negative, magnitude: magnitude) }
+        // Exact fast path (as in strtod implementations): a significand below 2^53 times or
+        // divided by a power of ten up to 10^22 is one correctly rounded operation. Other writers
+        // put `0.92`, `1e1` or `4.0` where Attune writes integers, and making a String per number
+        // to parse it would cost an allocation each.
+        if !overflow, significandDigits <= 19, significand < (1 << 53), (-22...22).contains(decimalExponent) {
+            let value = decimalExponent < 0 ? Double(significand) / JSONCursor.powersOfTen[-decimalExponent]
+                : Double(significand) * JSONCursor.powersOfTen[decimalExponent]
+            return .real(negative ? -value : value)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
         guard let value = Double(text) else { throw Failure(offset: start, message: "expected a number") }
         return .real(value)
     }
+
+    /// 10^0 … 10^22, each exactly representable as a Double.
+    static let powersOfTen: [Double] = (0...22).map { power in (0..<power).reduce(1.0) { value, _ in value * 10 } }
 
     /// An integer that fits in `Int`, in any JSON form that denotes one: `10`, `10.0`, `1e1`,
     /// `1.0E+1` (other writers than Attune's print integers so).

@@ -191,11 +191,19 @@ public struct SampleTranscriptGenerator: Sendable {
         return records
     }
 
+    /// How lines are laid out.
+    public enum Layout: String, Sendable, CaseIterable {
+        /// As Attune writes them.
+        case compact
+        /// As other tools write the same JSON (`SpacedJSONLayout`).
+        case spaced
+    }
+
     /// Writes sessions `0..<count` as `<id>.jsonl` files in `folder` (created if missing), with
     /// buffered writes and no fsync: this is test data, not a coaching session.
     /// Returns the bytes written, or throws the errno.
     @discardableResult
-    public mutating func writeCorpus(sessions count: Int, to folder: String) throws(TranscriptWriteFailure) -> Int {
+    public mutating func writeCorpus(sessions count: Int, to folder: String, layout: Layout = .compact) throws(TranscriptWriteFailure) -> Int {
         if let code = JSONLFileSink.makeFolders(folder) {
             throw TranscriptWriteFailure(operation: .createFolder, errno: code, path: folder, pendingLines: 0)
         }
@@ -209,7 +217,12 @@ public struct SampleTranscriptGenerator: Sendable {
             defer { _ = closeDescriptor(fd) }
             buffer.removeAll(keepingCapacity: true)
             for record in session(index: index) {
-                buffer.append(contentsOf: TranscriptLineEncoder.encode(record))
+                var line = TranscriptLineEncoder.encode(record)
+                if layout == .spaced {
+                    line.removeLast()
+                    line = SpacedJSONLayout.rewrite(line) + [0x0A]
+                }
+                buffer.append(contentsOf: line)
             }
             var offset = 0
             while offset < buffer.count {
