@@ -13,7 +13,7 @@ import TranscriptStore
 public struct ReviewCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Summarise transcripts: talk balance, exercises, \"I\" statements, the four horsemen, mirrors, feelings, trends.",
+        abstract: "Summarise transcripts per couple: talk balance, exercises, what they made, \"I\" statements, the four horsemen, mirrors, feelings, trends.",
         discussion: """
             Reads transcript files, folders (every *.jsonl below them) or - (standard input); with \
             no path, the transcript folder. Safety events are always listed first. Malformed lines \
