@@ -8,6 +8,8 @@ struct TemplateHit {
     var start: Int32
     var end: Int32
     var trail: Int32
+    /// The last word of the stretch was taken by a wildcard, not matched.
+    var endsInWildcard = false
 }
 
 /// A slot boundary recorded on a thread's path; threads share history through `parent`.
@@ -37,6 +39,8 @@ struct AutomatonRunner: Sendable {
         var wildcard: Int32
         var trail: Int32
         var inflected: Int32 = 0
+        /// The last word taken was a wildcard's.
+        var endsInWildcard = false
     }
 
     private var current: [Thread] = []
@@ -132,11 +136,13 @@ struct AutomatonRunner: Sendable {
                     moved.pc = instruction.next
                     moved.literal += 1
                     moved.inflected += inflection
+                    moved.endsInWildcard = false
                     pending.append(moved)
                 case .any:
                     var moved = thread
                     moved.pc = instruction.next
                     moved.wildcard += 1
+                    moved.endsInWildcard = true
                     pending.append(moved)
                 case .dispatch where token >= 0:
                     if let entry = program.dispatch.value(program.dispatchShared[Int(instruction.argument)], token) {
@@ -145,6 +151,7 @@ struct AutomatonRunner: Sendable {
                             moved.pc = thread.pc + program.dispatchOffsets[index]
                             moved.literal += 1
                             moved.inflected += inflection
+                            moved.endsInWildcard = false
                             pending.append(moved)
                         }
                     }
@@ -315,19 +322,21 @@ struct AutomatonRunner: Sendable {
             case .match:
                 guard item.literal + item.wildcard > 0 else { continue }
                 record(TemplateHit(template: instruction.argument, literal: item.literal, wildcard: item.wildcard,
-                                   inflected: item.inflected, start: item.start, end: position, trail: item.trail))
+                                   inflected: item.inflected, start: item.start, end: position, trail: item.trail,
+                                   endsInWildcard: item.endsInWildcard))
             }
         }
     }
 
-    /// Keeps `hit` if it is the template's best so far: more literal words, fewer wildcard
-    /// words, a longer stretch, an earlier start.
+    /// Keeps `hit` if it is the template's best so far: more literal words, then a longer
+    /// stretch (so a wildcard takes the rest of the line, as in hassil, where a template must
+    /// explain the whole sentence), fewer wildcard words, an earlier start.
     private mutating func record(_ hit: TemplateHit) {
         let template = Int(hit.template)
         if bestRun[template] == runNumber {
             let current = best[template]
-            guard (hit.literal, -hit.wildcard, hit.end - hit.start, -hit.start) >
-                (current.literal, -current.wildcard, current.end - current.start, -current.start) else { return }
+            guard (hit.literal, hit.end - hit.start, -hit.wildcard, -hit.start) >
+                (current.literal, current.end - current.start, -current.wildcard, -current.start) else { return }
         } else {
             bestRun[template] = runNumber
             touched.append(hit.template)

@@ -166,7 +166,14 @@ struct ContentBuilder {
 
     private mutating func addSkipWords(_ value: YAMLValue) {
         for item in strings(value, what: "skip_words") {
-            content.skipWords.formUnion(TextNormalizer.words(item.text))
+            // A phrase is skipped as a whole, as hassil does: "please could you" lets "could"
+            // pass only inside the phrase.
+            let words = TextNormalizer.words(item.text)
+            if words.count == 1 {
+                content.skipWords.insert(words[0])
+            } else if words.count > 1 && !content.skipPhrases.contains(words) {
+                content.skipPhrases.append(words)
+            }
         }
     }
 

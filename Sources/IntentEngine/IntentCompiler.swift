@@ -82,6 +82,7 @@ public struct IntentCompiler {
             vocabulary: vocabulary, words: words, slotNames: slotNames.names, values: values.names,
             skipWords: skipIDs, dispatchTables: program.dispatchTables, options: options,
             morphology: morphology, language: LanguageLayer(content.language))
+        matcher.skipPhrases = SkipPhrases(content.skipPhrases)
         matcher.ruleBodies = content.rules.mapValues(\.body.node)
         matcher.listValues = content.lists.mapValues { $0.values.map(\.spoken) }
         return (matcher, diagnostics)

@@ -120,6 +120,8 @@ public struct NamedSection: Sendable {
 /// Everything loaded from an `Intents/` folder, before compilation.
 public struct IntentContent: Sendable {
     public var skipWords: Set<String> = []
+    /// Skip words of several words ("please could you"), skipped only as the whole phrase.
+    public var skipPhrases: [[String]] = []
     public var lists: [String: WordList] = [:]
     public var rules: [String: ExpansionRule] = [:]
     public var intents: [String: IntentDefinition] = [:]

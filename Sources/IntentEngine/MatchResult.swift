@@ -50,9 +50,13 @@ public struct IntentCandidate: Sendable, Equatable {
     public var keywordScore: Double
     /// Character offsets of the stretch the template matched.
     public var span: Range<Int>?
+    /// The stretch is the whole line (skip words at its edges aside), and it counts as such
+    /// in the ranking: see `Matcher.explainsWholeLine`.
+    public var wholeLine: Bool = false
 
     /// Whether this candidate outranks `other` under the documented specificity order:
-    /// crisis first (when matched as written), then literal words matched as written, fewer
+    /// crisis first (when matched as written), then a match of the whole line before one of a
+    /// stretch (hassil matches whole sentences only), then literal words matched as written, fewer
     /// wildcard words, the tier (exact before typo-corrected before keywords), fewer words
     /// matched as another form, the keyword score, priority. A word matched as another form
     /// lets a template match, but never outranks one that matched as written.
@@ -64,15 +68,15 @@ public struct IntentCandidate: Sendable, Equatable {
     /// another form of its words ("check" for "checks my phone") does not jump the queue:
     /// crisis templates list the forms they mean.
     var rankKey: RankKey {
-        RankKey(crisis: safety != nil && inflectedWords == 0 ? 0 : 1, tier: tier.rawValue, exact: -(literalWords - inflectedWords),
+        RankKey(crisis: safety != nil && inflectedWords == 0 ? 0 : 1, partial: wholeLine ? 0 : 1, tier: tier.rawValue, exact: -(literalWords - inflectedWords),
                 wildcard: wildcardWords, inflected: inflectedWords, keyword: -keywordScore, priority: -priority)
     }
 
     struct RankKey: Comparable, Equatable {
-        var crisis: Int, tier: Int, exact: Int, wildcard: Int, inflected: Int, keyword: Double, priority: Int
+        var crisis: Int, partial: Int, tier: Int, exact: Int, wildcard: Int, inflected: Int, keyword: Double, priority: Int
         static func < (a: RankKey, b: RankKey) -> Bool {
-            if (a.crisis, a.exact, a.wildcard, a.tier) != (b.crisis, b.exact, b.wildcard, b.tier) {
-                return (a.crisis, a.exact, a.wildcard, a.tier) < (b.crisis, b.exact, b.wildcard, b.tier)
+            if (a.crisis, a.partial, a.exact, a.wildcard, a.tier) != (b.crisis, b.partial, b.exact, b.wildcard, b.tier) {
+                return (a.crisis, a.partial, a.exact, a.wildcard, a.tier) < (b.crisis, b.partial, b.exact, b.wildcard, b.tier)
             }
             return (a.inflected, a.keyword, a.priority) < (b.inflected, b.keyword, b.priority)
         }

@@ -39,6 +39,8 @@ public struct Matcher: Sendable {
     let morphology: Morphology
     /// Chat spellings, word forms, concepts and the dictionary, shared with the coach.
     public let language: LanguageLayer
+    /// Skip words of several words, found in the line before matching.
+    var skipPhrases = SkipPhrases([])
     /// Rules and list values as parsed, for `explain` (empty when loaded from the cache).
     var ruleBodies: [String: TemplateNode] = [:]
     var listValues: [String: [TemplateNode]] = [:]
@@ -128,7 +130,8 @@ public struct Matcher: Sendable {
             (ids[position], inflected[position]) = wordID(token.word)
             if !inflected[position] && ids[position] >= 0, let form = morphology.forms[token.word] { forms[position] = form }
         }
-        let skip = ids.map { $0 >= 0 && isSkipWord[Int($0)] }
+        var skip = ids.map { $0 >= 0 && isSkipWord[Int($0)] }
+        skipPhrases.mark(tokens, in: &skip)
         let contentWords = max(1, skip.count { !$0 })
         var runner = runners.take()
         defer { runners.give(runner) }
@@ -177,6 +180,8 @@ public struct Matcher: Sendable {
         let hits = runner.run(program, tokens: ids, skip: skip, inflected: forms.inflected)
         var result: [IntentCandidate] = []
         var spoken = SpokenText(text)
+        let firstContent = Int32(skip.firstIndex(of: false) ?? 0)
+        let lastContent = Int32(skip.lastIndex(of: false) ?? max(0, skip.count - 1))
         for hit in hits {
             let intentNumber = Int(templates[Int(hit.template)].intent)
             // A match counts only if it explains enough of the line: the intent's `coverage`,
@@ -202,9 +207,20 @@ public struct Matcher: Sendable {
                 intent: definition.name, confidence: confidence, tier: tier,
                 literalWords: Int(hit.literal), wildcardWords: Int(hit.wildcard), inflectedWords: inflectedWords,
                 priority: definition.priority, safety: definition.safety,
-                template: templates[Int(hit.template)].source, slots: slots, keywords: [], keywordScore: 0, span: span))
+                template: templates[Int(hit.template)].source, slots: slots, keywords: [], keywordScore: 0, span: span,
+                wholeLine: hit.start <= firstContent && hit.end > lastContent && explainsWholeLine(hit)))
         }
         return result
+    }
+
+    /// Whether a hit over the whole line ranks as one (it then outranks every hit over a
+    /// stretch, however many literal words that has): only when a template word, not a
+    /// wildcard, matched the line's last word. A trailing wildcard takes the rest of any
+    /// line, so reaching the end says nothing: `(we are|were) {name} and {name}` over "we're
+    /// gonna grab some water and come back" explains the line in name only, while hassil's
+    /// `{command} in {minutes} minutes` over "turn off the lights in 5 minutes" reads it.
+    private func explainsWholeLine(_ hit: TemplateHit) -> Bool {
+        !hit.endsInWildcard
     }
 
     /// How each word of a line was found, to count the words a template matched only as

@@ -64,6 +64,7 @@ extension Matcher {
             }
         }
         writer.array(skipWords.sorted()) { $0.int(Int($1)) }
+        writer.array(skipPhrases.phrases) { $0.strings($1) }
         writer.double(options.threshold)
         writer.double(options.fuzzyScale)
         writer.int(options.typoMinimumLength)
@@ -171,15 +172,18 @@ extension Matcher {
             return table
         }
         let skipWords = Set(try reader.array { try $0.int32() })
+        let skipPhrases = SkipPhrases(try reader.array { try $0.strings() })
         var options = MatcherOptions()
         options.threshold = try reader.double()
         options.fuzzyScale = try reader.double()
         options.typoMinimumLength = try reader.int()
         try validate(instructions, templates: templates, intents: intents.count, slots: slotNames.count, values: values.count,
                      words: words.count, dispatchTables: dispatchTables)
-        return Matcher(instructions: instructions, templates: templates, intents: intents, vocabulary: vocabulary,
+        var matcher = Matcher(instructions: instructions, templates: templates, intents: intents, vocabulary: vocabulary,
                        words: words, slotNames: slotNames, values: values,
                        skipWords: skipWords, dispatchTables: dispatchTables, options: options,
                        morphology: morphology, language: language)
+        matcher.skipPhrases = skipPhrases
+        return matcher
     }
 }

@@ -37,7 +37,27 @@ public struct TemplateParser {
         case list(String), rule(String), text(String)
     }
 
-    private var lexemes: [(lexeme: Lexeme, offset: Int)] = []
+    /// One lexeme, where it starts, and whether whitespace (or the start of the template)
+    /// comes right before it: parts with no space between them are glued into one word.
+    private struct Located {
+        var lexeme: Lexeme
+        var offset: Int
+        var spaceBefore: Bool
+    }
+
+    /// A parsed part and, when it is made of words and brackets only, every spelling it can
+    /// have as raw text (spaces kept), so a part glued to it (`fan[s]`) can be spelled out
+    /// with it. nil for lists, rules, wildcards and any-order groups, or too many spellings.
+    private struct Parsed {
+        var node: TemplateNode
+        var spellings: [String]?
+    }
+
+    /// The most spellings a glued word may have (`(a|b)(c|d)` has four); more is a sign of a
+    /// mistake, and each one is a word the index must hold.
+    public static let maxGluedSpellings = 256
+
+    private var lexemes: [Located] = []
     private var position = 0
     /// How many brackets are open at `position`.
     private var depth = 0
@@ -52,11 +72,11 @@ public struct TemplateParser {
         var parser = TemplateParser(length: text.count)
         do {
             parser.lexemes = try lex(text)
-            let node = try parser.parseAlternation(closing: nil, openOffset: 0)
+            let node = try parser.parseAlternation(closing: nil, openOffset: 0).node
             if parser.position < parser.lexemes.count {
-                let (lexeme, offset) = parser.lexemes[parser.position]
-                let symbol = lexeme == .close ? ")" : "]"
-                throw TemplateSyntaxError(offset: offset, message: "unexpected '\(symbol)' with nothing open",
+                let located = parser.lexemes[parser.position]
+                let symbol = located.lexeme == .close ? ")" : "]"
+                throw TemplateSyntaxError(offset: located.offset, message: "unexpected '\(symbol)' with nothing open",
                                           hint: "remove it or add the matching opening bracket")
             }
             if case .sequence(let parts) = node, parts.isEmpty {
@@ -70,14 +90,18 @@ public struct TemplateParser {
         }
     }
 
-    private static func lex(_ text: String) throws -> [(lexeme: Lexeme, offset: Int)] {
-        var result: [(lexeme: Lexeme, offset: Int)] = []
+    private static func lex(_ text: String) throws -> [Located] {
+        var result: [Located] = []
         let characters = Array(text)
         var index = 0
         var wordStart = -1
+        func spaceBefore(_ offset: Int) -> Bool { offset == 0 || characters[offset - 1].isWhitespace }
+        func add(_ lexeme: Lexeme, at offset: Int) {
+            result.append(Located(lexeme: lexeme, offset: offset, spaceBefore: spaceBefore(offset)))
+        }
         func flushWord(_ end: Int) {
             if wordStart >= 0 {
-                result.append((.text(String(characters[wordStart..<end])), wordStart))
+                add(.text(String(characters[wordStart..<end])), at: wordStart)
                 wordStart = -1
             }
         }
@@ -95,7 +119,7 @@ public struct TemplateParser {
                 case ";": .semicolon
                 default: .star
                 }
-                result.append((lexeme, index))
+                add(lexeme, at: index)
             case "{", "<":
                 flushWord(index)
                 let closer: Character = character == "{" ? "}" : ">"
@@ -108,7 +132,7 @@ public struct TemplateParser {
                     throw TemplateSyntaxError(offset: index, message: "empty '\(character)\(closer)'",
                                               hint: character == "{" ? "name a list: {feeling}" : "name a rule: <i_feel>")
                 }
-                result.append((character == "{" ? .list(name) : .rule(name), index))
+                add(character == "{" ? .list(name) : .rule(name), at: index)
                 index = end
             case "}", ">":
                 throw TemplateSyntaxError(offset: index, message: "unexpected '\(character)' with nothing open")
@@ -126,7 +150,9 @@ public struct TemplateParser {
     }
 
     /// alternation := sequence ('|' sequence)*  — or, inside parentheses, parts split by ';'.
-    private mutating func parseAlternation(closing: Lexeme?, openOffset: Int) throws -> TemplateNode {
+    /// An empty alternative (`( |-)`, `(a|)`) means "or nothing", as in hassil; an any-order
+    /// part may not be empty.
+    private mutating func parseAlternation(closing: Lexeme?, openOffset: Int) throws -> Parsed {
         if closing != nil {
             depth += 1
             if depth > Self.maxNestingDepth {
@@ -135,38 +161,30 @@ public struct TemplateParser {
             }
         }
         defer { if closing != nil { depth -= 1 } }
-        var choices: [TemplateNode] = []
+        var choices: [Parsed] = []
         var separator: Lexeme?
+        var emptyAt: Int?
         while true {
             let start = position < lexemes.count ? lexemes[position].offset : length
             let sequence = try parseSequence()
             let next = position < lexemes.count ? lexemes[position] : nil
-            let isEmpty: Bool
-            if case .sequence(let parts) = sequence { isEmpty = parts.isEmpty } else { isEmpty = false }
-            if let next, next.lexeme == .bar || next.lexeme == .semicolon {
-                if separator != nil && separator != next.lexeme {
-                    throw TemplateSyntaxError(offset: next.offset, message: "'|' and ';' mixed in one group",
-                                              hint: "use (a|b) for alternatives and (a;b) for any order, nesting one inside the other")
-                }
-                if closing == nil && next.lexeme == .semicolon {
-                    throw TemplateSyntaxError(offset: next.offset, message: "';' outside parentheses",
-                                              hint: "write any-order parts inside parentheses: (a;b)")
-                }
-                if isEmpty {
-                    throw TemplateSyntaxError(offset: next.offset, message: "empty alternative",
-                                              hint: "remove the extra '\(next.lexeme == .bar ? "|" : ";")', or use [optional] for something that may be left out")
-                }
-                separator = next.lexeme
-                choices.append(sequence)
-                position += 1
-                continue
-            }
-            if isEmpty && separator != nil {
-                throw TemplateSyntaxError(offset: start, message: "empty alternative",
-                                          hint: "remove the trailing separator, or use [optional] for something that may be left out")
-            }
+            if sequence.node == .sequence([]) && emptyAt == nil { emptyAt = next?.offset ?? start }
             choices.append(sequence)
-            break
+            guard let next, next.lexeme == .bar || next.lexeme == .semicolon else { break }
+            if separator != nil && separator != next.lexeme {
+                throw TemplateSyntaxError(offset: next.offset, message: "'|' and ';' mixed in one group",
+                                          hint: "use (a|b) for alternatives and (a;b) for any order, nesting one inside the other")
+            }
+            if closing == nil && next.lexeme == .semicolon {
+                throw TemplateSyntaxError(offset: next.offset, message: "';' outside parentheses",
+                                          hint: "write any-order parts inside parentheses: (a;b)")
+            }
+            separator = next.lexeme
+            position += 1
+        }
+        if separator == .semicolon, let emptyAt {
+            throw TemplateSyntaxError(offset: emptyAt, message: "empty any-order part",
+                                      hint: "remove the extra ';'")
         }
         if let closing {
             guard position < lexemes.count, lexemes[position].lexeme == closing else {
@@ -177,49 +195,140 @@ public struct TemplateParser {
             position += 1
         }
         if choices.count == 1 { return choices[0] }
-        return separator == .semicolon ? .permutation(choices) : .alternatives(choices)
+        if separator == .semicolon { return Parsed(node: .permutation(choices.map(\.node)), spellings: nil) }
+        // Alternatives that may be nothing are an optional part: `(a|)` is `[a]`.
+        let nodes = choices.map(\.node)
+        let something = nodes.filter { $0 != .sequence([]) }
+        let node: TemplateNode = something.count == nodes.count ? .alternatives(nodes)
+            : something.isEmpty ? .sequence([])
+            : .optional(something.count == 1 ? something[0] : .alternatives(something))
+        return Parsed(node: node, spellings: Self.union(choices.map(\.spellings)))
     }
 
-    private mutating func parseSequence() throws -> TemplateNode {
-        var parts: [TemplateNode] = []
+    private mutating func parseSequence() throws -> Parsed {
+        // Each part, and whether it is glued to the one before (no space between them).
+        var parts: [(parsed: Parsed, glued: Bool, offset: Int)] = []
+        let leadingSpace = position < lexemes.count && lexemes[position].spaceBefore
         loop: while position < lexemes.count {
-            let (lexeme, offset) = lexemes[position]
-            switch lexeme {
+            let located = lexemes[position]
+            let glued = !parts.isEmpty && !located.spaceBefore
+            let part: Parsed
+            switch located.lexeme {
             case .bar, .semicolon, .close, .closeOptional:
                 break loop
             case .open:
                 position += 1
                 if position < lexemes.count, lexemes[position].lexeme == .close {
-                    throw TemplateSyntaxError(offset: offset, message: "empty group '()'", hint: "put alternatives inside: (a|b)")
+                    throw TemplateSyntaxError(offset: located.offset, message: "empty group '()'", hint: "put alternatives inside: (a|b)")
                 }
-                parts.append(try parseAlternation(closing: .close, openOffset: offset))
+                part = try parseAlternation(closing: .close, openOffset: located.offset)
             case .openOptional:
                 position += 1
-                if position < lexemes.count, lexemes[position].lexeme == .closeOptional {
-                    throw TemplateSyntaxError(offset: offset, message: "empty optional '[]'", hint: "put the optional words inside: [really]")
+                let body = try parseAlternation(closing: .closeOptional, openOffset: located.offset)
+                // `[ ]` and `[%]` (nothing once normalised) are an optional nothing: hassil's
+                // way of writing an optional space.
+                var node = body.node
+                switch node {
+                case .optional: break
+                case .sequence(let parts) where parts.isEmpty: break
+                default: node = .optional(node)
                 }
-                parts.append(.optional(try parseAlternation(closing: .closeOptional, openOffset: offset)))
+                part = Parsed(node: node, spellings: body.spellings.map { $0.contains("") ? $0 : $0 + [""] })
             case .star:
                 position += 1
-                parts.append(.wildcard)
+                part = Parsed(node: .wildcard, spellings: nil)
             case .list(let body):
                 position += 1
                 let pieces = body.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
                 let name = pieces[0]
                 let slot = pieces.count > 1 ? pieces[1] : name
                 if name.isEmpty || slot.isEmpty {
-                    throw TemplateSyntaxError(offset: offset, message: "malformed slot '{\(body)}'", hint: "write {list} or {list:slot}")
+                    throw TemplateSyntaxError(offset: located.offset, message: "malformed slot '{\(body)}'", hint: "write {list} or {list:slot}")
                 }
-                parts.append(.list(name: name, slot: slot, offset: offset))
+                part = Parsed(node: .list(name: name, slot: slot, offset: located.offset), spellings: nil)
             case .rule(let name):
                 position += 1
-                parts.append(.rule(name: name, offset: offset))
+                part = Parsed(node: .rule(name: name, offset: located.offset), spellings: nil)
             case .text(let text):
                 position += 1
-                parts.append(contentsOf: TextNormalizer.words(text).map(TemplateNode.word))
+                part = Parsed(node: Self.node(spelling: text), spellings: [text])
+            }
+            parts.append((part, glued, located.offset))
+        }
+        let trailingSpace = position >= lexemes.count || lexemes[position].spaceBefore
+        // Glued parts make one word: `fan[s]` is "fan" or "fans", `(light|lamp)s` is "lights"
+        // or "lamps". A list, rule or wildcard has no spelling to glue, so it stays a word of
+        // its own (hassil would join the text; see Intents/README.md).
+        var merged: [(parsed: Parsed, glued: Bool)] = []
+        for part in parts {
+            if part.glued, let last = merged.last, let before = last.parsed.spellings, let after = part.parsed.spellings {
+                guard let spellings = Self.product(before, after, separator: "") else {
+                    throw TemplateSyntaxError(offset: part.offset, message: "glued parts spell more than \(Self.maxGluedSpellings) words",
+                                              hint: "put a space between the parts, or split the template")
+                }
+                merged[merged.count - 1] = (Parsed(node: Self.node(spellings: spellings), spellings: spellings), last.glued)
+            } else {
+                merged.append((part.parsed, part.glued))
             }
         }
-        return parts.count == 1 ? parts[0] : .sequence(parts)
+        var spellings: [String]? = [""]
+        for (index, part) in merged.enumerated() {
+            guard let known = spellings, let next = part.parsed.spellings else { spellings = nil; break }
+            spellings = Self.product(known, next, separator: index == 0 || part.glued ? "" : " ")
+        }
+        if leadingSpace { spellings = spellings?.map { " " + $0 } }
+        if trailingSpace { spellings = spellings?.map { $0 + " " } }
+        var nodes: [TemplateNode] = []
+        for part in merged {
+            if case .sequence(let inner) = part.parsed.node, inner.allSatisfy({ if case .word = $0 { true } else { false } }) {
+                nodes += inner
+            } else {
+                nodes.append(part.parsed.node)
+            }
+        }
+        return Parsed(node: nodes.count == 1 ? nodes[0] : .sequence(nodes), spellings: spellings)
+    }
+
+    /// The words of one raw spelling: one word, several, or none (`%`, `-`).
+    private static func node(spelling: String) -> TemplateNode {
+        let words = TextNormalizer.words(spelling).map(TemplateNode.word)
+        return words.count == 1 ? words[0] : .sequence(words)
+    }
+
+    /// The node for a glued word's spellings: one of them, or nothing when one spells nothing.
+    private static func node(spellings: [String]) -> TemplateNode {
+        var seen: Set<TemplateNode> = []
+        var choices: [TemplateNode] = []
+        var canBeEmpty = false
+        for spelling in spellings {
+            let node = node(spelling: spelling)
+            if node == .sequence([]) { canBeEmpty = true } else if seen.insert(node).inserted { choices.append(node) }
+        }
+        guard !choices.isEmpty else { return .sequence([]) }
+        let choice = choices.count == 1 ? choices[0] : .alternatives(choices)
+        return canBeEmpty ? .optional(choice) : choice
+    }
+
+    /// Every spelling of `before` followed by every spelling of `after`; nil past the limit.
+    private static func product(_ before: [String], _ after: [String], separator: String) -> [String]? {
+        guard before.count * after.count <= maxGluedSpellings else { return nil }
+        var result: [String] = []
+        var seen: Set<String> = []
+        for first in before {
+            for second in after where seen.insert(first + separator + second).inserted { result.append(first + separator + second) }
+        }
+        return result
+    }
+
+    /// The spellings of any one of the choices; nil when a choice has none or past the limit.
+    private static func union(_ choices: [[String]?]) -> [String]? {
+        var result: [String] = []
+        var seen: Set<String> = []
+        for choice in choices {
+            guard let choice else { return nil }
+            for spelling in choice where seen.insert(spelling).inserted { result.append(spelling) }
+        }
+        return result.count <= maxGluedSpellings ? result : nil
     }
 }
 

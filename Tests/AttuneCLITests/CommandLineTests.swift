@@ -141,14 +141,14 @@ import TranscriptFormat
 
     @Test func lintReportsEveryProblemWithItsPlace() throws {
         let folder = Attune.temporaryFolder("lint")
-        try "intents:\n  greet:\n    templates: [\"(hi|hello\", \"[there\", \"(a||b)\", \"{nolist}\"]\n    templets: []\n"
+        try "intents:\n  greet:\n    templates: [\"(hi|hello\", \"[there\", \"(a;;b)\", \"{nolist}\"]\n    templets: []\n"
             .write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)
         try "intents:\n  greet: {templates: [hey]}\n".write(toFile: folder + "/b.yaml", atomically: true, encoding: .utf8)
         try "bad: [unclosed\n".write(toFile: folder + "/c.yaml", atomically: true, encoding: .utf8)
         try Data([0x69, 0x3A, 0x20, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: folder + "/d.yaml"))
         let result = try Attune.run(["lint", "--intents", folder])
         #expect(result.status == 65)
-        for expected in ["a.yaml:3:18: error: unclosed '('", "a.yaml:3:31: error: unclosed '['", "a.yaml:3:44: error: empty alternative",
+        for expected in ["a.yaml:3:18: error: unclosed '('", "a.yaml:3:31: error: unclosed '['", "a.yaml:3:44: error: empty any-order part",
                          "a.yaml:3:51: error: unknown list 'nolist'", "a.yaml:4:5: error: unknown key 'templets'",
                          "b.yaml:2:3: error: intent 'greet' is defined twice", "c.yaml:2:1: error: invalid YAML",
                          "d.yaml:1:4: error: file is not valid UTF-8"] {

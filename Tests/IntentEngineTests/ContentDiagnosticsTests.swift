@@ -26,11 +26,11 @@ import Testing
     }
 
     @Test func templateErrorsPointAtTheCharacter() {
-        let found = diagnostics("intents:\n  greet:\n    templates:\n      - \"(hi|hello\"\n      - \"[there\"\n      - \"(a||b)\"\n")
+        let found = diagnostics("intents:\n  greet:\n    templates:\n      - \"(hi|hello\"\n      - \"[there\"\n      - \"(a;;b)\"\n")
         let text = found.map(\.description)
         #expect(text.contains { $0.hasPrefix("test.yaml:4:10: error: unclosed '('") })
         #expect(text.contains { $0.hasPrefix("test.yaml:5:10: error: unclosed '['") })
-        #expect(text.contains { $0.hasPrefix("test.yaml:6:13: error: empty alternative") })
+        #expect(text.contains { $0.hasPrefix("test.yaml:6:13: error: empty any-order part") })
         #expect(found.allSatisfy { $0.hint != nil })
     }
 

@@ -26,9 +26,9 @@ import Testing
     @Test(arguments: [
         ("i (feel|am sad", 2, "unclosed '('"),
         ("i [really feel", 2, "unclosed '['"),
-        ("(a||b)", 3, "empty alternative"),
-        ("(|a)", 1, "empty alternative"),
-        ("(a|)", 3, "empty alternative"),
+        ("(a;;b)", 3, "empty any-order part"),
+        ("(;a)", 1, "empty any-order part"),
+        ("(a;)", 3, "empty any-order part"),
         ("i feel)", 6, "unexpected ')' with nothing open"),
         ("()", 0, "empty group '()'"),
         ("(a|b;c)", 4, "'|' and ';' mixed in one group"),
