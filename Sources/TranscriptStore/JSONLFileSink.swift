@@ -82,12 +82,18 @@ public final class JSONLFileSink: TranscriptSink {
         self.sessionID = sessionID
         self.durable = durable
         self.createsFile = false
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        if fd >= 0 {
-            descriptor = fd
-        } else {
-            fail(TranscriptWriteFailure(operation: .create, errno: errno, path: path, pendingLines: 0))
+        switch JSONLFileSink.openExisting(path) {
+        case .success(let fd): descriptor = fd
+        case .failure(let failure): fail(failure)
         }
+    }
+
+    /// Opens a file that must already exist for appending. A link planted in its place is
+    /// refused (`O_NOFOLLOW`), as for a created transcript, so a write never lands elsewhere.
+    private static func openExisting(_ path: String) -> Result<Int32, TranscriptWriteFailure> {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
+        return fd >= 0 ? .success(fd)
+            : .failure(TranscriptWriteFailure(operation: .create, errno: errno, path: path, pendingLines: 0))
     }
 
     deinit {
@@ -131,9 +137,7 @@ public final class JSONLFileSink: TranscriptSink {
             if createsFile {
                 opened = JSONLFileSink.createFile(folder: folder, path: path)
             } else {
-                let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-                opened = fd >= 0 ? .success(fd)
-                    : .failure(TranscriptWriteFailure(operation: .create, errno: errno, path: path, pendingLines: 0))
+                opened = JSONLFileSink.openExisting(path)
             }
             switch opened {
             case .success(let fd): descriptor = fd

@@ -92,6 +92,19 @@ struct JSONLFileSinkTests {
         #expect(sink.close().unsavedLines == 4)
     }
 
+    @Test func appendingThroughAPlantedLinkIsRefusedAndTheTargetUntouched() throws {
+        let temp = TemporaryFolder()
+        let target = temp.path + "/someone-elses-file"
+        try "precious\n".write(toFile: target, atomically: true, encoding: .utf8)
+        let link = temp.path + "/x.jsonl"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let sink = JSONLFileSink(appendingTo: link, sessionID: "s", durable: false)
+        #expect(sink.status.failure?.errno == ELOOP)
+        #expect(sink.append(record(1)).failure?.errno == ELOOP)
+        #expect(sink.close().unsavedLines == 1)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "precious\n")
+    }
+
     @Test func linesKeptDuringAFailureAreWrittenInOrderOnceItClears() throws {
         let temp = TemporaryFolder()
         let blocker = temp.sub("blocker")
