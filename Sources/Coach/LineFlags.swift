@@ -14,7 +14,8 @@ public struct RaisedFlag: Sendable, Equatable {
 /// A horseman is flagged from what the line does to the partner, not from a lone word: one of
 /// its templates must match (keywords never flag), and no intent the lexicon names as clearing
 /// it (`flag_clearers`: a warm line, someone else as the target, the antidote) may have matched
-/// the same stretch or explained more of the line. So "you always make the best coffee"
+/// the same stretch (unless the horseman's reading explains more of it: "thanks for listening
+/// as usual" is sarcasm, not thanks) or explained more of the line. So "you always make the best coffee"
 /// (appreciation) and "my boss is such an idiot" (someone else) carry no flag, and precision
 /// comes first: a false flag tells a couple the coach is not listening.
 public enum LineFlags {
@@ -28,7 +29,8 @@ public enum LineFlags {
             guard let pattern = templates.first(where: { $0.intent == horseman }) else { continue }
             let clearing = Set(clearers[horseman] ?? [])
             let cleared = templates.contains { candidate in
-                clearing.contains(candidate.intent) && (candidate.outranks(pattern) || overlap(candidate.span, pattern.span))
+                clearing.contains(candidate.intent)
+                    && (candidate.outranks(pattern) || (overlap(candidate.span, pattern.span) && !pattern.outranks(candidate)))
             }
             if !cleared { raised.append(RaisedFlag(flag: horseman, template: pattern.template)) }
         }
