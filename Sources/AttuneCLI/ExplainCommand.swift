@@ -96,7 +96,9 @@ enum MatchDescription {
                 out += "       words: " + words.map { "\($0.word) (\($0.kind.rawValue))" }.joined(separator: " ") + "\n"
             }
             for slot in candidate.slots {
-                out += "       slot \(slot.name) = \(slot.value)  \"\(slot.text)\" [\(slot.start)..<\(slot.end)]\n"
+                out += slot.text.isEmpty && slot.start == slot.end
+                    ? "       slot \(slot.name) = \(slot.value)  (set by the template's block)\n"
+                    : "       slot \(slot.name) = \(slot.value)  \"\(slot.text)\" [\(slot.start)..<\(slot.end)]\n"
             }
         }
         if result.candidates.count > limit {

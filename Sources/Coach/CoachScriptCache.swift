@@ -8,7 +8,7 @@ extension CoachScript {
     /// refused by its first bytes and rebuilt, never read as this one. 12: artifacts;
     /// 13: the fight coach's lexicon; 14: inline flow text carries its response key;
     /// 15: solo use.
-    public static let cacheFormat = 16
+    public static let cacheFormat = 17
 
     /// A cache written in another layout (an older or newer Attune): refused before anything
     /// else is read.

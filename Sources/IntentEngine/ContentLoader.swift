@@ -5,12 +5,13 @@ import Foundation
 public enum ContentLoader {
     /// The top-level keys a content file may hold.
     public static let topLevelKeys = ["skip_words", "lists", "rules", "intents", "flows", "responses", "resources", "lexicon",
-                                      "word_forms", "chat_spellings", "concepts"]
+                                      "word_forms", "chat_spellings", "concepts", "language", "expansion_rules"]
     /// The generated word data, beside the YAML files (see tools/generate-language-data).
     public static let wordFormsFile = "language/word-forms.tsv"
     public static let dictionaryFile = "language/dictionary.txt"
     static let passThroughSections = ["flows", "responses", "resources", "lexicon"]
-    static let intentKeys = ["templates", "keywords", "priority", "safety", "requires_state", "excludes_state", "description", "coverage"]
+    static let intentKeys = ["templates", "data", "keywords", "priority", "safety", "requires_state", "excludes_state", "description",
+                             "coverage"]
 
     /// Loads `directory`. Paths in messages start with `displayRoot` instead of the folder
     /// (the shipped copy lives deep in the build folder, but authors edit `Intents/`).
@@ -125,7 +126,10 @@ struct ContentBuilder {
                 switch key {
                 case "skip_words": addSkipWords(value)
                 case "lists": for (name, location, entry) in entries(of: value, section: key) { addList(name, location, entry) }
-                case "rules": for (name, location, entry) in entries(of: value, section: key) { addRule(name, location, entry) }
+                // hassil calls rules `expansion_rules`; both names fill one namespace.
+                case "rules", "expansion_rules":
+                    for (name, location, entry) in entries(of: value, section: key) { addRule(name, location, entry) }
+                case "language": checkLanguage(value)
                 case "intents": for (name, location, entry) in entries(of: value, section: key) { addIntent(name, location, entry) }
                 case "word_forms": addWordForms(value)
                 case "chat_spellings": addChatSpellings(value)
@@ -149,7 +153,7 @@ struct ContentBuilder {
         }
     }
 
-    private mutating func entries(of value: YAMLValue, section: String) -> [(key: String, keyLocation: SourceLocation, value: YAMLValue)] {
+    mutating func entries(of value: YAMLValue, section: String) -> [(key: String, keyLocation: SourceLocation, value: YAMLValue)] {
         switch value {
         case .null: return []
         case .mapping(let pairs, _): return pairs
@@ -186,21 +190,22 @@ struct ContentBuilder {
         case .mapping(let pairs, _):
             for (key, keyLocation, entry) in pairs {
                 switch key {
-                case "values": list.values = listValues(entry)
+                case "values": list.values += listValues(entry)
+                case "range": list.values += rangeValues(entry, list: name)
                 case "wildcard":
                     list.isWildcard = entry.string == "true"
                     if entry.string != "true" && entry.string != "false" {
                         diagnostics.append(.error(at: entry.location, "'wildcard' must be true or false"))
                     }
                 default:
-                    diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in list '\(name)'", hint: "expected values or wildcard"))
+                    diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in list '\(name)'", hint: "expected values, range or wildcard"))
                 }
             }
         default:
             diagnostics.append(.error(at: value.location, "list '\(name)' must be a mapping with 'values' or 'wildcard', found \(value.kindName)"))
         }
         if !list.isWildcard && list.values.isEmpty {
-            diagnostics.append(.error(at: location, "list '\(name)' has no values", hint: "add values, or set wildcard: true"))
+            diagnostics.append(.error(at: location, "list '\(name)' has no values", hint: "add values or a range, or set wildcard: true"))
         }
         content.lists[name] = list
     }
@@ -226,6 +231,8 @@ struct ContentBuilder {
                         spoken = text(entry, key) ?? spoken
                     case "out":
                         out = text(entry, key)?.text ?? out
+                    case "context":
+                        ignoredContext(key, at: keyLocation)
                     default:
                         diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in a list value", hint: "expected in and out"))
                     }
@@ -244,7 +251,7 @@ struct ContentBuilder {
         return result
     }
 
-    private mutating func addRule(_ name: String, _ location: SourceLocation, _ value: YAMLValue) {
+    mutating func addRule(_ name: String, _ location: SourceLocation, _ value: YAMLValue) {
         if let previous = content.rules[name] { return duplicate("rules", name, at: location, previous: previous.location) }
         guard let text = value.string else {
             diagnostics.append(.error(at: value.location, "rule '\(name)' must be template text, found \(value.kindName)"))
@@ -277,6 +284,8 @@ struct ContentBuilder {
             switch key {
             case "templates":
                 intent.templates += templates(entry)
+            case "data":
+                intent.templates += hassilData(entry, intent: name)
             case "keywords":
                 guard case .mapping(let words, _) = entry else {
                     diagnostics.append(.error(at: entry.location, "'keywords' must map words to weights, found \(entry.kindName)",
@@ -361,7 +370,7 @@ struct ContentBuilder {
     }
 
     /// An intent's templates: each is text, or `{template: TEXT, coverage: SHARE}`.
-    private mutating func templates(_ value: YAMLValue) -> [TemplateSource] {
+    mutating func templates(_ value: YAMLValue) -> [TemplateSource] {
         let items: [YAMLValue]
         switch value {
         case .null: return []
@@ -399,7 +408,7 @@ struct ContentBuilder {
         return result
     }
 
-    private mutating func parseTemplate(_ text: String, at location: SourceLocation) -> TemplateNode? {
+    mutating func parseTemplate(_ text: String, at location: SourceLocation) -> TemplateNode? {
         switch TemplateParser.parse(text) {
         case .success(let node):
             return node

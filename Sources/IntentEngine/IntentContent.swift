@@ -8,6 +8,9 @@ public struct TemplateSource: Sendable, Hashable {
     /// for a crisis intent: "i relapsed" is a warning sign said alone, not in "i relapsed on my
     /// diet".
     public var coverage: Double? = nil
+    /// Slots every match of this template fills with a set value, whatever was said: hassil's
+    /// `slots:` beside a block of `sentences:` (`domain: light`).
+    public var fixedSlots: [String: String] = [:]
 }
 
 /// One value of a word list: what people say (`in`, template syntax) and what the slot gets (`out`).

@@ -201,6 +201,11 @@ public struct Matcher: Sendable {
             var confidence = 0.5 + 0.5 * coverage
             if tier == .fuzzyTemplate { confidence *= options.fuzzyScale }
             let span = Int(tokens[Int(hit.start)].start)..<Int(tokens[Int(hit.end) - 1].end)
+            // hassil's fixed slots: set by the template, spoken by nobody (an empty span at its start).
+            for (name, value) in templates[Int(hit.template)].source.fixedSlots.sorted(by: { $0.key < $1.key })
+            where !slots.contains(where: { $0.name == name }) {
+                slots.append(SlotMatch(name: name, value: value, text: "", start: span.lowerBound, end: span.lowerBound))
+            }
             let definition = intents[intentNumber].definition
             let inflectedWords = Int(hit.inflected) + forms.otherForms(hit, template: templates[Int(hit.template)])
             result.append(IntentCandidate(
