@@ -49,7 +49,8 @@ public struct ChatCommand: ParsableCommand {
             let script = try CompiledContentCache(folder: CompiledContentCache.defaultFolder())
                 .coach(for: try intentsOptions.directory(), options: intentsOptions)
             let folder = transcriptDirectory ?? TranscriptLocation.defaultFolder()
-            let firstSession = noTranscript || !Self.hasTranscripts(in: folder)
+            // Without a transcript nothing says who has been here: ask, as at a first session.
+            let pastCouples = noTranscript ? nil : PastCouples.read(folder: folder)
             var sink: JSONLFileSink?
             if !noTranscript {
                 // A folder others can write (or another user's) could have links planted in it:
@@ -60,8 +61,9 @@ public struct ChatCommand: ParsableCommand {
                     printError("attune: no transcript is kept of this session: \(reason)")
                 }
             }
-            let config = SessionConfig(partners: names.map(Self.parseNames), seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000),
-                                       firstSession: firstSession, transcriptPath: sink?.path, version: AttuneVersion.current)
+            var config = SessionConfig(partners: names.map(Self.parseNames), seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000),
+                                       firstSession: true, transcriptPath: sink?.path, version: AttuneVersion.current)
+            config.pastCouples = pastCouples
             let driver = ConversationDriver(session: Session(script: script, config: config), sink: sink,
                                             sessionID: sink?.sessionID ?? "unsaved")
             let status = REPL(driver: driver, script: script, transcriptFolder: folder).run()
@@ -69,10 +71,6 @@ public struct ChatCommand: ParsableCommand {
         }
     }
 
-    static func hasTranscripts(in folder: String) -> Bool {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return files.contains { $0.hasSuffix(".jsonl") }
-    }
 }
 
 /// The terminal or the pipe around a `ConversationLoop`: readline with history and Tab

@@ -1,3 +1,4 @@
+import Coach
 import Foundation
 import IntentEngine
 
@@ -26,6 +27,9 @@ struct DialogueScript {
     var partners: [String]?
     var seed: UInt64 = 0
     var firstSession = false
+    /// `@past-couple A,B`: a couple who had a session before, so whether this one is a first
+    /// session is decided per couple once names are known, as in the REPL.
+    var pastCouples: Set<String>?
     var steps: [Step] = []
     /// Expectations about the coach's opening, before any line.
     var opening: [Expectation] = []
@@ -53,9 +57,13 @@ struct DialogueScript {
                     else { diagnostics.append(.error(at: here.advanced(by: 6), "@seed takes a whole number", hint: "@seed 7")) }
                 case "first-session":
                     script.firstSession = true
+                case "past-couple":
+                    let names = parts.dropFirst().flatMap { $0.split(separator: ",").map(String.init) }
+                    if (1...2).contains(names.count) { script.pastCouples = (script.pastCouples ?? []).union([SessionConfig.coupleKey(names)]) }
+                    else { diagnostics.append(.error(at: here.advanced(by: 13), "@past-couple takes one or two names", hint: "@past-couple Alex Sam")) }
                 default:
                     diagnostics.append(.error(at: here.advanced(by: 1), "unknown directive '@\(parts.first ?? "")'",
-                                              hint: "directives: @partners, @seed, @first-session"))
+                                              hint: "directives: @partners, @seed, @first-session, @past-couple"))
                 }
                 continue
             }

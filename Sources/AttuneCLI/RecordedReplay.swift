@@ -35,6 +35,9 @@ struct RecordedSession {
                 partners = names.isEmpty ? nil : names
                 seed = recordedSeed
                 firstSession = recordedFirstSession
+            case .event(.namesGiven(_, let recordedFirstSession)):
+                // Decided once the names were typed, after session_start.
+                firstSession = recordedFirstSession
             case .event(.sessionEnd(let reason)):
                 ending = reason
             case .partner(let turn) where turn.withheld:

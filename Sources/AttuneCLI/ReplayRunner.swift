@@ -17,8 +17,9 @@ struct ReplayRunner {
     var onRecord: (TranscriptRecord) -> Void = { _ in }
 
     func run(_ dialogue: DialogueScript) -> ReplayOutcome {
-        let config = SessionConfig(partners: dialogue.partners, seed: dialogue.seed, firstSession: dialogue.firstSession,
+        var config = SessionConfig(partners: dialogue.partners, seed: dialogue.seed, firstSession: dialogue.firstSession,
                                    version: AttuneVersion.current)
+        config.pastCouples = dialogue.pastCouples
         var loop = conversation(config, file: dialogue.file)
         let driver = loop.driver
         var outcome = ReplayOutcome()

@@ -26,7 +26,7 @@ public struct CoachScript: Sendable {
     /// The responses the session itself says, which content must provide.
     public static let requiredResponses = [
         "onboarding.ask_names", "onboarding.names_unclear", "onboarding.names_confirm", "onboarding.names_retry", "onboarding.welcome", "onboarding.welcome_solo",
-        "onboarding.not_therapy", "onboarding.safety_question", "onboarding.safety_clear", "onboarding.safety_unclear",
+        "onboarding.not_therapy", "onboarding.safety_question", "onboarding.safety_question_solo", "onboarding.safety_clear", "onboarding.safety_unclear",
         "menu.hint", "help", "exercises.intro", "flow.unknown", "flow.needs_couple", "flow.blocked",
         "flow.stopped", "flow.none_running", "flow.not_understood", "flow.skip_nothing", "break",
         "switch.now", "names.current", "transcript.on", "transcript.off", "progress.intro", "goodbye",

@@ -13,6 +13,24 @@ public struct SessionConfig: Sendable {
     public var transcriptPath: String?
     /// Attune's version, recorded in `session_start`.
     public var version: String
+    /// The couples (by `coupleKey`) who have had a session before, read from the saved
+    /// transcripts: when set, "first session" is decided per couple once their names are known,
+    /// not per folder, so a second couple on the same computer is asked the safety question
+    /// too. nil: `firstSession` as given (replay, scripts).
+    public var pastCouples: Set<String>? = nil
+
+    /// Who a couple is, whatever the order or case of their names: "jordan\npriya".
+    public static func coupleKey(_ names: [String]) -> String {
+        names.map { $0.lowercased() }.sorted().joined(separator: "\n")
+    }
+
+    /// Whether the names were given before the session (`--names`), so `session_start` has them.
+    var namedUpFront: Bool { (1...2).contains(partners?.count ?? 0) }
+
+    /// Whether `partners` are having their first session.
+    func isFirstSession(of partners: [String]) -> Bool {
+        pastCouples.map { !$0.contains(Self.coupleKey(partners)) } ?? firstSession
+    }
 
     public init(partners: [String]? = nil, seed: UInt64 = 0, firstSession: Bool = false, transcriptPath: String? = nil,
                 version: String = "") {
@@ -142,11 +160,13 @@ struct Turn {
     mutating func begin() {
         guard state.phase == .starting else { return }
         let partners = session.config.partners ?? []
+        // Until the names are typed the decision waits for them; the `names` event records it.
+        let firstSession = session.config.namedUpFront && session.config.isFirstSession(of: partners)
         outputs.append(.event(.sessionStart(partners: partners, version: session.config.version, seed: session.config.seed,
-                                            firstSession: session.config.firstSession)))
+                                            firstSession: firstSession)))
         say("onboarding.not_therapy")
         state.phase = .ready
-        if partners.isEmpty || partners.count > 2 {
+        if !session.config.namedUpFront {
             state.pending = .names
             say("onboarding.ask_names", prompt: true)
         } else {
@@ -160,10 +180,12 @@ struct Turn {
         lineVariables["first"] = nil
         lineVariables["second"] = nil
         state.currentSpeaker = 0
+        let firstSession = session.config.isFirstSession(of: partners)
+        if !session.config.namedUpFront { outputs.append(.event(.namesGiven(partners: partners, firstSession: firstSession))) }
         say(partners.count == 1 ? "onboarding.welcome_solo" : "onboarding.welcome")
-        if session.config.firstSession {
+        if firstSession {
             state.pending = .firstSessionSafety
-            say("onboarding.safety_question", prompt: true)
+            say(partners.count == 1 ? "onboarding.safety_question_solo" : "onboarding.safety_question", prompt: true)
         } else {
             state.pending = nil
             say("menu.hint", prompt: true)

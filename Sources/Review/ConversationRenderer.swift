@@ -61,6 +61,9 @@ public struct ConversationRenderer: Sendable {
                 let names = partners.map(displayName)
                 let who = names.isEmpty ? "" : ": " + names.joined(separator: " and ")
                 description = "session started\(who) (\(ReviewFormatting.moment(record.timestamp)))"
+            case .namesGiven(let partners, _):
+                for name in partners { redactor?.register(name) }
+                description = "names given: " + partners.map(displayName).joined(separator: " and ")
             case .sessionEnd:
                 description = "session ended (\(ReviewFormatting.moment(record.timestamp)))"
             case .flowStart(let flow):

@@ -187,7 +187,7 @@ public struct ReviewTally: Sendable, Equatable {
             break
         case .event(let event):
             switch event {
-            case .sessionStart(let names, _, _, _):
+            case .sessionStart(let names, _, _, _), .namesGiven(let names, _):
                 for name in names { _ = partnerIndex(name) }
             case .flowStart(let flow):
                 flows[flowIndex(flow)].started += 1

@@ -9,6 +9,10 @@ public enum TranscriptEvent: Sendable, Equatable {
     /// safety question). With these, `replay` reproduces the session exactly. A transcript
     /// written before `first_session` was recorded reads as false.
     case sessionStart(partners: [String], version: String, seed: UInt64, firstSession: Bool = false)
+    /// The names were given in the conversation (not up front): who the couple is, and whether
+    /// it was their first session, decided then (so the coach asked the first-session safety
+    /// question). `replay` reads the decision from here, since `session_start` came before it.
+    case namesGiven(partners: [String], firstSession: Bool)
     /// The session closed, and why; nil in transcripts written before the reason was recorded.
     case sessionEnd(reason: EndReason? = nil)
     /// An exercise began.
@@ -31,6 +35,7 @@ public enum TranscriptEvent: Sendable, Equatable {
     public var name: String {
         switch self {
         case .sessionStart: return "session_start"
+        case .namesGiven: return "names"
         case .sessionEnd: return "session_end"
         case .flowStart: return "flow_start"
         case .flowEnd: return "flow_end"

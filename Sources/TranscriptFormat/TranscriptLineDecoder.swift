@@ -366,6 +366,9 @@ public enum TranscriptLineDecoder {
                     guard let partners else { throw missing("partners", " on a session_start event") }
                     body = .event(.sessionStart(partners: partners, version: appVersion ?? "", seed: seed ?? 0,
                                                 firstSession: firstSession ?? false))
+                case "names":
+                    guard let partners else { throw missing("partners", " on a names event") }
+                    body = .event(.namesGiven(partners: partners, firstSession: firstSession ?? false))
                 case "session_end":
                     body = .event(.sessionEnd(reason: reason))
                 case "flow_start":

@@ -61,6 +61,9 @@ public enum TranscriptLineEncoder {
                 out.key("version"); out.string(version)
                 out.key("seed"); out.uint64(seed)
                 out.key("first_session"); out.bool(firstSession)
+            case .namesGiven(let partners, let firstSession):
+                out.key("partners"); out.stringArray(partners)
+                out.key("first_session"); out.bool(firstSession)
             case .sessionEnd(let reason):
                 if let reason {
                     out.key("reason"); out.string(reason.rawValue)

@@ -27,6 +27,28 @@ import Testing
         #expect(chat.responses == ["flow.needs_couple"])
     }
 
+    @Test func theFirstSessionIsDecidedPerCoupleOnceTheNamesAreKnown() {
+        let before: Set<String> = [SessionConfig.coupleKey(["Jordan", "Priya"])]
+        // The couple who has been here, in any order or case: welcomed, not asked again.
+        var again = Conversation(partners: nil, pastCouples: before)
+        #expect(again.events == [.sessionStart(partners: [], version: "", seed: 1, firstSession: false)])
+        again.say("priya and JORDAN")
+        #expect(again.events == [.namesGiven(partners: ["Priya", "JORDAN"], firstSession: false)])
+        #expect(again.state.pending != .firstSessionSafety)
+        // Another couple at the same computer is new here, and so is one partner alone.
+        for (typed, expected) in [("hi we're dana and lee", ["Dana", "Lee"]), ("just me, priya", ["Priya"])] {
+            var new = Conversation(partners: nil, pastCouples: before)
+            new.say(typed)
+            #expect(new.events == [.namesGiven(partners: expected, firstSession: true)], "\(typed)")
+            #expect(new.state.pending == .firstSessionSafety, "\(typed)")
+            #expect(new.responses.last == (expected.count == 1 ? "onboarding.safety_question_solo" : "onboarding.safety_question"))
+        }
+        // Names given up front: session_start records the decision, and no names event follows.
+        let upFront = Conversation(partners: ["Lee", "Dana"], pastCouples: [SessionConfig.coupleKey(["dana", "lee"])])
+        #expect(upFront.events == [.sessionStart(partners: ["Lee", "Dana"], version: "", seed: 1, firstSession: false)])
+        #expect(upFront.state.pending != .firstSessionSafety)
+    }
+
     @Test func firstSessionAsksNeutrallyAboutSafety() {
         var chat = Conversation(firstSession: true)
         #expect(chat.state.pending == .firstSessionSafety)

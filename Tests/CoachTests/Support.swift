@@ -25,8 +25,10 @@ struct Conversation {
     var all: [SessionOutput] = []
     var last: [SessionOutput] = []
 
-    init(partners: [String]? = ["Alex", "Sam"], seed: UInt64 = 1, firstSession: Bool = false) {
-        session = Session(script: ShippedContent.script, config: SessionConfig(partners: partners, seed: seed, firstSession: firstSession))
+    init(partners: [String]? = ["Alex", "Sam"], seed: UInt64 = 1, firstSession: Bool = false, pastCouples: Set<String>? = nil) {
+        var config = SessionConfig(partners: partners, seed: seed, firstSession: firstSession)
+        config.pastCouples = pastCouples
+        session = Session(script: ShippedContent.script, config: config)
         state = session.initialState()
         send(.begin)
     }

@@ -32,6 +32,7 @@ struct TranscriptRecordTests {
         let prefix = #"{"v":2,"session":"s","seq":1,"ts":"2026-11-29T10:51:33Z","role":"event","event":"#
         #expect(line(.sessionStart(partners: ["Alex", "Sam"], version: "0.1.0", seed: UInt64.max)) == prefix + #""session_start","partners":["Alex","Sam"],"version":"0.1.0","seed":18446744073709551615,"first_session":false}"# + "\n")
         #expect(line(.sessionStart(partners: [], version: "0.1.0", seed: 1, firstSession: true)) == prefix + #""session_start","partners":[],"version":"0.1.0","seed":1,"first_session":true}"# + "\n")
+        #expect(line(.namesGiven(partners: ["Jordan", "Priya"], firstSession: true)) == prefix + #""names","partners":["Jordan","Priya"],"first_session":true}"# + "\n")
         #expect(line(.sessionEnd()) == prefix + #""session_end"}"# + "\n")
         for reason in EndReason.allCases {
             #expect(line(.sessionEnd(reason: reason)) == prefix + #""session_end","reason":""# + reason.rawValue + #""}"# + "\n")
@@ -71,6 +72,7 @@ struct TranscriptRecordTests {
             partner.body, .coach(text: "Thanks — «merci» 🙂"), .coach(text: "Glad.", response: "safety.safe_yes"),
             .event(.sessionStart(partners: ["Ana", "Bo"], version: "1.2.3", seed: 42)),
             .event(.sessionStart(partners: ["Ana"], version: "1.2.3", seed: 1, firstSession: true)), .event(.sessionEnd()),
+            .event(.namesGiven(partners: ["Ana", "Bo"], firstSession: false)), .event(.namesGiven(partners: ["Cy"], firstSession: true)),
             .event(.sessionEnd(reason: .quickExit)), .event(.sessionEnd(reason: .endOfInput)),
             .event(.flowStart(flow: "i-feel")), .event(.flowEnd(flow: "i-feel", completed: false)),
             .event(.safety(kind: "abuse")), .event(.command("/stop")), .event(.command("/start i-feel", speaker: "Bo")),
