@@ -59,12 +59,12 @@ public struct NameParser: Sendable {
 
     public func read(_ text: String) -> Reading {
         let characters = Array(text)
-        let tokens = TextNormalizer.tokenize(text)
+        let tokens = Self.joiningHyphens(TextNormalizer.tokenize(text), characters)
         var candidates: [Candidate] = []
         var sure = true
         for (index, token) in tokens.enumerated() {
             let word = token.word
-            guard word.first?.isLetter == true, word.allSatisfy(\.isLetter),
+            guard word.first?.isLetter == true, word.allSatisfy({ $0.isLetter || $0 == "-" }),
                   !words.fillers.contains(word), !words.kin.contains(word), !words.links.contains(word), !isCueWord(word) else { continue }
             let capital = characters[token.start].isUppercase && index > 0
             let ordinary = isOrdinaryWord(word)
@@ -90,6 +90,21 @@ public struct NameParser: Sendable {
         guard (1...2).contains(candidates.count) else { return Reading(names: [], isSure: false) }
         if candidates.contains(where: { !$0.placed || $0.ordinary }) { sure = false }
         return Reading(names: candidates.map { Self.tidy($0.name) }, isSure: sure)
+    }
+
+    /// Words joined by a hyphen with no space ("Mary-Jo", "Jean-Luc") as one token: one name,
+    /// not two. The normaliser splits them, as it should for "wi-fi" in a template.
+    static func joiningHyphens(_ tokens: [Token], _ characters: [Character]) -> [Token] {
+        var joined: [Token] = []
+        for token in tokens {
+            if let last = joined.last, token.start == last.end + 1, characters[last.end] == "-",
+               last.word.last?.isLetter == true, token.word.first?.isLetter == true {
+                joined[joined.count - 1] = Token(word: last.word + "-" + token.word, start: last.start, end: token.end)
+            } else {
+                joined.append(token)
+            }
+        }
+        return joined
     }
 
     /// Whether the word at `index` stands where a name stands: opening the line or a clause
@@ -126,7 +141,9 @@ public struct NameParser: Sendable {
     /// "priya" → "Priya", without the punctuation around it.
     public static func tidy(_ name: String) -> String {
         let trimmed = name.trimmingWhitespace().trimmingCharacters(in: CharacterSet(charactersIn: ".,!?:;\"'()"))
-        guard let first = trimmed.first else { return "" }
-        return first.uppercased() + trimmed.dropFirst()
+        guard !trimmed.isEmpty else { return "" }
+        // Each part of a double name: "jean-luc" → "Jean-Luc"; a capital typed inside stays.
+        return trimmed.split(separator: "-", omittingEmptySubsequences: false)
+            .map { part in part.first.map { $0.uppercased() + part.dropFirst() } ?? "" }.joined(separator: "-")
     }
 }

@@ -5,6 +5,12 @@ public struct Token: Sendable, Hashable {
     /// Offsets in Characters into the original text, so spans can be shown and cut out.
     public var start: Int
     public var end: Int
+
+    public init(word: String, start: Int, end: Int) {
+        self.word = word
+        self.start = start
+        self.end = end
+    }
 }
 
 /// Normalises text the same way for templates and for what people type, so that `don't`,

@@ -25,6 +25,17 @@ struct NameParserTests {
         #expect(reading.isSure)
     }
 
+    @Test(arguments: [
+        ("hi, we're Mary-Jo and LeAnn", ["Mary-Jo", "LeAnn"]),
+        ("jean-luc and my wife anne-marie", ["Jean-Luc", "Anne-Marie"]),
+        ("its just me, mary-kate", ["Mary-Kate"]),
+        // A dash with spaces around it is punctuation between words, not a double name.
+        ("me - jordan, and priya", ["Jordan", "Priya"]),
+    ])
+    func aDoubleNameIsOneName(text: String, names: [String]) {
+        #expect(parser.read(text).names == names)
+    }
+
     @Test func kinAndRoleWordsAreNeverNames() {
         #expect(parser.read("my wife and my husband").names.isEmpty)
         #expect(parser.read("me and my bf").names.isEmpty)
