@@ -48,7 +48,7 @@ public struct ExplainCommand: ParsableCommand {
             }
             let (loaded, script) = try intentsOptions.loadCoach()
             let result = loaded.matcher.match(text, context: MatchContext(parsing: state))
-            let flags = LineFlags.horsemen(in: result, clearers: script.lexicon.flagClearers)
+            let flags = LineFlags.horsemen(in: result, lexicon: script.lexicon, language: loaded.matcher.language)
             switch format {
             case .json: print(jsonString(MatchDescription.json(result, words: loaded.matcher, flags: flags)))
             case .text: print(MatchDescription.text(result, words: loaded.matcher, flags: flags), terminator: "")

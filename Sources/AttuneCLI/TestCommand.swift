@@ -36,8 +36,8 @@ public struct TestCommand: ParsableCommand {
             if diagnostics.hasErrors {
                 throw CLIError(status: ExitStatus.dataError, diagnostics: diagnostics)
             }
-            let clearers = script.lexicon.flagClearers
-            let report = FixtureRunner(matcher: loaded.matcher, flags: { LineFlags.horsemen(in: $0, clearers: clearers).map(\.flag) })
+            let (lexicon, language) = (script.lexicon, loaded.matcher.language)
+            let report = FixtureRunner(matcher: loaded.matcher, flags: { LineFlags.horsemen(in: $0, lexicon: lexicon, language: language).map(\.flag) })
                 .run(fixtures)
             let scripts = try ScriptSuite.run(files.scripts, loaded: loaded)
             let passed = report.passed + scripts.passed

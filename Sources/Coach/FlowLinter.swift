@@ -51,6 +51,11 @@ struct FlowLinter {
                                           hint: "name an intent defined under intents:"))
             }
         }
+        let aimed = script.lexicon.aimedHorsemen.map { ("aimed_horsemen", $0) } + script.lexicon.flagNarrowing.keys.map { ("flag_narrowing", $0) }
+        for (list, horseman) in aimed.sorted(by: { $0 < $1 }) where !LineFlags.horsemen.contains(horseman) {
+            diagnostics.append(.error(at: content, "\(list) names '\(horseman)', which is not a flag",
+                                      hint: "expected one of: \(LineFlags.horsemen.joined(separator: ", "))"))
+        }
         for entry in script.responses.entries.values {
             let known = Self.globalVariables.union(slotNames)
             for text in entry.variants {

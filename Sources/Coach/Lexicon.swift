@@ -39,6 +39,21 @@ public struct Lexicon: Sendable {
     /// Each horseman → the intents whose match clears it where they meet: a warm line, someone
     /// else as the target, the antidote (see `LineFlags`).
     public var flagClearers: [String: [String]] = [:]
+    /// The horsemen that must be aimed at the partner (blame and sneers; see `FlagAim`).
+    public var aimedHorsemen: Set<String> = []
+    /// Words that aim a line at the partner ("you", "your").
+    public var partnerWords: Set<String> = []
+    /// Words that give a stretch another subject ("i", "my", "he"): someone else, or oneself.
+    public var otherSubjects: Set<String> = []
+    /// Phrases with a subject's word that name nobody ("oh my god", "i swear").
+    public var aimInterjections: [[String]] = []
+    /// Words that open a clause ("when", "and"): the reading of a stretch's clause stops there.
+    public var clauseBreaks: Set<String> = []
+    /// Phrases before a blame that deny it ("i wont think", "i dont think").
+    public var denials: [[String]] = []
+    /// Each horseman → the words that, right after its stretch, narrow it to a topic or a
+    /// choice ("done talking *about* work", "dont care *where* we go").
+    public var flagNarrowing: [String: [String]] = [:]
     /// How the fight coach weighs a heated line and when it offers a break (`conflict:`):
     /// a weight per horseman, `absolute` and `shouting`, and the settings `ConflictWatch`
     /// names (`window`, `break_at`, `offer_again_after`, `remember_for`).
@@ -69,7 +84,11 @@ public struct Lexicon: Sendable {
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),
          ("negations", .words(\.negations)), ("first_person", .words(\.firstPerson)),
-         ("flag_clearers", .map(\.flagClearers)), ("conflict", .numbers(\.conflict))]
+         ("flag_clearers", .map(\.flagClearers)), ("aimed_horsemen", .words(\.aimedHorsemen)),
+         ("partner_words", .words(\.partnerWords)), ("other_subjects", .words(\.otherSubjects)),
+         ("aim_interjections", .phrases(\.aimInterjections, longestFirst: true)), ("clause_breaks", .words(\.clauseBreaks)),
+         ("denials", .phrases(\.denials, longestFirst: true)), ("flag_narrowing", .map(\.flagNarrowing)),
+         ("conflict", .numbers(\.conflict))]
     }
 
     /// Whether the named list has nothing in it (missing from content, or written empty).

@@ -18,11 +18,18 @@ public struct RaisedFlag: Sendable, Equatable {
 /// as usual" is sarcasm, not thanks) or explained more of the line. So "you always make the best coffee"
 /// (appreciation) and "my boss is such an idiot" (someone else) carry no flag, and precision
 /// comes first: a false flag tells a couple the coach is not listening.
+///
+/// The stretch must also keep its sense in the line (`FlagAim`): a blame or a sneer whose
+/// clause gives it someone else or denies it ("my brother rolls his eyes", "i won't think
+/// you're needy") is no flag, and neither is a withdrawal narrowed to a topic ("i'm done
+/// talking about work, tell me about your day").
 public enum LineFlags {
     public static let horsemen = ["criticism", "contempt", "defensiveness", "stonewalling"]
 
     /// The horsemen `match` carries, in the order of `horsemen`.
-    public static func horsemen(in match: MatchResult, clearers: [String: [String]]) -> [RaisedFlag] {
+    public static func horsemen(in match: MatchResult, lexicon: Lexicon, language: LanguageLayer) -> [RaisedFlag] {
+        let clearers = lexicon.flagClearers
+        let aim = FlagAim(text: match.text, lexicon: lexicon, language: language)
         let templates = match.candidates.filter { $0.tier != .keyword }
         var raised: [RaisedFlag] = []
         for horseman in horsemen {
@@ -32,15 +39,15 @@ public enum LineFlags {
                 clearing.contains(candidate.intent)
                     && (candidate.outranks(pattern) || (overlap(candidate.span, pattern.span) && !pattern.outranks(candidate)))
             }
-            if !cleared { raised.append(RaisedFlag(flag: horseman, template: pattern.template)) }
+            if !cleared, aim.holds(horseman, span: pattern.span) { raised.append(RaisedFlag(flag: horseman, template: pattern.template)) }
         }
         return raised
     }
 
     /// Every flag of a partner line: the horsemen, then `i_statement` (a feeling or need said
     /// for oneself), `fuzzy` and `ambiguous`.
-    static func flags(for match: MatchResult, text: String, lexicon: Lexicon) -> [String] {
-        var flags = horsemen(in: match, clearers: lexicon.flagClearers).map(\.flag)
+    static func flags(for match: MatchResult, text: String, lexicon: Lexicon, language: LanguageLayer) -> [String] {
+        var flags = horsemen(in: match, lexicon: lexicon, language: language).map(\.flag)
         let statement = match.candidates.contains { $0.tier != .keyword && ($0.intent == "express_feeling" || $0.intent == "express_need") }
             || (match.intent == "express_feeling" || match.intent == "express_need")
         if statement, TextNormalizer.words(text).contains(where: lexicon.firstPerson.contains) { flags.append("i_statement") }

@@ -51,7 +51,7 @@ extension Turn {
         var heard = PartnerTurn(
             speaker: state.isAskingNames ? "" : (state.expectedSpeaker ?? ""), text: text,
             intent: match.intent, confidence: (match.confidence * 1000).rounded() / 1000, slots: match.slots,
-            flags: LineFlags.flags(for: match, text: text, lexicon: script.lexicon), flow: state.flowRun?.flow, state: state.flowRun?.state,
+            flags: LineFlags.flags(for: match, text: text, lexicon: script.lexicon, language: script.matcher.language), flow: state.flowRun?.flow, state: state.flowRun?.state,
             mirror: nil, confirmed: nil)
         lineVariables = match.slots
         lineToReflect = (text, speaker)

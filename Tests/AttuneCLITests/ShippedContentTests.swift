@@ -42,8 +42,9 @@ import IntentEngine
         let fixtures = Self.fixtures(in: "Tests/Fixtures/intents") + blind.flatMap { Self.fixtures(in: "Tests/Fixtures/blind/" + $0) }
         #expect(blind.count >= 6)
         #expect(fixtures.count >= 2_000)
-        let clearers = CoachScript.build(content: Self.loaded.content, matcher: Self.loaded.matcher).0.lexicon.flagClearers
-        let report = FixtureRunner(matcher: Self.loaded.matcher, flags: { LineFlags.horsemen(in: $0, clearers: clearers).map(\.flag) })
+        let lexicon = CoachScript.build(content: Self.loaded.content, matcher: Self.loaded.matcher).0.lexicon
+        let language = Self.loaded.matcher.language
+        let report = FixtureRunner(matcher: Self.loaded.matcher, flags: { LineFlags.horsemen(in: $0, lexicon: lexicon, language: language).map(\.flag) })
             .run(fixtures)
         for failure in report.failures {
             Issue.record("\(failure.fixture.location): \"\(failure.fixture.text)\": \(failure.reason)")

@@ -6,7 +6,7 @@ import Testing
 struct LineFlagsTests {
     func horsemen(_ text: String) -> [String] {
         let script = ShippedContent.script
-        return LineFlags.horsemen(in: script.matcher.match(text), clearers: script.lexicon.flagClearers).map(\.flag)
+        return LineFlags.horsemen(in: script.matcher.match(text), lexicon: script.lexicon, language: script.matcher.language).map(\.flag)
     }
 
     @Test(arguments: [
@@ -40,14 +40,44 @@ struct LineFlagsTests {
 
     @Test func theTemplateThatRaisedAFlagIsKept() {
         let script = ShippedContent.script
-        let flags = LineFlags.horsemen(in: script.matcher.match("dont put this on me"), clearers: script.lexicon.flagClearers)
+        let flags = LineFlags.horsemen(in: script.matcher.match("dont put this on me"), lexicon: script.lexicon, language: script.matcher.language)
         #expect(flags.first?.template?.location.file.hasSuffix("horsemen.yaml") == true)
     }
 
     @Test func aClearerOnlyClearsTheHorsemenItIsNamedFor() {
         let script = ShippedContent.script
         let match = script.matcher.match("dont put this on me")
-        #expect(LineFlags.horsemen(in: match, clearers: [:]).map(\.flag) == ["defensiveness"])
-        #expect(LineFlags.horsemen(in: match, clearers: ["defensiveness": ["defensiveness"]]).isEmpty)
+        var lexicon = script.lexicon
+        lexicon.flagClearers = [:]
+        #expect(LineFlags.horsemen(in: match, lexicon: lexicon, language: script.matcher.language).map(\.flag) == ["defensiveness"])
+        lexicon.flagClearers = ["defensiveness": ["defensiveness"]]
+        #expect(LineFlags.horsemen(in: match, lexicon: lexicon, language: script.matcher.language).isEmpty)
+    }
+
+    /// Aim and narrowing are read from `lexicon:`: without them the same stretches flag.
+    @Test func theAimOfAStretchIsData() {
+        let script = ShippedContent.script
+        let language = script.matcher.language
+        var lexicon = script.lexicon
+        let brother = script.matcher.match("my brother rolls his eyes at me")
+        let work = script.matcher.match("im done talking about work, tell me about your day")
+        #expect(LineFlags.horsemen(in: brother, lexicon: lexicon, language: language).isEmpty)
+        #expect(LineFlags.horsemen(in: work, lexicon: lexicon, language: language).isEmpty)
+        lexicon.aimedHorsemen = []
+        lexicon.flagNarrowing = [:]
+        #expect(LineFlags.horsemen(in: brother, lexicon: lexicon, language: language).map(\.flag) == ["contempt"])
+        #expect(LineFlags.horsemen(in: work, lexicon: lexicon, language: language).map(\.flag) == ["stonewalling"])
+    }
+
+    @Test(arguments: [
+        ("i felt like such an idiot at the meeting today", [String]()),
+        ("ugh, such an idiot", ["contempt"]),
+        ("i wont think ur needy, i promise", []),
+        ("youre so needy", ["criticism"]),
+        ("i dont care where we go as long as we're together", []),
+        ("i dont care", ["stonewalling"]),
+    ])
+    func aStretchKeepsItsSenseInTheLine(text: String, flags: [String]) {
+        #expect(horsemen(text) == flags)
     }
 }
