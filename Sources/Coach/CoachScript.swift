@@ -38,7 +38,7 @@ public struct CoachScript: Sendable {
         "pattern.criticism", "pattern.contempt", "pattern.defensiveness", "pattern.stonewalling",
         "conflict.break_one", "conflict.break_both", "conflict.break_declined", "break.back", "break.back_solo",
         "break.offer_resume", "break.offer_repair", "break.resumed", "repeat.nothing", "conflict.solo", "exercises.alone_mark",
-    ] + Turn.conflictKinds.map { "conflict.\($0)" } + Turn.safetyResponses
+    ] + StepLine.responses + Turn.conflictKinds.map { "conflict.\($0)" } + Turn.safetyResponses
 
     /// The intents the session itself names, which content must define: without `affirm`
     /// and `deny`, yes and no would quietly stop answering the coach's questions. The one list
@@ -50,7 +50,8 @@ public struct CoachScript: Sendable {
             "stop_exercise", "take_break", "express_feeling", "express_need",
             "criticism", "contempt", "defensiveness", "stonewalling", "unsure", "come_back", "greet", "show_progress",
         ]
-        let heard = Turn.shortAnswers.union(Turn.debriefIntents).subtracting(named + [MatchResult.noneIntent]).sorted()
+        let heard = Turn.shortAnswers.union(Turn.debriefIntents).union(StepLine.intents.keys)
+            .subtracting(named + [MatchResult.noneIntent]).sorted()
         return named + heard + SafetyIntent.all
     }()
 

@@ -7,8 +7,8 @@ extension CoachScript {
     /// and nowhere else) whenever the layout below changes, so a cache of another layout is
     /// refused by its first bytes and rebuilt, never read as this one. 12: artifacts;
     /// 13: the fight coach's lexicon; 14: inline flow text carries its response key;
-    /// 15: solo use.
-    public static let cacheFormat = 17
+    /// 15: solo use; 18: a step's hint and the non-answers it takes.
+    public static let cacheFormat = 18
 
     /// A cache written in another layout (an older or newer Attune): refused before anything
     /// else is read.
@@ -55,13 +55,14 @@ extension CoachScript {
                 writer.array(state.on) { Self.write($1, &$0) }
                 writer.array(state.then) { Self.write($1, &$0) }
                 writer.bool(state.isFinal)
-                for reference in [state.redirect, state.askOther] {
+                for reference in [state.redirect, state.askOther, state.hint] {
                     writer.bool(reference != nil)
                     if let reference { Self.write(reference, &writer) }
                 }
                 writer.bool(state.acknowledges)
                 writer.bool(state.asksDebrief)
                 writer.array(state.supplies) { $0.strings($1) }
+                writer.strings(state.takes)
                 writer.array(state.artifacts) { writer, artifact in
                     writer.location(artifact.location)
                     writer.string(artifact.kind)
@@ -121,9 +122,11 @@ extension CoachScript {
                                       isFinal: try reader.bool())
                 state.redirect = try reader.bool() ? try readResponse(&reader) : nil
                 state.askOther = try reader.bool() ? try readResponse(&reader) : nil
+                state.hint = try reader.bool() ? try readResponse(&reader) : nil
                 state.acknowledges = try reader.bool()
                 state.asksDebrief = try reader.bool()
                 state.supplies = try reader.array { try $0.strings() }
+                state.takes = try reader.strings()
                 state.artifacts = try reader.array { reader -> FlowArtifact in
                     let location = try reader.location()
                     let kind = try reader.string()

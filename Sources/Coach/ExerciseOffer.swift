@@ -59,7 +59,7 @@ enum ExerciseOffer {
         for flow in script.flows.values.sorted(by: { $0.name < $1.name }) where !flow.needsCouple {
             for stateName in flow.stateOrder {
                 guard let state = flow.states[stateName] else { continue }
-                var references = [state.say, state.redirect, state.askOther].compactMap { $0 }
+                var references = [state.say, state.redirect, state.askOther, state.hint].compactMap { $0 }
                 for transition in state.on + state.then {
                     for effect in transition.effects { if case .say(let reference) = effect { references.append(reference) } }
                 }

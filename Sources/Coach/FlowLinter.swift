@@ -103,8 +103,16 @@ struct FlowLinter {
                 diagnostics.append(.error(at: state.location, "state '\(stateName)' expects unknown role '\(speaker)'",
                                           hint: "roles of '\(flow.name)': \(flow.roles.joined(separator: ", ")), either or both"))
             }
-            for reference in [state.say, state.redirect, state.askOther].compactMap({ $0 }) {
+            for reference in [state.say, state.redirect, state.askOther, state.hint].compactMap({ $0 }) {
                 diagnostics += checkResponse(reference, variables: variables)
+            }
+            for intent in state.takes where StepLine.intents[intent] == nil {
+                diagnostics.append(.error(at: state.location, "state '\(stateName)' takes '\(intent)', which is no line a step would otherwise refuse",
+                                          hint: "takes: lists intents of non-answers: \(StepLine.intents.keys.sorted().joined(separator: ", "))"))
+            }
+            if let hint = state.hint, state.speaker == nil {
+                diagnostics.append(.error(at: hint.location, "state '\(stateName)' gives a hint but waits for no one, so it is never said",
+                                          hint: "a hint answers a question back at a step; give the state a speaker, or remove the hint"))
             }
             for artifact in state.artifacts {
                 let byRole = artifact.by == "both" || flow.roles.contains(artifact.by)

@@ -5,7 +5,7 @@ import IntentEngine
 enum FlowLoader {
     static let flowKeys = ["title", "summary", "roles", "couple", "solo", "start", "states"]
     static let soloKeys = ["start", "summary", "instead"]
-    static let stateKeys = ["speaker", "say", "redirect", "ask_other", "acknowledge", "supplies", "action", "on", "then", "final", "debrief", "artifacts"]
+    static let stateKeys = ["speaker", "say", "redirect", "ask_other", "hint", "takes", "acknowledge", "supplies", "action", "on", "then", "final", "debrief", "artifacts"]
     static let artifactKeys = ["kind", "by", "value"]
     static let transitionKeys = ["intent", "slot", "result", "if", "say", "capture", "append", "set", "swap", "goto", "finish"]
 
@@ -113,6 +113,8 @@ enum FlowLoader {
             case "say": state.say = response(entry, key: InlineResponseKey.state(flow, name, key), &diagnostics)
             case "redirect": state.redirect = response(entry, key: InlineResponseKey.state(flow, name, key), &diagnostics)
             case "ask_other": state.askOther = response(entry, key: InlineResponseKey.state(flow, name, key), &diagnostics)
+            case "hint": state.hint = response(entry, key: InlineResponseKey.state(flow, name, key), &diagnostics)
+            case "takes": state.takes = texts(entry, key, &diagnostics)
             case "acknowledge": state.acknowledges = boolean(entry, key, &diagnostics)
             case "supplies":
                 // Written as people type them; `*` is kept as the wildcard.

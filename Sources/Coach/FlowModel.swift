@@ -66,6 +66,13 @@ public struct FlowState: Sendable {
     /// In a `both` step: what the coach asks the second partner once the first has answered,
     /// instead of the general `turn.ask_other`.
     public var askOther: ResponseReference?
+    /// What the coach says to a question back at this step ("what do you mean?", "like
+    /// what?"): the question put more plainly, or an example. Without one, the general
+    /// `step.question_back`. The step stays where it was.
+    public var hint: ResponseReference?
+    /// Intents of lines that are usually not answers (see `StepLine`) which this step takes
+    /// as answers all the same: "not sure" is a fine answer to a true-or-false myth.
+    public var takes: [String] = []
     /// Whether a line that moves the step on without a reply of its own is acknowledged first
     /// (its feeling or content reflected). Off where the other partner's job is to say it back.
     public var acknowledges: Bool = true
@@ -238,7 +245,7 @@ public enum ResponseReference: Sendable {
 
 /// The response keys of text written inline in a flow, by where it is written:
 /// `FLOW.STATE.say` (said on entering the state), `FLOW.STATE.redirect`,
-/// `FLOW.STATE.ask_other`, and `FLOW.STATE.on.N` / `FLOW.STATE.then.N` for the `say:` of the
+/// `FLOW.STATE.ask_other`, `FLOW.STATE.hint`, and `FLOW.STATE.on.N` / `FLOW.STATE.then.N` for the `say:` of the
 /// state's Nth transition under `on:` or `then:` (counted from 1, as written). Each names one
 /// place in one file, so it stays the same while that step does.
 public enum InlineResponseKey {

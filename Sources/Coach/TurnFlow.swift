@@ -170,6 +170,11 @@ extension Turn {
         if answering == .mirrorConfirmation, ["affirm", "deny", "partly"].contains(match.intent) {
             heard.confirmed = match.intent == "affirm"
         }
+        // A question back, a shrug or a pause is answered, and the step waits on.
+        if answerNonAnswer(match, speaker: speaker) {
+            if answering == .mirrorConfirmation { state.pending = .mirrorConfirmation }
+            return true
+        }
         // The first of two answers to a step addressed to both is kept until the other comes.
         if holdFirstAnswer(match, text: text, speaker: speaker) { return true }
         var result: String?

@@ -103,9 +103,14 @@ public struct IntentLinter {
             .sorted { $0.source.location < $1.source.location }
     }
 
-    /// A state in which the intent may be said, for checking it where it applies.
+    /// A state in which the intent may be said, for checking it where it applies: an intent
+    /// kept out of `idle` (`excludes_state: [idle]`, heard only inside an exercise) is
+    /// checked in a step of no exercise in particular.
     private func representativeContext(for intent: IntentDefinition) -> MatchContext {
-        guard let pattern = intent.requiresState.first else { return .idle }
+        guard let pattern = intent.requiresState.first else {
+            let inExercise = MatchContext(flow: "\u{0}any", state: "\u{0}any")
+            return intent.excludesState.contains { $0.matches(.idle) } ? inExercise : .idle
+        }
         if pattern.flow == "idle" { return .idle }
         return MatchContext(flow: pattern.flow, state: pattern.state ?? "\u{0}any")
     }

@@ -55,7 +55,28 @@ import Testing
         #expect(Turn.shortAnswers.isSubset(of: required))
         #expect(Turn.debriefIntents.subtracting([MatchResult.noneIntent]).isSubset(of: required))
         #expect(required.isSuperset(of: ["affirm", "deny", "thanks", "done", "validate", "safety_yes"]))
-        #expect(CoachScript.requiredIntents.count == 26 + SafetyIntent.all.count)
+        // So are the intents a step hears as non-answers (a question back, not knowing, a pause).
+        #expect(Set(StepLine.intents.keys).isSubset(of: required))
+        #expect(CoachScript.requiredIntents.count == 28 + SafetyIntent.all.count)
+    }
+
+    @Test func aMissingNonAnswerIntentIsAnError() {
+        expectErrors(editing: "Intents/step-lines.yaml", replacing: ["\n  hold_on:\n": "\n  hold_on_renamed:\n"],
+                     include: ["error: missing intent 'hold_on'"])
+    }
+
+    @Test func aStepsHintAndTakesAreChecked() {
+        // A hint on a state that waits for no one is never said; `takes:` names only non-answers.
+        expectErrors(editing: "Intents/flows/date-night.yaml",
+                     replacing: ["      intro:\n": "      intro:\n        hint: \"Like this.\"\n",
+                                 "      decide:\n": "      decide:\n        takes: [affirm, unsure]\n"],
+                     include: ["state 'intro' gives a hint but waits for no one", "state 'decide' takes 'affirm'"])
+        let fine = lint(editing: "Intents/flows/date-night.yaml") { $0.replacingOccurrences(of: "      decide:\n", with: "      decide:\n        takes: [unsure]\n") }
+        #expect(fine == [])
+        // A hint's variables are checked like any other line the step says.
+        expectErrors(editing: "Intents/flows/date-night.yaml",
+                     replacing: ["        hint: \"Just the plan": "        hint: \"{nobody}: just the plan"],
+                     include: ["nobody"])
     }
 
     @Test func theFightCoachsSettingsAreChecked() {

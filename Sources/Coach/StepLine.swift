@@ -1,0 +1,67 @@
+import IntentEngine
+
+/// What a line said at an exercise step is: an answer, or one of the things people say
+/// instead of answering. A question back ("what do you mean?", "like what?"), not knowing
+/// ("idk", "no idea tbh", "i dunno, you pick") and a pause ("one sec", "hang on let me
+/// think") are not answers: captured, they would be read back and saved as the couple's
+/// date plan or "I feel" statement. The one place that tells them apart, read from intents
+/// in `Intents/` (step-lines.yaml and `unsure`), so a new wording is data.
+enum StepLine: Equatable {
+    case answer
+    case questionBack
+    case notKnowing
+    case pause
+
+    /// The intent each kind of non-answer is heard by. Lint requires each
+    /// (`CoachScript.requiredIntents`).
+    static let intents: [String: StepLine] = ["ask_back": .questionBack, "unsure": .notKnowing, "hold_on": .pause]
+
+    /// The replies the kinds get; content must provide each (`CoachScript.requiredResponses`).
+    static let responses = ["step.question_back", "step.not_knowing", "step.pause"]
+
+    /// The kind of a line. A non-answer only when its intent's template explains the whole
+    /// line (skip words aside): "not sure, maybe friday after work" is a hedged answer, and
+    /// "i dont know why you always leave" is not a shrug.
+    static func kind(of match: MatchResult) -> StepLine {
+        guard let best = match.best, best.wholeLine, best.tier != .keyword, !match.isAmbiguous,
+              let kind = intents[match.intent] else { return .answer }
+        return kind
+    }
+
+    /// What the coach says to it; nil for an answer, which the step takes.
+    var response: String? {
+        switch self {
+        case .answer: return nil
+        case .questionBack: return "step.question_back"
+        case .notKnowing: return "step.not_knowing"
+        case .pause: return "step.pause"
+        }
+    }
+}
+
+extension Turn {
+    /// Answers a line that is not an answer to the step waiting for one, and leaves the step
+    /// where it was (nothing captured, the same partner still to answer); true when the line
+    /// was taken that way. A step that handles the intent itself (an `on:` naming it, or
+    /// `takes:`) takes it as usual. A question back gets the step's `hint:`, unless the hint
+    /// was just said: a second "like what?" then gets the general reply, not the same words.
+    mutating func answerNonAnswer(_ match: MatchResult, speaker: Int) -> Bool {
+        guard let run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state], flowState.speaker != nil,
+              let response = StepLine.kind(of: match).response, !stateMentions(match.intent),
+              !flowState.takes.contains(match.intent) else { return false }
+        let extra = ["said_by": partnerName(speaker)]
+        if response == "step.question_back", let hint = flowState.hint, !saidRecently(hint, extra: extra) {
+            say(hint, extra: extra)
+        } else {
+            say(response, extra: extra)
+        }
+        return true
+    }
+
+    /// Whether every variant of a reply was said within the last few turns.
+    func saidRecently(_ reference: ResponseReference, extra: [String: String]) -> Bool {
+        let recent = state.recentReplies.filter { state.turnCount - $0.turn < RecentReply.window }.map(\.text)
+        let lookup = lookup(extra: extra)
+        return script.responses.variants(of: reference).allSatisfy { recent.contains(ResponseBook.fill($0, lookup: lookup)) }
+    }
+}
