@@ -34,6 +34,10 @@ public struct Lexicon: Sendable {
     public var pronouns: Set<String> = []
     /// Words that negate ("not", "dont"); a mirror must keep the original's negation.
     public var negations: Set<String> = []
+    /// Words that, after a hyphen, negate the word before ("phone-free": no phone).
+    public var negatingSuffixes: Set<String> = []
+    /// Verbs a feeling follows ("felt" invisible): the word after them is a feeling.
+    public var feelingVerbs: Set<String> = []
     /// Words of speaking for oneself ("i", "my"), which make a feeling an "I" statement.
     public var firstPerson: Set<String> = []
     /// Each horseman → the intents whose match clears it where they meet: a warm line, someone
@@ -79,11 +83,12 @@ public struct Lexicon: Sendable {
          ("stopwords", .words(\.stopwords)), ("advice", .phrases(\.advice, longestFirst: false)),
          ("defence", .words(\.defence)), ("name_fillers", .words(\.nameWords.fillers)),
          ("name_cues", .phrases(\.nameWords.cues, longestFirst: true)), ("kin_words", .words(\.nameWords.kin)),
-         ("name_links", .words(\.nameWords.links)),
+         ("name_links", .words(\.nameWords.links)), ("name_nickname_cues", .phrases(\.nameWords.nicknameCues, longestFirst: true)),
          ("question_lead_ins", .words(\.questionLeadIns)),
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),
-         ("negations", .words(\.negations)), ("first_person", .words(\.firstPerson)),
+         ("negations", .words(\.negations)), ("negating_suffixes", .words(\.negatingSuffixes)),
+         ("feeling_verbs", .words(\.feelingVerbs)), ("first_person", .words(\.firstPerson)),
          ("flag_clearers", .map(\.flagClearers)), ("aimed_horsemen", .words(\.aimedHorsemen)),
          ("partner_words", .words(\.partnerWords)), ("other_subjects", .words(\.otherSubjects)),
          ("aim_interjections", .phrases(\.aimInterjections, longestFirst: true)), ("clause_breaks", .words(\.clauseBreaks)),

@@ -41,8 +41,10 @@ public struct MirrorCheck: Sendable {
         }
         var added: [String] = []
         let originalKeys = Set(originalWords.map(language.forms.key))
+        // "every time" for "always" keeps the absolute; only one the speaker never said is added.
+        let originalAbsolute = originalWords.contains(where: lexicon.absolutes.contains)
         for word in mirrorWords where !originalKeys.contains(language.forms.key(word)) {
-            if lexicon.judgements.contains(word) || lexicon.absolutes.contains(word) || lexicon.defence.contains(word) {
+            if lexicon.judgements.contains(word) || (lexicon.absolutes.contains(word) && !originalAbsolute) || lexicon.defence.contains(word) {
                 if !added.contains(word) { added.append(word) }
             }
         }
@@ -59,10 +61,7 @@ public struct MirrorCheck: Sendable {
 
         // The feeling is the heart of a message: keeping it makes a mirror at least partial,
         // losing it makes a thin one off.
-        let feelings = originalUnits.map(\.text).filter { text in
-            lexicon.feelings.contains(text) || lexicon.pseudoFeelings[text] != nil
-                || text.split(separator: " ").contains { lexicon.feelings.contains(String($0)) }
-        }
+        let feelings = namedFeelings(originalWords, units: originalUnits)
         let keptFeeling = kept.contains { feelings.contains($0) }
         let missedFeeling = missed.contains { feelings.contains($0) }
         let total = max(1, kept.count + missed.count)
@@ -88,7 +87,37 @@ public struct MirrorCheck: Sendable {
     /// The words of `text` as the matcher reads them (chat spellings expanded), with
     /// "without" read as the negation it is.
     private func readWords(_ text: String) -> [String] {
-        language.words(text).map { $0 == "without" ? "not" : $0 }
+        let characters = Array(text)
+        let tokens = language.tokenize(text)
+        var words: [String] = []
+        for (index, token) in tokens.enumerated() {
+            // "a phone-free night": "free" after a hyphen says "no" to the word before it.
+            if index > 0, lexicon.negatingSuffixes.contains(token.word), token.start > 0, characters[token.start - 1] == "-",
+               tokens[index - 1].end == token.start - 1 {
+                words.insert("not", at: words.count - 1)
+                continue
+            }
+            words.append(token.word == "without" ? "not" : token.word)
+        }
+        return words
+    }
+
+    /// The feelings a message names: the lexicon's feeling words, and whatever word follows
+    /// one of `feeling_verbs` ("felt"), past little words ("so", "a bit"), so "i felt
+    /// invisible" names "invisible" though no list has it; "i feel like i'm…" names none.
+    private func namedFeelings(_ words: [String], units: [Unit]) -> [String] {
+        var named: Set<String> = []
+        for (index, word) in words.enumerated() where lexicon.feelingVerbs.contains(word) {
+            var next = index + 1
+            while next < words.count, lexicon.stopwords.contains(words[next]) { next += 1 }
+            if next < words.count, !lexicon.pronouns.contains(words[next]), !lexicon.negations.contains(words[next]) {
+                named.insert(words[next])
+            }
+        }
+        return units.map(\.text).filter { text in
+            named.contains(text) || lexicon.feelings.contains(text) || lexicon.pseudoFeelings[text] != nil
+                || text.split(separator: " ").contains { lexicon.feelings.contains(String($0)) }
+        }
     }
 
     private func stripOpener(_ words: [String]) -> [String] {
@@ -111,7 +140,9 @@ public struct MirrorCheck: Sendable {
                 continue
             }
             let word = words[position]
-            if !lexicon.stopwords.contains(word) && !lexicon.pronouns.contains(word) && !lexicon.negations.contains(word) {
+            // Absolutes are weighed as added judgement, not as content a mirror must keep.
+            if !lexicon.stopwords.contains(word) && !lexicon.pronouns.contains(word) && !lexicon.negations.contains(word)
+                && !lexicon.absolutes.contains(word) {
                 units.append(Unit(text: word, key: keys[position], isConcept: false))
             }
             position += 1

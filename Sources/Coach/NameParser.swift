@@ -15,12 +15,17 @@ public struct NameWords: Sendable, Equatable {
     /// Words that may stand between a cue or kin word and its name ("my wife *is* Leila",
     /// "*um* kim"); other words in between mean the name is not where names stand.
     public var links: Set<String> = []
+    /// Phrases after which a name is what the person named just before goes by ("i'm
+    /// oluwaseun, people *call me* seun"): it takes that name's place.
+    public var nicknameCues: [[String]] = []
 
-    public init(fillers: Set<String> = [], cues: [[String]] = [], kin: Set<String> = [], links: Set<String> = []) {
+    public init(fillers: Set<String> = [], cues: [[String]] = [], kin: Set<String> = [], links: Set<String> = [],
+                nicknameCues: [[String]] = []) {
         self.fillers = fillers
         self.cues = cues
         self.kin = kin
         self.links = links
+        self.nicknameCues = nicknameCues
     }
 }
 
@@ -73,8 +78,11 @@ public struct NameParser: Sendable {
                 if index == 0 && characters[token.start].isUppercase { sure = false }
                 continue
             }
-            candidates.append(Candidate(name: String(characters[token.start..<token.end]), typedWithCapital: capital,
-                                        ordinary: ordinary, placed: isPlaced(index, tokens: tokens, characters: characters)))
+            let candidate = Candidate(name: String(characters[token.start..<token.end]), typedWithCapital: capital,
+                                      ordinary: ordinary, placed: isPlaced(index, tokens: tokens, characters: characters))
+            // "i'm oluwaseun, people call me seun": the name gone by takes the other's place.
+            if !candidates.isEmpty, ends(words.nicknameCues, at: index - 1, tokens: tokens) { candidates.removeLast() }
+            candidates.append(candidate)
         }
         // Someone who capitalises names does it throughout: then a lower-case word that does
         // not stand where a name stands is an ordinary word the coach happens not to know.
@@ -127,7 +135,13 @@ public struct NameParser: Sendable {
 
     /// Whether a cue phrase ends at token `index`.
     private func endsCue(at index: Int, tokens: [Token]) -> Bool {
-        for cue in words.cues where cue.count <= index + 1 {
+        ends(words.cues, at: index, tokens: tokens)
+    }
+
+    /// Whether one of `phrases` ends at token `index`.
+    private func ends(_ phrases: [[String]], at index: Int, tokens: [Token]) -> Bool {
+        guard index >= 0 else { return false }
+        for cue in phrases where cue.count <= index + 1 {
             let first = index + 1 - cue.count
             if tokens[first...index].map(\.word) == cue { return true }
         }

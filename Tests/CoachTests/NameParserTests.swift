@@ -18,6 +18,10 @@ struct NameParserTests {
         ("me and my partner, i'm noor, they're sasha", ["Noor", "Sasha"]),
         ("Alex and Sam", ["Alex", "Sam"]),
         ("uhh kim. and chris", ["Kim", "Chris"]),
+        ("priya and jordan", ["Priya", "Jordan"]),
+        ("ingrid n marco", ["Ingrid", "Marco"]),
+        ("uhh ok so im mateo and thats isabella", ["Mateo", "Isabella"]),
+        ("me chloe, him ethan, my bf obviously haha", ["Chloe", "Ethan"]),
     ])
     func anIntroductionGivesTheNamesSurely(text: String, names: [String]) {
         let reading = parser.read(text)
@@ -34,6 +38,12 @@ struct NameParserTests {
     ])
     func aDoubleNameIsOneName(text: String, names: [String]) {
         #expect(parser.read(text).names == names)
+    }
+
+    /// The name someone goes by takes the place of the one said before it.
+    @Test func aNameGoneByReplacesTheOneBefore() {
+        #expect(parser.read("well i'm oluwaseun, people call me seun, and my partner is hannah").names == ["Seun", "Hannah"])
+        #expect(parser.read("im dana, call me dee").names == ["Dee"])
     }
 
     @Test func kinAndRoleWordsAreNeverNames() {
