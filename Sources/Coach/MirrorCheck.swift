@@ -55,9 +55,12 @@ public struct MirrorCheck: Sendable {
         if negationLost {
             if negated(originalWords) { missed.append("not") } else { added.append("not") }
         }
-        // Repeating "I feel…" word for word, without turning it around, mirrors nothing.
-        let unflipped = originalWords.first == "i" && mirrorWords.first == "i" && mirrorWords.contains("feel") && originalWords.contains("feel")
-        if unflipped { added.append("your own \"I\" (say \"you\")") }
+        // A mirror said in the first person, as the speaker said it ("I feel nervous before
+        // family visits" said back): the listener is voicing the speaker, and the "I" is the
+        // speaker's. It is judged on what it kept like any other mirror; only an "I" line
+        // that drops the speaker's feeling or keeps under a third of their words ("I feel
+        // lonely too", "I feel attacked") is the listener's own, and mirrors nothing.
+        let voiced = originalWords.first == "i" && mirrorWords.first == "i" && mirrorWords.contains("feel") && originalWords.contains("feel")
 
         // The feeling is the heart of a message: keeping it makes a mirror at least partial,
         // losing it makes a thin one off.
@@ -67,7 +70,7 @@ public struct MirrorCheck: Sendable {
         let total = max(1, kept.count + missed.count)
         let share = Double(kept.count) / Double(total)
         let verdict: MirrorVerdict
-        if unflipped {
+        if voiced && (missedFeeling || share < 0.34) {
             verdict = .off
         } else if share >= 0.7 && !missedFeeling && added.isEmpty && !negationLost {
             verdict = .faithful

@@ -3,7 +3,7 @@ import Testing
 import TranscriptFormat
 
 /// Mirrors written the way listeners really say them back: openers, paraphrase, shortening;
-/// and the ways they go wrong: judging, defending, advising, missing the feeling, parroting.
+/// and the ways they go wrong: judging, defending, advising, missing the feeling, answering with their own.
 @Suite struct MirrorCheckTests {
     let check = MirrorCheck(lexicon: ShippedContent.script.lexicon, language: ShippedContent.script.matcher.language)
 
@@ -59,13 +59,20 @@ import TranscriptFormat
         ("I feel lonely when you work late", "u feel lonely when i work late"),
         ("I spend the whole day waiting for you", "you wait for me all day"),
         ("I was quite hurt when you cut me off", "you were hurt when I kept cutting you off"),
+        // Said back in the first person: voicing the speaker's words, or "I feel you're saying".
+        ("I feel lonely when you work late", "I feel lonely when you work late"),
+        ("I feel nervous before family visits", "I feel nervous before family visits"),
+        ("I feel lonely when you work late", "I feel like you're saying you feel lonely when I work late"),
+        ("I feel unimportant when you check your phone at dinner", "I think you're saying you feel unimportant when I check my phone at dinner"),
     ]
 
     static let unfaithful: [(String, String, MirrorVerdict)] = [
         ("I feel lonely when you work late", "you're overreacting, I have to work", .off),
         ("I feel lonely when you work late", "you feel lonely but I work late for us", .partial),
         ("I feel lonely when you work late", "you always complain about my job", .off),
-        ("I feel lonely when you work late", "I feel lonely when you work late", .off),
+        // The listener's own feeling, in the first person, is no mirror of the speaker's.
+        ("I feel lonely when you work late", "I feel lonely too", .off),
+        ("I feel lonely when you work late", "I feel attacked when you say that", .off),
         ("I feel lonely when you work late", "you should just call a friend", .off),
         ("I feel lonely when you work late", "you're upset about my job", .off),
         ("I feel lonely when you work late", "you feel lonely", .partial),
