@@ -16,6 +16,10 @@ struct DialogueScript {
         /// An `artifact` event of this kind was recorded; with `field`, its value has that
         /// field and the field's text contains `text` (case-insensitive).
         case artifact(kind: String, field: String?, text: String?)
+        /// No `artifact` event of this kind (`any`: of any kind) was recorded for the line.
+        case noArtifact(String)
+        /// The line ended the exercise: `completed` (it counts as done) or `stopped`.
+        case ended(String)
     }
 
     struct Expectation {
@@ -34,7 +38,7 @@ struct DialogueScript {
     /// Expectations about the coach's opening, before any line.
     var opening: [Expectation] = []
 
-    static let checks = ["intent", "says", "not-says", "response", "flow", "state", "safety", "speaker", "mirror", "flag", "safety-step", "artifact"]
+    static let checks = ["intent", "says", "not-says", "response", "flow", "state", "safety", "speaker", "mirror", "flag", "safety-step", "artifact", "no-artifact", "ended"]
 
     /// Parses a script; every problem is a diagnostic with file:line:col.
     static func parse(_ text: String, file: String) -> (DialogueScript, [Diagnostic]) {
@@ -89,6 +93,13 @@ struct DialogueScript {
                 case "mirror": check = .mirror(value)
                 case "flag": check = .flag(value)
                 case "safety-step": check = .safetyStep(value)
+                case "no-artifact": check = .noArtifact(value)
+                case "ended":
+                    guard ["completed", "stopped"].contains(value) else {
+                        diagnostics.append(.error(at: here.advanced(by: column - 1), "'ended' takes completed or stopped", hint: "? ended stopped"))
+                        continue
+                    }
+                    check = .ended(value)
                 case "artifact":
                     // `? artifact date_plan` or `? artifact date_plan when: friday`
                     let parts = value.split(separator: " ", maxSplits: 1).map(String.init)

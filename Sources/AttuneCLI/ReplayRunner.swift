@@ -99,6 +99,12 @@ struct ReplayRunner {
                     let got = ofKind.map { $0[field: field].map { "\"\($0)\"" } ?? "no field \(field)" }.joined(separator: ", ")
                     problem = "expected artifact \(kind) with \(field) containing \"\(text)\", got \(got)"
                 }
+            case .noArtifact(let kind):
+                let made = artifacts.filter { kind == "any" || $0.kind == kind }
+                if !made.isEmpty { problem = "expected no artifact \(kind), got \(made.map(\.kind).joined(separator: ", "))" }
+            case .ended(let how):
+                let ends = outputs.compactMap { if case .event(.flowEnd(_, let completed)) = $0 { return completed ? "completed" : "stopped" } else { return nil } }
+                if !ends.contains(how) { problem = "expected the exercise to end \(how), got \(ends.isEmpty ? "no end" : ends.joined(separator: ", "))" }
             case .flag(let flag):
                 let got = partner?.flags ?? []
                 if !got.contains(flag) { problem = "expected flag \(flag), got [\(got.joined(separator: ", "))]" }

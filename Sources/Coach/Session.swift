@@ -75,6 +75,9 @@ public struct SessionState: Sendable, Equatable {
     public var conflict = ConflictWatch()
     /// The exercise that ended last (stopped or finished), which `/repeat` starts again.
     public var lastExercise: String?
+    /// The exercise stopped last, where it stood (by /stop, a break or starting another), which
+    /// "let's finish the check-in" picks up again; dropped once that exercise finishes.
+    public var stoppedRun: FlowRun?
 
     public init(seed: UInt64) {
         random = SeededGenerator(seed: seed)

@@ -57,6 +57,10 @@ public struct FlowRun: Sendable, Equatable {
     public var variables: [String: String]
     /// The answers already heard in a step addressed to both partners, cleared on each step.
     public var answers: [StepAnswer] = []
+    /// Whether any step has taken a line as its answer (a skip is none). A run that skipped
+    /// every step reaches its end without counting as done or recording what it would have
+    /// made: a statement of placeholders is nothing the couple said.
+    public var heard = false
 }
 
 /// A reply the coach said, and in which turn.

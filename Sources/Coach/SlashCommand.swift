@@ -136,6 +136,7 @@ extension Turn {
         switch match.intent {
         case "start_exercise":
             if let exercise = match.slots["exercise"] { startFlow(named: exercise) } else { listExercises() }
+        case "resume_exercise": resumeStopped(named: match.slots["exercise"])
         case "list_exercises": listExercises()
         case "show_progress": showProgress()
         case "stop_exercise":

@@ -77,7 +77,7 @@ extension Turn {
         say(state.isSolo ? "break.back_solo" : "break.back")
         if let stopped, script.flows[stopped.flow] != nil {
             state.pending = .resumeOffer(stopped)
-            say("break.offer_resume", prompt: true, extra: ["exercise": stopped.flow])
+            say("break.offer_resume", prompt: true, extra: ["exercise": script.flows[stopped.flow]?.title ?? stopped.flow])
         } else if !state.isSolo, !exerciseOffersHeld,
                   !state.conflict.flowVariables(turn: state.turnCount, partners: state.partners, lexicon: script.lexicon).isEmpty {
             state.pending = .repairOffer
@@ -102,14 +102,37 @@ extension Turn {
         }
     }
 
+    /// "Let's finish the stress one", "go back to the check-in": the exercise stopped earlier
+    /// picks up where it stood. One that wasn't stopped starts from its beginning; with none
+    /// named and none stopped, the coach says there is nothing to go back to.
+    mutating func resumeStopped(named requested: String?) {
+        let wanted = requested.flatMap(flowName(for:)) ?? state.stoppedRun?.flow
+        guard let wanted else {
+            say("flow.nothing_to_resume")
+            return
+        }
+        if state.flowRun?.flow == wanted {
+            repeatLast()
+            return
+        }
+        guard let stopped = state.stoppedRun, stopped.flow == wanted, state.exerciseGate == .open else {
+            startFlow(named: requested ?? wanted)
+            return
+        }
+        closeFlow(completed: false)
+        if case .debrief = state.pending { state.pending = nil }
+        resume(stopped)
+    }
+
     /// Puts a stopped exercise back where it stood, and asks its step's question again in a
     /// line that says where they are (not the same words as a moment ago).
     mutating func resume(_ run: FlowRun) {
         guard let flow = script.flows[run.flow], let step = flow.states[run.state] else { return }
         state.flowRun = run
+        if state.stoppedRun?.flow == run.flow { state.stoppedRun = nil }
         outputs.append(.event(.flowStart(flow: run.flow)))
         if let speaker = step.speaker, let index = run.roles[speaker] { state.currentSpeaker = index }
         let question = step.say.flatMap { script.responses.render($0, random: &state.random, lookup: lookup()) } ?? ""
-        say("break.resumed", prompt: true, extra: ["exercise": run.flow, "question": question])
+        say("break.resumed", prompt: true, extra: ["exercise": flow.title, "question": question])
     }
 }

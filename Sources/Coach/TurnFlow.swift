@@ -80,8 +80,14 @@ extension Turn {
         if let speaker = flowState.speaker, let index = run.roles[speaker] {
             state.currentSpeaker = index
         }
+        if flowState.isFinal && !run.heard {
+            // Every step was skipped: nothing to read back, keep or ask about.
+            say("flow.finished_empty", extra: ["exercise": flow.title])
+            closeFlow(completed: false)
+            return
+        }
         if let say = flowState.say { self.say(say, prompt: true) }
-        for declared in flowState.artifacts {
+        for declared in flowState.artifacts where run.heard {
             if let artifact = artifact(declared, run: run) { outputs.append(.event(.artifact(artifact))) }
         }
         if flowState.isFinal {
@@ -147,6 +153,11 @@ extension Turn {
         outputs.append(.event(.flowEnd(flow: run.flow, completed: completed)))
         state.flowRun = nil
         state.lastExercise = run.flow
+        if !completed {
+            state.stoppedRun = run
+        } else if state.stoppedRun?.flow == run.flow {
+            state.stoppedRun = nil
+        }
         if state.pending?.belongsToExercise == true { state.pending = nil }
     }
 
@@ -191,6 +202,7 @@ extension Turn {
         state.flowRun = run
         let transition = flowState.on.first(where: { conditionsHold($0.conditions, match: match, result: result) })
         if let transition {
+            if match.intent != "skip" { state.flowRun?.heard = true }
             if shouldAcknowledge(transition, in: flowState), !Self.isBareAnswer(match, text: text) {
                 acknowledge(match, text: text, speaker: speaker)
             }
@@ -283,7 +295,9 @@ extension Turn {
     mutating func move(to target: FlowTarget, depth: Int) {
         switch target {
         case .stay: break
-        case .finish: closeFlow(completed: true)
+        case .finish:
+            // Finishing counts only if some step was answered (not every one skipped).
+            closeFlow(completed: state.flowRun?.heard ?? false)
         case .state(let name): enter(name, depth: depth)
         }
     }

@@ -70,6 +70,10 @@ extension Turn {
                 if let exercise = match.slots["exercise"] { turn.startFlow(named: exercise) } else { turn.listExercises() }
             }
             return
+        case "resume_exercise":
+            // "Can we carry on with touch?": going back to an exercise is going on too.
+            goOn(conversation, speaker: speaker) { turn in turn.resumeStopped(named: match.slots["exercise"]) }
+            return
         case "list_exercises":
             goOn(conversation, speaker: speaker) { turn in turn.listExercises() }
             return

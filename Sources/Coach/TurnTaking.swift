@@ -33,6 +33,7 @@ extension Turn {
         guard state.partners.count > 1, var run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state],
               flowState.waiting == .both, run.answers.isEmpty, let other = otherIndex(of: speaker) else { return false }
         run.answers.append(StepAnswer(speaker: speaker, text: Self.withoutClosingPunctuation(text), intent: match.intent))
+        if match.intent != "skip" { run.heard = true }
         state.flowRun = run
         acknowledge(match, text: text, speaker: speaker)
         state.currentSpeaker = other

@@ -57,7 +57,7 @@ import Testing
         #expect(required.isSuperset(of: ["affirm", "deny", "thanks", "done", "validate", "safety_yes"]))
         // So are the intents a step hears as non-answers (a question back, not knowing, a pause).
         #expect(Set(StepLine.intents.keys).isSubset(of: required))
-        #expect(CoachScript.requiredIntents.count == 28 + SafetyIntent.all.count)
+        #expect(CoachScript.requiredIntents.count == 29 + SafetyIntent.all.count)
     }
 
     @Test func aMissingNonAnswerIntentIsAnError() {
