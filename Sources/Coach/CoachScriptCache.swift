@@ -7,8 +7,9 @@ extension CoachScript {
     /// and nowhere else) whenever the layout below changes, so a cache of another layout is
     /// refused by its first bytes and rebuilt, never read as this one. 12: artifacts;
     /// 13: the fight coach's lexicon; 14: inline flow text carries its response key;
-    /// 15: solo use; 18: a step's hint and the non-answers it takes.
-    public static let cacheFormat = 18
+    /// 15: solo use; 18: a step's hint and the non-answers it takes; 19: proper nouns, for
+    /// first names, and a template's forms.
+    public static let cacheFormat = 19
 
     /// A cache written in another layout (an older or newer Attune): refused before anything
     /// else is read.

@@ -33,10 +33,19 @@ extension Turn {
 
     /// Where the next line is matched: inside the safety conversation, its pseudo state;
     /// otherwise the exercise's state, if one runs.
+    /// The partners' names go with it, so a line that names one ("jordan took my card") is read
+    /// as one that says "he" or "she".
     var matchContext: MatchContext {
-        if case .safety(let conversation) = state.pending { return conversation.matchContext }
-        if case .onBreak = state.pending { return PendingQuestion.breakContext }
-        return MatchContext(flow: state.flowRun?.flow, state: state.flowRun?.state)
+        var context: MatchContext
+        if case .safety(let conversation) = state.pending {
+            context = conversation.matchContext
+        } else if case .onBreak = state.pending {
+            context = PendingQuestion.breakContext
+        } else {
+            context = MatchContext(flow: state.flowRun?.flow, state: state.flowRun?.state)
+        }
+        context.names = Set(state.partners.flatMap { TextNormalizer.words($0) })
+        return context
     }
 
     /// Stops any exercise, records only the kind, answers with the crisis reply and the

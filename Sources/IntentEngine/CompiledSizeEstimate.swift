@@ -45,7 +45,7 @@ struct CompiledSizeEstimate {
             let orders = (1...max(1, min(parts.count, IntentCompiler.maxPermutationParts))).reduce(1, *)
             return (Self.multiply(Self.add(total, 1), orders), complete)
         case .list(let name, _, _):
-            guard let list = content.lists[name], !list.isWildcard else { return (3, true) }
+            guard let list = content.lists[name], !list.isWildcard, !list.isFirstName else { return (3, true) }
             return reference("{\(name)}", content: content, references: references) { estimate, references in
                 var total = 1, complete = true
                 for value in list.values {

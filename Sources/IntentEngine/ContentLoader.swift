@@ -9,6 +9,9 @@ public enum ContentLoader {
     /// The generated word data, beside the YAML files (see tools/generate-language-data).
     public static let wordFormsFile = "language/word-forms.tsv"
     public static let dictionaryFile = "language/dictionary.txt"
+    /// The words SCOWL writes only with a capital ("jordan", "priya" is in none): a first name
+    /// typed in lower case is still read as one (`FirstNameReading`).
+    public static let properNounsFile = "language/proper-nouns.txt"
     static let passThroughSections = ["flows", "responses", "resources", "lexicon"]
     static let intentKeys = ["templates", "data", "keywords", "priority", "safety", "requires_state", "excludes_state", "description",
                              "coverage"]
@@ -52,7 +55,7 @@ public enum ContentLoader {
     /// cannot tell a real word from a slip, so their absence is a warning.
     private static func loadWordData(directory: String, displayRoot: String?, into builder: inout ContentBuilder,
                                      diagnostics: inout [Diagnostic]) {
-        for name in [wordFormsFile, dictionaryFile] {
+        for name in [wordFormsFile, dictionaryFile, properNounsFile] {
             let path = (directory as NSString).appendingPathComponent(name)
             let file = (displayRoot ?? directory) + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -65,7 +68,8 @@ public enum ContentLoader {
                 builder.addIrregularForms(text, file: file)
             } else {
                 do {
-                    builder.content.language.dictionary = try WordDictionary(text: text)
+                    let words = try WordDictionary(text: text)
+                    if name == dictionaryFile { builder.content.language.dictionary = words } else { builder.content.language.properNouns = words }
                 } catch {
                     diagnostics.append(.error(at: SourceLocation(file: file, line: error.line, column: 1), error.message,
                                               hint: "the dictionary must be sorted by bytes; regenerate it with tools/generate-language-data"))
@@ -76,7 +80,7 @@ public enum ContentLoader {
 
     /// Every file a compiled copy of `directory` depends on: the YAML files and the word data.
     public static func contentFilePaths(in directory: String) -> [String] {
-        yamlFiles(in: directory) + [wordFormsFile, dictionaryFile].map { (directory as NSString).appendingPathComponent($0) }
+        yamlFiles(in: directory) + [wordFormsFile, dictionaryFile, properNounsFile].map { (directory as NSString).appendingPathComponent($0) }
             .filter { FileManager.default.fileExists(atPath: $0) }
     }
 
@@ -197,14 +201,19 @@ struct ContentBuilder {
                     if entry.string != "true" && entry.string != "false" {
                         diagnostics.append(.error(at: entry.location, "'wildcard' must be true or false"))
                     }
+                case "first_name":
+                    list.isFirstName = entry.string == "true"
+                    if entry.string != "true" && entry.string != "false" {
+                        diagnostics.append(.error(at: entry.location, "'first_name' must be true or false"))
+                    }
                 default:
-                    diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in list '\(name)'", hint: "expected values, range or wildcard"))
+                    diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in list '\(name)'", hint: "expected values, range, wildcard or first_name"))
                 }
             }
         default:
             diagnostics.append(.error(at: value.location, "list '\(name)' must be a mapping with 'values' or 'wildcard', found \(value.kindName)"))
         }
-        if !list.isWildcard && list.values.isEmpty {
+        if !list.isWildcard && !list.isFirstName && list.values.isEmpty {
             diagnostics.append(.error(at: location, "list '\(name)' has no values", hint: "add values or a range, or set wildcard: true"))
         }
         content.lists[name] = list
@@ -384,6 +393,7 @@ struct ContentBuilder {
         for item in items {
             var text: (String, SourceLocation)?
             var coverage: Double?
+            var asWrittenOnly = false
             if let plain = item.string {
                 text = (plain, item.textStart)
             } else if case .mapping(let fields, let location) = item {
@@ -393,8 +403,13 @@ struct ContentBuilder {
                         text = self.text(field, key) ?? text
                     case "coverage":
                         coverage = coverageShare(field)
+                    case "forms":
+                        asWrittenOnly = field.string == "exact"
+                        if field.string != "exact" && field.string != "any" {
+                            diagnostics.append(.error(at: field.location, "'forms' must be exact or any"))
+                        }
                     default:
-                        diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in a template", hint: "expected template or coverage"))
+                        diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in a template", hint: "expected template, coverage or forms"))
                     }
                 }
                 if text == nil { diagnostics.append(.error(at: location, "a template mapping needs 'template'")) }
@@ -402,7 +417,7 @@ struct ContentBuilder {
                 diagnostics.append(.error(at: item.location, "each of 'templates' must be text or {template, coverage}, found \(item.kindName)"))
             }
             if let (body, location) = text, let node = parseTemplate(body, at: location) {
-                result.append(TemplateSource(text: body, location: location, node: node, coverage: coverage))
+                result.append(TemplateSource(text: body, location: location, node: node, coverage: coverage, asWrittenOnly: asWrittenOnly))
             }
         }
         return result

@@ -134,6 +134,8 @@ public struct IntentCompiler {
         case .wildcard: return []
         case .list(let name, _, _) where name.hasPrefix("~"):
             return Set(content.language.concepts[String(name.dropFirst())]?.members.flatMap { $0 } ?? [])
+        case .list(let name, _, _) where content.lists[name]?.isFirstName == true:
+            return [FirstNameReading.word]
         case .list(let name, _, _):
             return (content.lists[name]?.values ?? []).reduce(into: Set<String>()) { $0.formUnion(writtenWords($1.spoken, depth: depth + 1)) }
         case .rule(let name, _):
@@ -285,6 +287,13 @@ public struct IntentCompiler {
                 return next
             }
             let slotNumber = slotID(slot)
+            if list.isFirstName {
+                // One word the matcher reads as a name stands for it in the line (a word no
+                // one can type), so a name is matched like any template word.
+                let close = append(.close, slotNumber, next: next, alternative: -1)
+                let name = append(.word, wordID(FirstNameReading.word), next: close)
+                return append(.open, slotNumber, next: name)
+            }
             if list.isWildcard {
                 let close = append(.close, slotNumber, next: next, alternative: -1)
                 let any = append(.any)

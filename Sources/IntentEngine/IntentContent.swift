@@ -11,6 +11,10 @@ public struct TemplateSource: Sendable, Hashable {
     /// Slots every match of this template fills with a set value, whatever was said: hassil's
     /// `slots:` beside a block of `sentences:` (`domain: light`).
     public var fixedSlots: [String: String] = [:]
+    /// `forms: exact`: the template matches its words only in the forms it writes, never
+    /// through another form ("strangled me" is told, "is going to strangle me for being late"
+    /// is a figure the past tense does not cover).
+    public var asWrittenOnly: Bool = false
 }
 
 /// One value of a word list: what people say (`in`, template syntax) and what the slot gets (`out`).
@@ -28,6 +32,9 @@ public struct WordList: Sendable {
     public var values: [ListValue]
     /// A wildcard list matches one or more words of anything; the slot's value is the text.
     public var isWildcard: Bool
+    /// A first-name list (`first_name: true`) matches one word read as a person's first name
+    /// (`FirstNameReading`); the slot's value is the name as typed.
+    public var isFirstName: Bool = false
 }
 
 /// A named piece of template syntax used as `<rule>`.
@@ -86,10 +93,14 @@ public struct StatePattern: Sendable, Hashable, CustomStringConvertible {
 public struct MatchContext: Sendable, Hashable {
     public var flow: String?
     public var state: String?
+    /// The partners' names as normalised words, read as first names wherever they are typed
+    /// (`FirstNameReading`); empty outside a session.
+    public var names: Set<String> = []
 
-    public init(flow: String? = nil, state: String? = nil) {
+    public init(flow: String? = nil, state: String? = nil, names: Set<String> = []) {
         self.flow = flow
         self.state = state
+        self.names = names
     }
 
     /// Parses `FLOW.STATE` as given to `--state`; `idle` or empty means no flow.

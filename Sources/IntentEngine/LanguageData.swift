@@ -12,6 +12,9 @@ public struct LanguageData: Sendable {
     public var concepts: [String: Concept] = [:]
     /// The real English words, so the typo tier never "corrects" one.
     public var dictionary: WordDictionary?
+    /// The words SCOWL writes only with a capital (names, places, brands), to read a first
+    /// name typed in lower case.
+    public var properNouns: WordDictionary?
 
     public init() {}
 }

@@ -8,19 +8,24 @@ public struct LanguageLayer: Sendable {
     /// Concept name → its members (word sequences).
     public let concepts: [String: [[String]]]
     public let dictionary: WordDictionary?
+    /// Words written only with a capital ("jordan", "sam"), read as names in name position.
+    public let properNouns: WordDictionary?
 
     public init(_ data: LanguageData) {
         forms = WordForms(language: data)
         chatSpellings = data.chatSpellings.mapValues(\.words)
         concepts = data.concepts.mapValues(\.members)
         dictionary = data.dictionary
+        properNouns = data.properNouns
     }
 
-    init(forms: WordForms, chatSpellings: [String: [String]], concepts: [String: [[String]]], dictionary: WordDictionary?) {
+    init(forms: WordForms, chatSpellings: [String: [String]], concepts: [String: [[String]]], dictionary: WordDictionary?,
+         properNouns: WordDictionary? = nil) {
         self.forms = forms
         self.chatSpellings = chatSpellings
         self.concepts = concepts
         self.dictionary = dictionary
+        self.properNouns = properNouns
     }
 
     /// `text`'s words with chat spellings replaced by what they stand for; an expanded word

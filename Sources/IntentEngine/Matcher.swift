@@ -39,6 +39,8 @@ public struct Matcher: Sendable {
     let morphology: Morphology
     /// Chat spellings, word forms, concepts and the dictionary, shared with the coach.
     public let language: LanguageLayer
+    /// The word id a first name is matched as, when a template says one (`FirstNameReading`).
+    let firstNameID: Int32?
     /// Skip words of several words, found in the line before matching.
     var skipPhrases = SkipPhrases([])
     /// Rules and list values as parsed, for `explain` (empty when loaded from the cache).
@@ -93,6 +95,7 @@ public struct Matcher: Sendable {
         self.options = options
         self.morphology = morphology
         self.language = language
+        self.firstNameID = vocabulary[FirstNameReading.word]
         self.typos = LazyTypoCorrector(vocabulary: vocabulary, dictionary: language.dictionary,
                                        minimumLength: options.typoMinimumLength)
     }
@@ -130,6 +133,17 @@ public struct Matcher: Sendable {
             (ids[position], inflected[position]) = wordID(token.word)
             if !inflected[position] && ids[position] >= 0, let form = morphology.forms[token.word] { forms[position] = form }
         }
+        // A word no template writes may be a first name, matched where a template says one;
+        // the typo tier still tries to correct it (`unknown`).
+        let unknown = ids.map { $0 < 0 }
+        if let firstNameID, unknown.contains(true) {
+            let characters = Array(text)
+            let reading = FirstNameReading(language: language)
+            for (position, token) in tokens.enumerated()
+            where unknown[position] && reading.isName(token, in: characters, known: false, names: context.names) {
+                ids[position] = firstNameID
+            }
+        }
         var skip = ids.map { $0 >= 0 && isSkipWord[Int($0)] }
         skipPhrases.mark(tokens, in: &skip)
         let contentWords = max(1, skip.count { !$0 })
@@ -138,12 +152,12 @@ public struct Matcher: Sendable {
         for (rule, intent) in stateRules.enumerated() {
             runner.setRule(Int32(rule), allows: isEligible(intents[Int(intent)].definition, in: context))
         }
-        return match(text, tokens: tokens, ids: ids, forms: WordFormsOfLine(inflected: inflected, forms: forms), skip: skip,
-                     contentWords: contentWords, context: context, runner: &runner)
+        return match(text, tokens: tokens, ids: ids, unknown: unknown, forms: WordFormsOfLine(inflected: inflected, forms: forms),
+                     skip: skip, contentWords: contentWords, context: context, runner: &runner)
     }
 
-    private func match(_ text: String, tokens: [Token], ids: [Int32], forms: WordFormsOfLine, skip: [Bool], contentWords: Int,
-                       context: MatchContext, runner: inout AutomatonRunner) -> MatchResult {
+    private func match(_ text: String, tokens: [Token], ids: [Int32], unknown: [Bool], forms: WordFormsOfLine, skip: [Bool],
+                       contentWords: Int, context: MatchContext, runner: inout AutomatonRunner) -> MatchResult {
         var candidates = templateCandidates(ids, forms: forms, skip: skip, tokens: tokens, text: text,
                                             tier: .template, contentWords: contentWords, runner: &runner)
 
@@ -152,7 +166,7 @@ public struct Matcher: Sendable {
         // a crisis.
         var corrections: [(typed: String, known: String)] = []
         var corrected = ids
-        for position in ids.indices where ids[position] < 0 {
+        for position in ids.indices where unknown[position] {
             if let fix = typos.correction(for: tokens[position].word) {
                 let id = wordID(fix).id
                 guard id >= 0 else { continue }
@@ -166,7 +180,7 @@ public struct Matcher: Sendable {
         }
         if candidates.isEmpty || !candidates.contains(where: { $0.safety != nil }) {
             var typed = tokens.map(\.word)
-            for (position, id) in ids.enumerated() where id < 0 && corrected[position] >= 0 { typed[position] = words[Int(corrected[position])] }
+            for (position, id) in ids.enumerated() where unknown[position] && corrected[position] != id { typed[position] = words[Int(corrected[position])] }
             candidates += keywordCandidates(corrected, original: ids, typed: typed, context: context,
                                             crisisOnly: !candidates.isEmpty)
         }
@@ -208,6 +222,7 @@ public struct Matcher: Sendable {
             }
             let definition = intents[intentNumber].definition
             let inflectedWords = Int(hit.inflected) + forms.otherForms(hit, template: templates[Int(hit.template)])
+            if inflectedWords > 0 && templates[Int(hit.template)].source.asWrittenOnly { continue }
             result.append(IntentCandidate(
                 intent: definition.name, confidence: confidence, tier: tier,
                 literalWords: Int(hit.literal), wildcardWords: Int(hit.wildcard), inflectedWords: inflectedWords,

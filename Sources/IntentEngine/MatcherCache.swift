@@ -9,6 +9,7 @@ extension Matcher {
             writer.location(template.source.location)
             writer.optionalString(template.source.coverage.map { String($0) })
             writer.strings(template.source.fixedSlots.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
+            writer.bool(template.source.asWrittenOnly)
             writer.int(Int(template.start))
             writer.int(Int(template.base))
             writer.int(Int(template.count))
@@ -56,6 +57,7 @@ extension Matcher {
             writer.array(entry.value) { $0.strings($1) }
         }
         writer.optionalString(language.dictionary?.storedText)
+        writer.optionalString(language.properNouns?.storedText)
         writer.strings(slotNames)
         writer.strings(values)
         writer.array(dispatchTables) { writer, table in
@@ -122,6 +124,7 @@ extension Matcher {
             let fixed = try reader.strings()
             guard fixed.count % 2 == 0 else { throw ByteReader.Malformed() }
             for index in stride(from: 0, to: fixed.count, by: 2) { source.fixedSlots[fixed[index]] = fixed[index + 1] }
+            source.asWrittenOnly = try reader.bool()
             return CompiledTemplate(intent: intent, source: source, start: try reader.int32(), base: try reader.int32(),
                                     count: try reader.int32(), firstWords: Set(try reader.array { try $0.int32() }),
                                     startsWithWildcard: try reader.bool(), required: try reader.array { try $0.int32() },
@@ -166,8 +169,9 @@ extension Matcher {
         var concepts: [String: [[String]]] = [:]
         for (name, members) in try reader.array({ (try $0.string(), try $0.array { try $0.strings() }) }) { concepts[name] = members }
         let dictionary = try reader.optionalString().map { WordDictionary(storedText: $0) }
+        let properNouns = try reader.optionalString().map { WordDictionary(storedText: $0) }
         let language = LanguageLayer(forms: WordForms(asWritten: asWritten), chatSpellings: chatSpellings, concepts: concepts,
-                                     dictionary: dictionary)
+                                     dictionary: dictionary, properNouns: properNouns)
         let slotNames = try reader.strings()
         let values = try reader.strings()
         let dispatchTables = try reader.array { reader -> [Int32: [Int32]] in

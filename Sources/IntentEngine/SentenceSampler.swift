@@ -44,6 +44,7 @@ public struct SentenceSampler {
         case .list(let name, _, _):
             guard let list = content.lists[name] else { return [[]] }
             if list.isWildcard { return [[Self.filler]] }
+            if list.isFirstName { return [[FirstNameReading.sample]] }
             if let known = samples["{\(name)}"] { return known }
             samples["{\(name)}"] = [[]]
             var result: [[String]] = []
