@@ -55,7 +55,7 @@ public struct IntentCandidate: Sendable, Equatable {
     public var wholeLine: Bool = false
 
     /// Whether this candidate outranks `other` under the documented specificity order:
-    /// crisis first (when matched as written), then a match of the whole line before one of a
+    /// crisis first (when it reads as one: `readsAsCrisis`), then a match of the whole line before one of a
     /// stretch (hassil matches whole sentences only), then literal words matched as written, fewer
     /// wildcard words, the tier (exact before typo-corrected before keywords), fewer words
     /// matched as another form, the keyword score, priority. A word matched as another form
@@ -64,11 +64,19 @@ public struct IntentCandidate: Sendable, Equatable {
         rankKey < other.rankKey
     }
 
-    /// Equal keys on different intents make a tie. A crisis template matched only through
-    /// another form of its words ("check" for "checks my phone") does not jump the queue:
-    /// crisis templates list the forms they mean.
+    /// Equal keys on different intents make a tie. A crisis match jumps the queue when it reads
+    /// the warning sign whatever the forms of its words: matched as written, over the whole
+    /// line, or with at most one word of three or more in another form ("disappeared for
+    /// good" is "disappear for good", and must not lose to "idk" said before it). A single
+    /// word in another form inside a short match ("check" for "checks my phone") does not; a
+    /// template whose meaning hangs on its forms says `forms: exact`.
+    var readsAsCrisis: Bool {
+        guard safety != nil else { return false }
+        return inflectedWords == 0 || wholeLine || (literalWords >= 3 && inflectedWords <= 1)
+    }
+
     var rankKey: RankKey {
-        RankKey(crisis: safety != nil && inflectedWords == 0 ? 0 : 1, partial: wholeLine ? 0 : 1, tier: tier.rawValue, exact: -(literalWords - inflectedWords),
+        RankKey(crisis: readsAsCrisis ? 0 : 1, partial: wholeLine ? 0 : 1, tier: tier.rawValue, exact: -(literalWords - inflectedWords),
                 wildcard: wildcardWords, inflected: inflectedWords, keyword: -keywordScore, priority: -priority)
     }
 
