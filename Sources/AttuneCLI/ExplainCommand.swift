@@ -88,6 +88,7 @@ enum MatchDescription {
             }
             if candidate.priority != 0 { line += "  priority \(candidate.priority)" }
             if let safety = candidate.safety { line += "  SAFETY \(safety)" }
+            if candidate.safety != nil, let group = candidate.template?.group { line += "  group \(group)" }
             out += line + "\n"
             if let template = candidate.template {
                 out += "       \(template.location): \(template.text)\n"
@@ -137,6 +138,7 @@ enum MatchDescription {
                     entry["keyword_score"] = candidate.keywordScore
                 }
                 if let safety = candidate.safety { entry["safety"] = safety }
+                if candidate.safety != nil, let group = candidate.template?.group { entry["group"] = group }
                 return entry
             },
         ]

@@ -390,7 +390,15 @@ struct ContentBuilder {
             return []
         }
         var result: [TemplateSource] = []
+        // `- group: NAME` names the warning-sign group of the templates after it.
+        var group: String?
         for item in items {
+            if case .mapping(let fields, _) = item, fields.count == 1, fields[0].key == "group" {
+                if let name = fields[0].value.string, !name.isEmpty { group = name } else {
+                    diagnostics.append(.error(at: fields[0].value.location, "'group' must be the name of a warning-sign group"))
+                }
+                continue
+            }
             var text: (String, SourceLocation)?
             var coverage: Double?
             var asWrittenOnly = false
@@ -417,7 +425,8 @@ struct ContentBuilder {
                 diagnostics.append(.error(at: item.location, "each of 'templates' must be text or {template, coverage}, found \(item.kindName)"))
             }
             if let (body, location) = text, let node = parseTemplate(body, at: location) {
-                result.append(TemplateSource(text: body, location: location, node: node, coverage: coverage, asWrittenOnly: asWrittenOnly))
+                result.append(TemplateSource(text: body, location: location, node: node, coverage: coverage, asWrittenOnly: asWrittenOnly,
+                                             group: group))
             }
         }
         return result

@@ -15,6 +15,9 @@ public struct TemplateSource: Sendable, Hashable {
     /// through another form ("strangled me" is told, "is going to strangle me for being late"
     /// is a figure the past tense does not cover).
     public var asWrittenOnly: Bool = false
+    /// The warning-sign group a crisis template belongs to (`- group: NAME` before it in its
+    /// intent's templates), so `explain` can say which sign raised safety.
+    public var group: String? = nil
 }
 
 /// One value of a word list: what people say (`in`, template syntax) and what the slot gets (`out`).

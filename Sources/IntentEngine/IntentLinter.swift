@@ -15,7 +15,22 @@ public struct IntentLinter {
         diagnostics += duplicateTemplates()
         diagnostics += competingTemplates()
         diagnostics += unusedNames()
+        diagnostics += ungroupedCrisisTemplates()
         return diagnostics
+    }
+
+    /// Every template of a crisis intent belongs to a warning-sign group (`- group: NAME`
+    /// before it), so a gap shows up as a group and `explain` names the sign that was raised.
+    private func ungroupedCrisisTemplates() -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for name in content.intents.keys.sorted() {
+            guard let intent = content.intents[name], intent.safety != nil else { continue }
+            for source in intent.templates where source.group == nil {
+                result.append(.error(at: source.location, "crisis template outside any warning-sign group",
+                                     hint: "put it after a '- group: NAME' entry in the templates of '\(name)'"))
+            }
+        }
+        return result
     }
 
     private func duplicateTemplates() -> [Diagnostic] {

@@ -10,6 +10,7 @@ extension Matcher {
             writer.optionalString(template.source.coverage.map { String($0) })
             writer.strings(template.source.fixedSlots.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
             writer.bool(template.source.asWrittenOnly)
+            writer.optionalString(template.source.group)
             writer.int(Int(template.start))
             writer.int(Int(template.base))
             writer.int(Int(template.count))
@@ -125,6 +126,7 @@ extension Matcher {
             guard fixed.count % 2 == 0 else { throw ByteReader.Malformed() }
             for index in stride(from: 0, to: fixed.count, by: 2) { source.fixedSlots[fixed[index]] = fixed[index + 1] }
             source.asWrittenOnly = try reader.bool()
+            source.group = try reader.optionalString()
             return CompiledTemplate(intent: intent, source: source, start: try reader.int32(), base: try reader.int32(),
                                     count: try reader.int32(), firstWords: Set(try reader.array { try $0.int32() }),
                                     startsWithWildcard: try reader.bool(), required: try reader.array { try $0.int32() },

@@ -61,6 +61,10 @@ import IntentEngine
             "suicide-wanting-to-die", "suicide-burden", "suicide-trapped-pain", "suicide-method-means", "suicide-goodbyes",
             "suicide-accidents", "self-harm-acts", "abuse-physical", "abuse-intimidation", "abuse-threats", "abuse-economic",
             "abuse-isolation-monitoring", "abuse-sexual-coercion", "abuse-fear"])
+        // The groups are data too: every crisis template names one of them (lint refuses one
+        // outside a group), and every group has templates.
+        let templateGroups = Set(Self.loaded.matcher.allTemplates.filter { $0.intent.hasPrefix("crisis_") }.compactMap(\.source.group))
+        #expect(templateGroups == Set(groups.map { String($0.dropLast(5)) }))
         let fixtures = Self.fixtures(in: "Tests/Fixtures/blind/safety")
         #expect(fixtures.filter { $0.expectedIntent.hasPrefix("crisis_") }.count >= 200)
         #expect(fixtures.filter(\.expectsNoSafety).count >= 150)
