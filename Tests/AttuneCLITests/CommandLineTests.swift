@@ -102,11 +102,12 @@ import TranscriptFormat
     @Test func malformedScriptsAndMissingFiles() throws {
         let folder = Attune.temporaryFolder("badscript")
         let script = folder + "/bad.dialogue"
-        try "@partners Alex Sam\n@colour blue\nhello\n? smells nice\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try "@partners Alex Sam\n@colour blue\nhello\n? smells nice\n@past-couple Ana Bo Cy\n".write(toFile: script, atomically: true, encoding: .utf8)
         let bad = try Attune.run(["replay", script])
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("bad.dialogue:2:2: error: unknown directive '@colour'"))
         #expect(bad.stderr.contains("bad.dialogue:4:3: error: unknown expectation 'smells'"))
+        #expect(bad.stderr.contains("bad.dialogue:5:14: error: @past-couple takes one or two names"))
         let missing = try Attune.run(["replay", folder + "/nope.dialogue"])
         #expect(missing.status == 66)
     }

@@ -64,6 +64,12 @@ struct TranscriptRecordTests {
             return
         }
         #expect(message == "expected key \"value\" on an artifact event")
+        let nameless = #"{"v":2,"session":"s","seq":2,"ts":"2026-11-29T10:51:33Z","role":"event","event":"names","first_session":true}"#
+        guard case .failure(.malformed(_, let namesMessage)) = TranscriptLineDecoder.decode(nameless) else {
+            Issue.record("expected a names event without partners to be malformed")
+            return
+        }
+        #expect(namesMessage == "expected key \"partners\" on a names event")
     }
 
     @Test func everyKindRoundTripsThroughTheLineDecoder() throws {
