@@ -32,7 +32,7 @@ public struct ExplainCommand: ParsableCommand {
     public func run() throws {
         try reportingErrors {
             if let mirrorOf {
-                let (_, script) = try intentsOptions.loadCoach()
+                let script = try intentsOptions.cachedCoach()
                 let verdict = MirrorCheck(lexicon: script.lexicon, language: script.matcher.language).judge(mirror: text, of: mirrorOf, speaker: nil, listener: nil)
                 switch format {
                 case .json:
@@ -46,12 +46,12 @@ public struct ExplainCommand: ParsableCommand {
                 }
                 return
             }
-            let (loaded, script) = try intentsOptions.loadCoach()
-            let result = loaded.matcher.match(text, context: MatchContext(parsing: state))
-            let flags = LineFlags.horsemen(in: result, lexicon: script.lexicon, language: loaded.matcher.language)
+            let script = try intentsOptions.cachedCoach()
+            let result = script.matcher.match(text, context: MatchContext(parsing: state))
+            let flags = LineFlags.horsemen(in: result, lexicon: script.lexicon, language: script.matcher.language)
             switch format {
-            case .json: print(jsonString(MatchDescription.json(result, words: loaded.matcher, flags: flags)))
-            case .text: print(MatchDescription.text(result, words: loaded.matcher, flags: flags), terminator: "")
+            case .json: print(jsonString(MatchDescription.json(result, words: script.matcher, flags: flags)))
+            case .text: print(MatchDescription.text(result, words: script.matcher, flags: flags), terminator: "")
             }
         }
     }

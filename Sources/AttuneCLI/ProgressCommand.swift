@@ -31,7 +31,7 @@ public struct ProgressCommand: ParsableCommand {
 
     public func run() throws {
         try reportingErrors {
-            let (_, script) = try intentsOptions.loadCoach()
+            let script = try intentsOptions.cachedCoach()
             try run(console: .standard, exercises: script.flowNames)
         }
     }

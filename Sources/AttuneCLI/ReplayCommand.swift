@@ -30,7 +30,7 @@ public struct ReplayCommand: ParsableCommand {
 
     public func run() throws {
         try reportingErrors {
-            let (_, script) = try intentsOptions.loadCoach()
+            let script = try intentsOptions.cachedCoach()
             var runner = ReplayRunner(script: script)
             if format == .jsonl {
                 runner.onRecord = { record in print(TranscriptLineEncoder.line(record), terminator: "") }
