@@ -61,9 +61,11 @@ public struct IntentDefinition: Sendable {
     public var excludesState: [StatePattern]
     /// How the coach names the intent when it asks which was meant ("did you mean yes?").
     public var description: String? = nil
-    /// The least share of the line's words (0…1) a template must explain for this intent to
-    /// count: short answers such as "that's all" should not be read out of a longer line
-    /// ("we finished the kitchen tiles this weekend"). nil: any stretch counts.
+    /// The least share of the words (0…1) a template must explain for this intent to count,
+    /// counted over the clauses its match touches (`Clauses`): short answers such as "that's
+    /// all" should not be read out of a longer sentence ("we finished the kitchen tiles this
+    /// weekend"), yet one said in a clause of its own counts ("ok thats my bit, leo can go
+    /// now"). nil: any stretch counts.
     public var coverage: Double? = nil
     /// Where each keyword is written, for messages about it.
     public var keywordLocations: [String: SourceLocation] = [:]

@@ -196,16 +196,23 @@ public struct Matcher: Sendable {
         var spoken = SpokenText(text)
         let firstContent = Int32(skip.firstIndex(of: false) ?? 0)
         let lastContent = Int32(skip.lastIndex(of: false) ?? max(0, skip.count - 1))
+        var clauses: Clauses?
         for hit in hits {
             let intentNumber = Int(templates[Int(hit.template)].intent)
-            // A match counts only if it explains enough of the line: the intent's `coverage`,
-            // and at least half for a single word, which is weak evidence inside a longer
-            // line ("no" in "my back is sore, so no tight hugs today"). Crisis words always count,
-            // unless their own template asks for a share ("i relapsed" said alone).
+            // A match counts only if it explains enough: at least half the line for a single
+            // word, which is weak evidence inside a longer line ("no" in "my back is sore, so no
+            // tight hugs today"), and the intent's `coverage` of the clauses it touches (`Clauses`).
+            // Crisis words always count, unless their own template asks for a share ("i relapsed"
+            // said alone).
             let singleWord = hit.literal == 1 && hit.wildcard == 0
-            let needed = max(intents[intentNumber].definition.coverage ?? 0, singleWord ? 0.5 : 0)
             let explained = Double(hit.literal + hit.wildcard)
-            if explained < needed * Double(contentWords) && !intents[intentNumber].isCrisis { continue }
+            if !intents[intentNumber].isCrisis {
+                if singleWord && explained < 0.5 * Double(contentWords) { continue }
+                if let needed = intents[intentNumber].definition.coverage {
+                    if clauses == nil { clauses = Clauses(tokens: tokens, skip: skip, text: text) }
+                    if explained < needed * Double(clauses!.contentWords(touching: Int(hit.start), Int(hit.end))) { continue }
+                }
+            }
             if let own = templates[Int(hit.template)].source.coverage, explained < own * Double(contentWords) { continue }
             var slots: [SlotMatch] = []
             if hit.trail >= 0 {

@@ -124,6 +124,22 @@ import Testing
         #expect(loose.match("we finished the kitchen tiles this weekend").intent == "done")
     }
 
+    @Test func coverageCountsTheClausesTheMatchTouches() {
+        let yaml = """
+            intents:
+              done: {templates: ["thats my bit"], coverage: 0.5}
+              news: {templates: ["we finished *"], priority: -1}
+            """
+        let strict = matcher(yaml)
+        // Said in a clause of its own, a short answer counts; inside one long clause it does not.
+        #expect(strict.match("ok thats my bit, leo can go now and i will put the kettle on").intent == "done")
+        #expect(strict.match("ok thats my bit and leo can go now and i will put the kettle on").intent == "none")
+        // Words a chat spelling expands into share one place: no clause break between them.
+        let spelled = matcher("chat_spellings: {idk: i dont know}\n" + yaml)
+        #expect(spelled.match("idk, thats my bit").intent == "done")
+        #expect(spelled.match("idk thats my bit or what comes after it").intent == "none")
+    }
+
     @Test func oneSlipAgreesWithTheDistanceTable() {
         let words = ["lonely", "lonley", "lonly", "llonely", "tlak", "talk", "tal", "stalk", "feel", "feet", "fele",
                      "café", "cafe", "cafés", "ab", "ba", "abc", "acb", "bac", "", "a", "abcd", "abdc", "badc"]
