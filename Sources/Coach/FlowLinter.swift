@@ -106,9 +106,10 @@ struct FlowLinter {
             for reference in [state.say, state.redirect, state.askOther, state.hint].compactMap({ $0 }) {
                 diagnostics += checkResponse(reference, variables: variables)
             }
-            for intent in state.takes where StepLine.intents[intent] == nil {
+            for intent in state.takes where StepLine.intents[intent] == nil && !Turn.commandIntents.contains(intent) {
+                let takeable = StepLine.intents.keys.sorted() + Turn.commandIntents.sorted()
                 diagnostics.append(.error(at: state.location, "state '\(stateName)' takes '\(intent)', which is no line a step would otherwise refuse",
-                                          hint: "takes: lists intents of non-answers: \(StepLine.intents.keys.sorted().joined(separator: ", "))"))
+                                          hint: "takes: lists intents of non-answers or commands said in words: \(takeable.joined(separator: ", "))"))
             }
             if let hint = state.hint, state.speaker == nil {
                 diagnostics.append(.error(at: hint.location, "state '\(stateName)' gives a hint but waits for no one, so it is never said",

@@ -70,8 +70,9 @@ public struct FlowState: Sendable {
     /// what?"): the question put more plainly, or an example. Without one, the general
     /// `step.question_back`. The step stays where it was.
     public var hint: ResponseReference?
-    /// Intents of lines that are usually not answers (see `StepLine`) which this step takes
-    /// as answers all the same: "not sure" is a fine answer to a true-or-false myth.
+    /// Intents of lines that are usually not answers (see `StepLine`), or commands said in
+    /// words, which this step takes as answers all the same: "not sure" is a fine answer to
+    /// a true-or-false myth, and "timeout pls" is a repair phrase being written down.
     public var takes: [String] = []
     /// Whether a line that moves the step on without a reply of its own is acknowledged first
     /// (its feeling or content reflected). Off where the other partner's job is to say it back.

@@ -62,6 +62,10 @@ public struct Lexicon: Sendable {
     /// a weight per horseman, `absolute` and `shouting`, and the settings `ConflictWatch`
     /// names (`window`, `break_at`, `offer_again_after`, `remember_for`).
     public var conflict: [String: Int] = [:]
+    /// Words that say a body is flooded ("heated", "overwhelmed"): a break asked for with one
+    /// of them, or after heated lines, is the twenty-minute kind; one asked for calmly (some
+    /// water, a minute) gets a light reply.
+    public var flooding: Set<String> = []
 
     /// How a list is written and where it is kept.
     enum Shape {
@@ -93,7 +97,7 @@ public struct Lexicon: Sendable {
          ("partner_words", .words(\.partnerWords)), ("other_subjects", .words(\.otherSubjects)),
          ("aim_interjections", .phrases(\.aimInterjections, longestFirst: true)), ("clause_breaks", .words(\.clauseBreaks)),
          ("denials", .phrases(\.denials, longestFirst: true)), ("flag_narrowing", .map(\.flagNarrowing)),
-         ("conflict", .numbers(\.conflict))]
+         ("conflict", .numbers(\.conflict)), ("flooding", .words(\.flooding))]
     }
 
     /// Whether the named list has nothing in it (missing from content, or written empty).

@@ -131,6 +131,11 @@ extension Turn {
         outputs.append(.progress(partners: state.partners))
     }
 
+    /// The intents `naturalCommand` carries out, which a step may list under `takes:` to
+    /// hear as content instead (a repair phrase "timeout pls" is not a break).
+    static let commandIntents: Set<String> = ["start_exercise", "resume_exercise", "list_exercises", "show_progress",
+                                              "stop_exercise", "take_break", "help", "skip"]
+
     /// Intents that mean a command ("can we try mirroring?", "let's stop"); true if handled.
     mutating func naturalCommand(_ match: MatchResult) -> Bool {
         switch match.intent {
@@ -143,7 +148,10 @@ extension Turn {
             guard state.flowRun != nil else { return false }
             stopFlow()
         case "take_break":
-            takeBreak()
+            // After heated lines, a word of flooding, or anything said about safety, the break
+            // is the twenty-minute kind.
+            let said = TextNormalizer.words(match.text)
+            takeBreak(heated: state.crisisRaised || state.conflict.heat > 0 || said.contains(where: script.lexicon.flooding.contains))
         case "help": say("help")
         case "skip":
             guard state.flowRun != nil else { return false }

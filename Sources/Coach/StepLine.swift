@@ -47,8 +47,7 @@ extension Turn {
     /// was just said: a second "like what?" then gets the general reply, not the same words.
     mutating func answerNonAnswer(_ match: MatchResult, speaker: Int) -> Bool {
         guard let run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state], flowState.speaker != nil,
-              let response = StepLine.kind(of: match).response, !stateMentions(match.intent),
-              !flowState.takes.contains(match.intent) else { return false }
+              let response = StepLine.kind(of: match).response, !stateMentions(match.intent) else { return false }
         let extra = ["said_by": partnerName(speaker)]
         if response == "step.question_back", let hint = flowState.hint, !saidRecently(hint, extra: extra) {
             say(hint, extra: extra)

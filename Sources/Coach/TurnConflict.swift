@@ -53,7 +53,7 @@ extension Turn {
     mutating func answerBreakOffer(_ match: MatchResult) -> Bool {
         switch match.intent {
         case "affirm", "take_break":
-            takeBreak()
+            takeBreak(heated: true)
             return true
         case "deny":
             say("conflict.break_declined")
@@ -63,11 +63,14 @@ extension Turn {
         }
     }
 
-    /// Stops any exercise for a break, and waits to hear that they are back.
-    mutating func takeBreak() {
+    /// Stops any exercise for a break, and waits to hear that they are back. A heated break
+    /// (asked for after heated lines, or with a word of `flooding`) is the twenty-minute kind
+    /// that lets a racing body settle; a calm one ("can we stop for a sec, i need water") gets
+    /// a light reply, since nothing says anyone is upset.
+    mutating func takeBreak(heated: Bool) {
         let stopped = state.flowRun
         closeFlow(completed: false)
-        say("break", prompt: true)
+        say(heated ? "break" : "break.short", prompt: true)
         state.pending = .onBreak(stopped: stopped)
     }
 

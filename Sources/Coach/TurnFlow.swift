@@ -138,10 +138,12 @@ extension Turn {
         return String(result)
     }
 
-    /// Whether the current state handles `intent` itself (then a command said in words is
-    /// content here: "take a break" inside the repair exercise).
+    /// Whether the current state handles `intent` itself, by an `on:` naming it or by
+    /// `takes:` (then a command said in words is content here: "timeout pls" written down as
+    /// a repair phrase is a phrase, not a break).
     func stateMentions(_ intent: String) -> Bool {
         guard let run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state] else { return false }
+        if flowState.takes.contains(intent) { return true }
         return flowState.on.contains { transition in
             transition.conditions.contains { if case .intent(let intents) = $0 { return intents.contains(intent) } else { return false } }
         }

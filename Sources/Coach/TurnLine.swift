@@ -145,12 +145,25 @@ extension Turn {
             break
         }
         // Commands said in words, unless this step of the exercise takes that intent itself
-        // or the command is only a small part of a longer line.
-        if state.flowRun == nil || (!stateMentions(match.intent) && match.confidence >= 0.75) {
+        // or the command is only a small part of a longer line. A break request is heard
+        // even with more said around it, when it opens or closes the line ("can we take a
+        // break for a sec, i need water", "this is getting heated, can we pause"): asking for
+        // a break in a heated moment is the one thing not to miss.
+        if state.flowRun == nil || (!stateMentions(match.intent) && (match.confidence >= 0.75 || Self.isBreakRequest(match))) {
             if naturalCommand(match) { return false }
         }
         handleFlowOrGlobal(match, text: text, speaker: speaker, answering: question, heard: &heard, force: false)
         return true
+    }
+
+    /// A break asked for at an edge of the line: its stretch starts or ends the line.
+    static func isBreakRequest(_ match: MatchResult) -> Bool {
+        guard match.intent == "take_break", let best = match.best, best.tier == .template, let span = best.span else { return false }
+        let characters = Array(match.text)
+        let lower = min(max(span.lowerBound, 0), characters.count), upper = min(max(span.upperBound, lower), characters.count)
+        let before = TextNormalizer.words(String(characters[..<lower]))
+        let after = TextNormalizer.words(String(characters[upper...]))
+        return before.isEmpty || after.isEmpty
     }
 
     /// Names one of the four horsemen gently, with its antidote, when a line carried it but
