@@ -49,6 +49,7 @@ public struct CoachScript: Sendable {
             "affirm", "deny", "partly", "give_names", "ask_about", "help", "skip", "start_exercise", "list_exercises",
             "stop_exercise", "resume_exercise", "take_break", "express_feeling", "express_need",
             "criticism", "contempt", "defensiveness", "stonewalling", "unsure", "come_back", "greet", "show_progress",
+            Turn.vulnerableShareIntent,
         ]
         let heard = Turn.shortAnswers.union(Turn.debriefIntents).union(StepLine.intents.keys)
             .subtracting(named + [MatchResult.noneIntent]).sorted()

@@ -207,6 +207,9 @@ extension Turn {
             if match.intent != "skip" { state.flowRun?.heard = true }
             if shouldAcknowledge(transition, in: flowState), !Self.isBareAnswer(match, text: text) {
                 acknowledge(match, text: text, speaker: speaker)
+            } else if flowState.acknowledges, flowState.speaker != nil {
+                // A step's own "Thank you" is not enough for an old hurt or a fear.
+                _ = acknowledgeShare(match, speaker: speaker)
             }
             apply(transition, text: text, speaker: speaker, depth: 0)
         }

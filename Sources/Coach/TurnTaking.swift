@@ -55,19 +55,51 @@ extension Turn {
                               extra: [String: String] = [:]) {
         var extra = extra
         extra["said_by"] = state.partners.indices.contains(speaker) ? state.partners[speaker] : "you"
+        if kind == "ack", acknowledgeShare(match, speaker: speaker) { return }
         if !Self.isBareAnswer(match, text: text) {
             if let feeling = Self.namedFeeling(in: text, lexicon: script.lexicon) {
                 extra["feeling"] = feeling
                 say("\(kind).feeling", extra: extra)
                 return
             }
-            if let echo = PerspectiveFlip(otherName: otherPartner(of: speaker)).echo(text) {
+            // A blaming line is never said back as if it were neutral: the note on how it
+            // was said speaks to it, and the acknowledgement stays plain.
+            if !carriesBlame(match), let echo = PerspectiveFlip(otherName: otherPartner(of: speaker)).echo(text) {
                 extra["echo"] = echo
                 say("\(kind).content", extra: extra)
                 return
             }
         }
         say("\(kind).plain", extra: extra)
+    }
+
+    /// Acknowledges a vulnerable share (a past hurt, a fear of the partner's response,
+    /// shame: `Intents/vulnerable-shares.yaml`) warmly, by its kind, instead of saying the hurt
+    /// back; true when it did. Said even where the step has a thank-you of its own, so an old
+    /// hurt is never met by a bare "Thank you".
+    mutating func acknowledgeShare(_ match: MatchResult, speaker: Int) -> Bool {
+        guard let share = Self.vulnerableShare(in: match), script.responses.has("ack.vulnerable.\(share)") else { return false }
+        say("ack.vulnerable.\(share)", extra: ["said_by": partnerName(speaker), "other": otherPartner(of: speaker) ?? "your partner"])
+        return true
+    }
+
+    /// The kind of vulnerable share a line is (`past_hurt`, `fear`, `shame`), when a template
+    /// of `share_vulnerable` read it, even if another intent won ("yes, my ex cheated on me"
+    /// is a yes and a past hurt); a reading by keywords alone is a past hurt.
+    static func vulnerableShare(in match: MatchResult) -> String? {
+        if let candidate = match.candidates.first(where: { $0.intent == vulnerableShareIntent && $0.tier != .keyword }) {
+            return candidate.slots.first { $0.name == "share" }?.value ?? "past_hurt"
+        }
+        return match.intent == vulnerableShareIntent ? (match.slots["share"] ?? "past_hurt") : nil
+    }
+
+    /// The intent of a vulnerable share, named in `CoachScript.requiredIntents`.
+    static let vulnerableShareIntent = "share_vulnerable"
+
+    /// Whether the line blames or scorns the partner (criticism or contempt is flagged).
+    func carriesBlame(_ match: MatchResult) -> Bool {
+        LineFlags.horsemen(in: match, lexicon: script.lexicon, language: script.matcher.language)
+            .contains { $0.flag == "criticism" || $0.flag == "contempt" }
     }
 
     /// "yes", "no", "pass" or "done" alone: it answers the step, with nothing to say back.
