@@ -57,7 +57,9 @@ import Testing
         #expect(required.isSuperset(of: ["affirm", "deny", "thanks", "done", "validate", "safety_yes"]))
         // So are the intents a step hears as non-answers (a question back, not knowing, a pause).
         #expect(Set(StepLine.intents.keys).isSubset(of: required))
-        #expect(CoachScript.requiredIntents.count == 29 + SafetyIntent.all.count)
+        // And the vulnerable share, which a step acknowledges warmly.
+        #expect(required.contains(Turn.vulnerableShareIntent))
+        #expect(CoachScript.requiredIntents.count == 30 + SafetyIntent.all.count)
     }
 
     @Test func aMissingNonAnswerIntentIsAnError() {
