@@ -4,7 +4,9 @@ import IntentEngine
 /// aimed at the partner only when its clause does not give it someone else ("my brother rolls
 /// his eyes", "i felt like such an idiot") and does not deny it ("i won't think you're needy");
 /// a withdrawal narrowed to a topic or a choice ("i'm done talking about work", "i don't care
-/// where we go") is a preference, not a withdrawal from the partner. The words are data
+/// where we go") is a preference, not a withdrawal from the partner; and a stretch followed by
+/// warmth ("haha you're ridiculous, i love it", "leave it, i'll clean it up") is a tease or a
+/// kindness. The words are data
 /// (`lexicon:` in `Intents/`), so the reading can be refined without touching Swift.
 struct FlagAim {
     let lexicon: Lexicon
@@ -26,6 +28,10 @@ struct FlagAim {
         if let narrowing = lexicon.flagNarrowing[horseman], last + 1 < tokens.count, !breaks(after: last),
            narrowing.contains(tokens[last + 1].word) {
             return false
+        }
+        if let softeners = lexicon.flagSofteners[horseman] {
+            let after = tokens[(last + 1)...].map(\.word)
+            if softeners.contains(where: { contains(after, TextNormalizer.words($0)) }) { return false }
         }
         guard lexicon.aimedHorsemen.contains(horseman) else { return true }
         let before = clauseBefore(first)

@@ -52,6 +52,7 @@ struct FlowLinter {
             }
         }
         let aimed = script.lexicon.aimedHorsemen.map { ("aimed_horsemen", $0) } + script.lexicon.flagNarrowing.keys.map { ("flag_narrowing", $0) }
+            + script.lexicon.flagSofteners.keys.map { ("flag_softeners", $0) }
         for (list, horseman) in aimed.sorted(by: { $0 < $1 }) where !LineFlags.horsemen.contains(horseman) {
             diagnostics.append(.error(at: content, "\(list) names '\(horseman)', which is not a flag",
                                       hint: "expected one of: \(LineFlags.horsemen.joined(separator: ", "))"))

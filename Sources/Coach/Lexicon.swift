@@ -22,7 +22,8 @@ public struct Lexicon: Sendable {
     /// Words that start a defence ("but").
     public var defence: Set<String> = []
     /// The words of an introduction that are never names (`name_fillers`, `name_cues`,
-    /// `kin_words`, `name_links`).
+    /// `kin_words`, `name_links`), and what is said after a name of someone away
+    /// (`name_absent_cues`).
     public var nameWords = NameWords()
     /// Words a question may open with before it starts ("so", "okay").
     public var questionLeadIns: Set<String> = []
@@ -34,6 +35,12 @@ public struct Lexicon: Sendable {
     public var pronouns: Set<String> = []
     /// Words that negate ("not", "dont"); a mirror must keep the original's negation.
     public var negations: Set<String> = []
+    /// Negations that are verbs too ("stop", "quit"): they say "no" and carry meaning, so a
+    /// mirror keeps them as words as well ("not asking you to quit your job").
+    public var negatingVerbs: Set<String> = []
+    /// Phrases of a listener justifying themselves ("i only", "to be fair"): a defence that
+    /// crept into a mirror, as `defence` words are.
+    public var defencePhrases: [[String]] = []
     /// Words that, after a hyphen, negate the word before ("phone-free": no phone).
     public var negatingSuffixes: Set<String> = []
     /// Verbs a feeling follows ("felt" invisible): the word after them is a feeling.
@@ -58,6 +65,10 @@ public struct Lexicon: Sendable {
     /// Each horseman → the words that, right after its stretch, narrow it to a topic or a
     /// choice ("done talking *about* work", "dont care *where* we go").
     public var flagNarrowing: [String: [String]] = [:]
+    /// Each horseman → phrases that, later in the line, turn its stretch warm: a tease that
+    /// ends in affection ("haha you're ridiculous, *i love it*"), a "leave it" that hands over
+    /// the chore ("leave it, *i'll clean it up*").
+    public var flagSofteners: [String: [String]] = [:]
     /// How the fight coach weighs a heated line and when it offers a break (`conflict:`):
     /// a weight per horseman, `absolute` and `shouting`, and the settings `ConflictWatch`
     /// names (`window`, `break_at`, `offer_again_after`, `remember_for`).
@@ -88,15 +99,17 @@ public struct Lexicon: Sendable {
          ("defence", .words(\.defence)), ("name_fillers", .words(\.nameWords.fillers)),
          ("name_cues", .phrases(\.nameWords.cues, longestFirst: true)), ("kin_words", .words(\.nameWords.kin)),
          ("name_links", .words(\.nameWords.links)), ("name_nickname_cues", .phrases(\.nameWords.nicknameCues, longestFirst: true)),
+         ("name_absent_cues", .phrases(\.nameWords.absentCues, longestFirst: true)),
          ("question_lead_ins", .words(\.questionLeadIns)),
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),
-         ("negations", .words(\.negations)), ("negating_suffixes", .words(\.negatingSuffixes)),
+         ("negations", .words(\.negations)), ("negating_verbs", .words(\.negatingVerbs)),
+         ("defence_phrases", .phrases(\.defencePhrases, longestFirst: true)), ("negating_suffixes", .words(\.negatingSuffixes)),
          ("feeling_verbs", .words(\.feelingVerbs)), ("first_person", .words(\.firstPerson)),
          ("flag_clearers", .map(\.flagClearers)), ("aimed_horsemen", .words(\.aimedHorsemen)),
          ("partner_words", .words(\.partnerWords)), ("other_subjects", .words(\.otherSubjects)),
          ("aim_interjections", .phrases(\.aimInterjections, longestFirst: true)), ("clause_breaks", .words(\.clauseBreaks)),
-         ("denials", .phrases(\.denials, longestFirst: true)), ("flag_narrowing", .map(\.flagNarrowing)),
+         ("denials", .phrases(\.denials, longestFirst: true)), ("flag_narrowing", .map(\.flagNarrowing)), ("flag_softeners", .map(\.flagSofteners)),
          ("conflict", .numbers(\.conflict)), ("flooding", .words(\.flooding))]
     }
 

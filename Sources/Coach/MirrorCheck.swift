@@ -42,13 +42,17 @@ public struct MirrorCheck: Sendable {
         var added: [String] = []
         let originalKeys = Set(originalWords.map(language.forms.key))
         // "every time" for "always" keeps the absolute; only one the speaker never said is added.
+        // An absolute that is also a negation ("never") saying back the speaker's own negation
+        // ("you didnt ask" → "i never asked") keeps the "not"; it adds no "always or never".
         let originalAbsolute = originalWords.contains(where: lexicon.absolutes.contains)
+        let keepsNegation = negated(originalWords) && negated(mirrorWords)
         for word in mirrorWords where !originalKeys.contains(language.forms.key(word)) {
-            if lexicon.judgements.contains(word) || (lexicon.absolutes.contains(word) && !originalAbsolute) || lexicon.defence.contains(word) {
+            let absoluteAdded = lexicon.absolutes.contains(word) && !originalAbsolute && !(keepsNegation && lexicon.negations.contains(word))
+            if lexicon.judgements.contains(word) || absoluteAdded || lexicon.defence.contains(word) {
                 if !added.contains(word) { added.append(word) }
             }
         }
-        for phrase in lexicon.advice where contains(mirrorWords, phrase) && !contains(originalWords, phrase) {
+        for phrase in lexicon.advice + lexicon.defencePhrases where contains(mirrorWords, phrase) && !contains(originalWords, phrase) {
             added.append(phrase.joined(separator: " "))
         }
         let negationLost = negated(originalWords) != negated(mirrorWords)
@@ -144,7 +148,8 @@ public struct MirrorCheck: Sendable {
             }
             let word = words[position]
             // Absolutes are weighed as added judgement, not as content a mirror must keep.
-            if !lexicon.stopwords.contains(word) && !lexicon.pronouns.contains(word) && !lexicon.negations.contains(word)
+            let negation = lexicon.negations.contains(word) && !lexicon.negatingVerbs.contains(word)
+            if !lexicon.stopwords.contains(word) && !lexicon.pronouns.contains(word) && !negation
                 && !lexicon.absolutes.contains(word) {
                 units.append(Unit(text: word, key: keys[position], isConcept: false))
             }

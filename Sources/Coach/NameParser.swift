@@ -18,19 +18,24 @@ public struct NameWords: Sendable, Equatable {
     /// Phrases after which a name is what the person named just before goes by ("i'm
     /// oluwaseun, people *call me* seun"): it takes that name's place.
     public var nicknameCues: [[String]] = []
+    /// Phrases right after a name that say its person is not here ("mike *is at work*", "tom
+    /// *couldnt make it*"): that name is no partner of this session.
+    public var absentCues: [[String]] = []
 
     public init(fillers: Set<String> = [], cues: [[String]] = [], kin: Set<String> = [], links: Set<String> = [],
-                nicknameCues: [[String]] = []) {
+                nicknameCues: [[String]] = [], absentCues: [[String]] = []) {
         self.fillers = fillers
         self.cues = cues
         self.kin = kin
         self.links = links
         self.nicknameCues = nicknameCues
+        self.absentCues = absentCues
     }
 }
 
 /// Reads partner names from a free introduction: "um hi, im Jordan and this is my wife priya"
-/// is Jordan and Priya, "its just me, Dana. my partner wouldnt come" is Dana alone.
+/// is Jordan and Priya, "its just me, Dana. my partner wouldnt come" is Dana alone, and so is
+/// "just dana tonight, mike is at work" (a name said to be away is no partner).
 ///
 /// A word is a name when it is not one of the introduction's own words (`NameWords`) and is
 /// either a word the coach does not otherwise know or typed with a capital inside the line.
@@ -53,6 +58,12 @@ public struct NameParser: Sendable {
     public init(words: NameWords, isOrdinaryWord: @escaping @Sendable (String) -> Bool) {
         self.words = words
         self.isOrdinaryWord = isOrdinaryWord
+    }
+
+    /// A parser whose ordinary words are the matcher's: any form of a template's word, or a
+    /// chat spelling ("gonna", "rn"), which no template writes but is no name either.
+    public init(words: NameWords, matcher: Matcher) {
+        self.init(words: words, isOrdinaryWord: { matcher.knows($0) || matcher.language.chatSpellings[$0] != nil })
     }
 
     private struct Candidate {
@@ -78,6 +89,8 @@ public struct NameParser: Sendable {
                 if index == 0 && characters[token.start].isUppercase { sure = false }
                 continue
             }
+            // "just hannah for now, mike is at work": a name said to be away is no partner.
+            if starts(words.absentCues, at: index + 1, tokens: tokens) { continue }
             let candidate = Candidate(name: String(characters[token.start..<token.end]), typedWithCapital: capital,
                                       ordinary: ordinary, placed: isPlaced(index, tokens: tokens, characters: characters))
             // "i'm oluwaseun, people call me seun": the name gone by takes the other's place.
@@ -146,6 +159,13 @@ public struct NameParser: Sendable {
             if tokens[first...index].map(\.word) == cue { return true }
         }
         return false
+    }
+
+    /// Whether one of `phrases` starts at token `index`.
+    private func starts(_ phrases: [[String]], at index: Int, tokens: [Token]) -> Bool {
+        phrases.contains { phrase in
+            index + phrase.count <= tokens.count && tokens[index..<(index + phrase.count)].map(\.word) == phrase
+        }
     }
 
     private func isCueWord(_ word: String) -> Bool {

@@ -226,8 +226,7 @@ extension Turn {
     /// Reads the names from an introduction: welcomes them when sure, asks "Did I get that
     /// right?" when not, and asks again when no names could be read.
     mutating func names(from text: String) {
-        let matcher = script.matcher
-        let reading = NameParser(words: script.lexicon.nameWords, isOrdinaryWord: { matcher.knows($0) }).read(text)
+        let reading = NameParser(words: script.lexicon.nameWords, matcher: script.matcher).read(text)
         if reading.names.isEmpty {
             state.pending = .names
             say("onboarding.names_unclear", prompt: true)

@@ -54,19 +54,23 @@ struct LineFlagsTests {
         #expect(LineFlags.horsemen(in: match, lexicon: lexicon, language: script.matcher.language).isEmpty)
     }
 
-    /// Aim and narrowing are read from `lexicon:`: without them the same stretches flag.
-    @Test func theAimOfAStretchIsData() {
+    /// Aim, narrowing and softening are read from `lexicon:`: without them the same stretches flag.
+    @Test(arguments: [
+        ("my brother rolls his eyes at me", "contempt"),
+        ("im done talking about work, tell me about your day", "stonewalling"),
+        ("haha you're ridiculous, i love it", "contempt"),
+        ("leave it, i'll clean it up later, you go relax", "stonewalling"),
+    ])
+    func theAimOfAStretchIsData(text: String, flag: String) {
         let script = ShippedContent.script
         let language = script.matcher.language
         var lexicon = script.lexicon
-        let brother = script.matcher.match("my brother rolls his eyes at me")
-        let work = script.matcher.match("im done talking about work, tell me about your day")
-        #expect(LineFlags.horsemen(in: brother, lexicon: lexicon, language: language).isEmpty)
-        #expect(LineFlags.horsemen(in: work, lexicon: lexicon, language: language).isEmpty)
+        let match = script.matcher.match(text)
+        #expect(LineFlags.horsemen(in: match, lexicon: lexicon, language: language).isEmpty)
         lexicon.aimedHorsemen = []
         lexicon.flagNarrowing = [:]
-        #expect(LineFlags.horsemen(in: brother, lexicon: lexicon, language: language).map(\.flag) == ["contempt"])
-        #expect(LineFlags.horsemen(in: work, lexicon: lexicon, language: language).map(\.flag) == ["stonewalling"])
+        lexicon.flagSofteners = [:]
+        #expect(LineFlags.horsemen(in: match, lexicon: lexicon, language: language).map(\.flag) == [flag])
     }
 
     @Test(arguments: [
@@ -76,6 +80,8 @@ struct LineFlagsTests {
         ("youre so needy", ["criticism"]),
         ("i dont care where we go as long as we're together", []),
         ("i dont care", ["stonewalling"]),
+        // Warmth before a stretch softens nothing.
+        ("i love it when we cook but youre ridiculous", ["contempt"]),
     ])
     func aStretchKeepsItsSenseInTheLine(text: String, flags: [String]) {
         #expect(horsemen(text) == flags)

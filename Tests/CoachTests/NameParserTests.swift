@@ -3,15 +3,16 @@ import Testing
 
 /// Names read from free introductions, with the shipped lexicon and vocabulary.
 struct NameParserTests {
-    let parser: NameParser = {
-        let matcher = ShippedContent.script.matcher
-        return NameParser(words: ShippedContent.script.lexicon.nameWords, isOrdinaryWord: { matcher.knows($0) })
-    }()
+    let parser = NameParser(words: ShippedContent.script.lexicon.nameWords, matcher: ShippedContent.script.matcher)
 
     @Test(arguments: [
         ("um hi, im Jordan and this is my wife priya", ["Jordan", "Priya"]),
         ("me (maya) and my husband tom", ["Maya", "Tom"]),
         ("its just me, Dana. my partner wouldnt come", ["Dana"]),
+        // A chat spelling is no name, and a name said to be away is no partner.
+        ("im gonna do this alone, names marcus", ["Marcus"]),
+        ("just hannah for now, mike is at work", ["Hannah"]),
+        ("its me and ali tonight, sam couldnt make it", ["Ali"]),
         ("Priya (me) and Tom (my bf)", ["Priya", "Tom"]),
         ("hey its Maya. my fiancée is called Noor", ["Maya", "Noor"]),
         ("i'm the husband, Omar. wife is Leila", ["Omar", "Leila"]),
