@@ -7,7 +7,7 @@ extension Turn {
     /// Hears a line as an answer to "how was that?"; false when the line is something else
     /// (a request, a question, a command said in words), which lets the question go.
     mutating func answerDebrief(_ match: MatchResult, text: String, speaker: Int, exercise: String, heard: [Int]) -> Bool {
-        guard state.flowRun == nil, Self.debriefIntents.contains(match.intent), !PerspectiveFlip(otherName: otherPartner(of: speaker)).asksQuestion(text)
+        guard state.flowRun == nil, Self.debriefIntents.contains(match.intent), !flip(for: speaker).asksQuestion(text)
         else { return false }
         let answered = heard.contains(speaker) ? heard : heard + [speaker]
         acknowledge(match, text: text, speaker: speaker, kind: "debrief", extra: ["exercise": exercise])

@@ -25,6 +25,8 @@ public struct Lexicon: Sendable {
     /// `kin_words`, `name_links`), and what is said after a name of someone away
     /// (`name_absent_cues`).
     public var nameWords = NameWords()
+    /// The words a line is turned around with to be said back (`PerspectiveFlip`).
+    public var flipWords = FlipWords()
     /// Words a question may open with before it starts ("so", "okay").
     public var questionLeadIns: Set<String> = []
     /// Openings of an open question ("what", "how", "can you tell"), as word sequences.
@@ -110,7 +112,15 @@ public struct Lexicon: Sendable {
          ("partner_words", .words(\.partnerWords)), ("other_subjects", .words(\.otherSubjects)),
          ("aim_interjections", .phrases(\.aimInterjections, longestFirst: true)), ("clause_breaks", .words(\.clauseBreaks)),
          ("denials", .phrases(\.denials, longestFirst: true)), ("flag_narrowing", .map(\.flagNarrowing)), ("flag_softeners", .map(\.flagSofteners)),
-         ("conflict", .numbers(\.conflict)), ("flooding", .words(\.flooding))]
+         ("conflict", .numbers(\.conflict)), ("flooding", .words(\.flooding)),
+         ("flip_first_person", .map(\.flipWords.firstPerson)), ("flip_contractions", .map(\.flipWords.contractions)),
+         ("flip_subjects", .words(\.flipWords.subjects)), ("second_person_forms", .map(\.flipWords.secondPersonForms)),
+         ("third_person_forms", .map(\.flipWords.thirdPersonForms)), ("past_forms", .words(\.flipWords.pastForms)),
+         ("modals", .words(\.flipWords.modals)), ("flip_adverbs", .words(\.flipWords.adverbs)),
+         ("non_verbs", .words(\.flipWords.nonVerbs)), ("clause_openers", .words(\.flipWords.clauseOpeners)),
+         ("echo_leading_fillers", .words(\.flipWords.leadingFillers)),
+         ("echo_trailing_fillers", .words(\.flipWords.trailingFillers)), ("echo_unsure", .words(\.flipWords.unsure)),
+         ("question_first_words", .words(\.flipWords.questionStarts))]
     }
 
     /// Whether the named list has nothing in it (missing from content, or written empty).

@@ -3,13 +3,18 @@ import IntentEngine
 /// Turns a partner's words around so the coach (or the other partner) can say them back:
 /// "I feel lonely when you work late" said by Alex to Sam becomes "you feel lonely when Sam
 /// works late". Word-level and rule-based: pronouns swap, the verb after a new third-person
-/// subject agrees ("you don't call" → "Sam doesn't call"), and everything else is kept.
+/// subject agrees ("you don't call" → "Sam doesn't call"), and everything else is kept. The
+/// words it reads are data (`FlipWords`, from `Intents/perspective.yaml`); only the partner's
+/// own words ("you", "your", "you're"), which become their name, are built here.
 public struct PerspectiveFlip: Sendable {
     /// Who "you" referred to; nil turns "you" into "they" (solo use, or no partner named).
     public var otherName: String?
+    /// The words turned around and read.
+    public var words: FlipWords
 
-    public init(otherName: String?) {
+    public init(otherName: String?, words: FlipWords) {
         self.otherName = otherName
+        self.words = words
     }
 
     /// Flips `text` spoken to `otherName` into words said back to the speaker.
@@ -28,35 +33,22 @@ public struct PerspectiveFlip: Sendable {
             let original = pieces[index].text
             let word = Self.normalised(original)
             var replacement: String?
-            var nextSubject = Self.clauseOpeners.contains(word)
-            if pendingThirdPerson, !Self.adverbs.contains(word) {
-                replacement = Self.thirdPerson(word)
+            var nextSubject = words.clauseOpeners.contains(word)
+            if pendingThirdPerson, !words.adverbs.contains(word) {
+                replacement = thirdPerson(word)
                 pendingThirdPerson = false
-            } else if pendingSecondPerson, !Self.adverbs.contains(word) {
-                replacement = Self.secondPersonVerb[word]
+            } else if pendingSecondPerson, !words.adverbs.contains(word) {
+                replacement = FlipWords.form(words.secondPersonForms, word)
                 pendingSecondPerson = false
+            }
+            let typedApostrophe = original.contains("'") || original.contains("’")
+            if replacement == nil, let flipped = FlipWords.form(words.firstPerson, word)
+                ?? (typedApostrophe ? FlipWords.form(words.contractions, word) : nil) {
+                replacement = flipped
+                pendingSecondPerson = words.subjects.contains(word)
             }
             if replacement == nil {
                 switch word {
-                case "i":
-                    replacement = "you"
-                    pendingSecondPerson = true
-                case "me": replacement = "you"
-                case "my": replacement = "your"
-                case "mine": replacement = "yours"
-                case "myself": replacement = "yourself"
-                case "im": replacement = "you're"
-                case "ive": replacement = "you've"
-                case "id": replacement = "you'd"
-                case "ill" where original.contains("'") || original.contains("’"): replacement = "you'll"
-                // The couple speaking of themselves, said back to both of them.
-                case "we": replacement = "you both"
-                case "were" where original.contains("'") || original.contains("’"): replacement = "you're both"
-                case "weve" where original.contains("'") || original.contains("’"): replacement = "you've both"
-                case "us": replacement = "you both"
-                case "our": replacement = "your"
-                case "ours": replacement = "yours"
-                case "ourselves": replacement = "yourselves"
                 case "you", "ya", "u":
                     if subjectPosition {
                         replacement = name
@@ -74,7 +66,7 @@ public struct PerspectiveFlip: Sendable {
                 default: break
                 }
             }
-            if Self.adverbs.contains(word) { nextSubject = subjectPosition && false }
+            if words.adverbs.contains(word) { nextSubject = subjectPosition && false }
             if let replacement { pieces[index].text = replacement }
             subjectPosition = nextSubject
             index += 1
@@ -89,12 +81,12 @@ public struct PerspectiveFlip: Sendable {
     /// sentence ("So a good moment: the gym").
     public func echo(_ text: String, minimumWords: Int = 3) -> String? {
         var tokens = TextNormalizer.tokenize(text)
-        while let first = tokens.first, Self.leadingFillers.contains(first.word) || first.word == otherName?.lowercased() {
+        while let first = tokens.first, words.leadingFillers.contains(first.word) || first.word == otherName?.lowercased() {
             tokens.removeFirst()
         }
-        while let last = tokens.last, Self.trailingFillers.contains(last.word) { tokens.removeLast() }
+        while let last = tokens.last, words.trailingFillers.contains(last.word) { tokens.removeLast() }
         guard let first = tokens.first, (minimumWords...24).contains(tokens.count), !asksQuestion(text),
-              !tokens.contains(where: { Self.unsure.contains($0.word) }) else { return nil }
+              !tokens.contains(where: { words.unsure.contains($0.word) }) else { return nil }
         let end = text.index(text.startIndex, offsetBy: tokens[tokens.count - 1].end)
         var rest = String(text[text.index(text.startIndex, offsetBy: first.start)..<end])
         while let last = rest.last, ".!?,;: ".contains(last) { rest.removeLast() }
@@ -103,34 +95,27 @@ public struct PerspectiveFlip: Sendable {
 
     /// Whether a line asks something, also when it opens by naming the partner ("sam are you ok").
     public func asksQuestion(_ text: String) -> Bool {
-        Self.isQuestion(text, skipping: otherName?.lowercased())
+        Self.isQuestion(text, words: words, skipping: otherName?.lowercased())
     }
 
     /// Whether a line asks something: a question mark, or a question's first word.
-    public static func isQuestion(_ text: String, skipping name: String? = nil) -> Bool {
+    public static func isQuestion(_ text: String, words flipWords: FlipWords, skipping name: String? = nil) -> Bool {
         if text.contains("?") { return true }
         var words = TextNormalizer.words(text)
-        while let first = words.first, leadingFillers.contains(first) || first == name { words.removeFirst() }
+        while let first = words.first, flipWords.leadingFillers.contains(first) || first == name { words.removeFirst() }
         guard words.count > 1, let first = words.first else { return false }
-        return questionStarts.contains(first)
+        return flipWords.questionStarts.contains(first)
     }
-
-    static let leadingFillers: Set<String> = ["same", "yeah", "yes", "yep", "yup", "oh", "ok", "okay", "well", "um", "uh",
-                                             "honestly", "so", "and", "but", "hmm", "lol", "haha", "ah", "wow", "tbh", "hey"]
-    static let trailingFillers: Set<String> = ["tbh", "lol", "haha", "honestly", "lmao", "i", "guess", "though"]
-    static let unsure: Set<String> = ["idk", "dunno", "nothing", "whatever", "nvm", "unsure"]
-    static let questionStarts: Set<String> = ["are", "is", "am", "do", "does", "did", "can", "could", "will", "would", "should",
-                                             "what", "whats", "why", "how", "hows", "when", "where", "who", "which", "have", "has",
-                                             "arent", "isnt", "dont", "doesnt", "didnt", "wont", "cant", "shall"]
 
     private var name: String { otherName ?? "they" }
     private var objectName: String { otherName ?? "them" }
     private var possessive: String { otherName.map { "\($0)'s" } ?? "their" }
 
     /// The verb form after a third-person subject: "work" → "works", "don't" → "doesn't".
-    static func thirdPerson(_ verb: String) -> String? {
-        if let irregular = irregularThirdPerson[verb] { return irregular }
-        if nonVerbs.contains(verb) || modals.contains(verb) || pastTense.contains(verb) || verb.hasSuffix("ed") || verb.count < 2 { return nil }
+    func thirdPerson(_ verb: String) -> String? {
+        if let irregular = FlipWords.form(words.thirdPersonForms, verb) { return irregular }
+        if words.nonVerbs.contains(verb) || words.modals.contains(verb) || words.pastForms.contains(verb) || verb.hasSuffix("ed")
+            || verb.count < 2 { return nil }
         if verb.hasSuffix("s") && !verb.hasSuffix("ss") { return nil }
         if verb.hasSuffix("y"), let before = verb.dropLast().last, !"aeiou".contains(before) {
             return verb.dropLast() + "ies"
@@ -138,47 +123,6 @@ public struct PerspectiveFlip: Sendable {
         if ["s", "sh", "ch", "x", "z", "o"].contains(where: { verb.hasSuffix($0) }) { return verb + "es" }
         return verb + "s"
     }
-
-    static let irregularThirdPerson: [String: String] = [
-        "are": "is", "were": "was", "have": "has", "do": "does", "go": "goes",
-        "dont": "doesn't", "arent": "isn't", "werent": "wasn't", "havent": "hasn't",
-        "re": "is", "ve": "has",
-    ]
-
-    /// After "I" becomes "you": "I am" → "you are", "I was" → "you were".
-    static let secondPersonVerb: [String: String] = ["am": "are", "was": "were", "wasnt": "weren't"]
-
-    /// Past forms that take no -s: "you felt" → "Sam felt".
-    static let pastTense: Set<String> = [
-        "felt", "said", "went", "got", "made", "had", "knew", "thought", "told", "took", "came", "saw", "left", "lost",
-        "forgot", "kept", "meant", "put", "let", "set", "hurt", "read", "ran", "sat", "spent", "brought", "bought",
-        "sent", "gave", "found", "heard", "held", "was", "wasnt", "became", "began", "broke", "chose", "drove", "ate",
-        "fell", "forgave", "hid", "hit", "paid", "slept", "spoke", "stood", "understood", "wrote", "won",
-    ]
-
-    static let modals: Set<String> = [
-        "can", "cant", "cannot", "could", "couldnt", "will", "wont", "would", "wouldnt", "should", "shouldnt",
-        "might", "must", "may", "did", "didnt", "shall",
-    ]
-
-    static let adverbs: Set<String> = [
-        "always", "never", "just", "really", "often", "sometimes", "usually", "still", "also", "even", "ever",
-        "rarely", "seldom", "barely", "hardly", "constantly", "probably", "actually", "totally", "literally",
-        "kind", "sort", "already", "only", "all",
-    ]
-
-    static let nonVerbs: Set<String> = [
-        "and", "or", "but", "to", "too", "the", "a", "an", "of", "in", "on", "at", "for", "with", "about", "from",
-        "and", "guys", "both", "two", "as", "so", "that", "this", "when", "if", "because", "than", "not", "who",
-        "yourself", "again", "here", "there", "now", "then", "home", "late", "right", "okay", "ok",
-    ]
-
-    /// Words after which a new clause (and so a subject) starts.
-    static let clauseOpeners: Set<String> = [
-        "when", "because", "cause", "cos", "and", "but", "if", "that", "since", "while", "so", "though", "although",
-        "like", "think", "feel", "felt", "whenever", "until", "unless", "before", "after", "or", "wish", "hope",
-        "know", "believe", "seems", "sense", "guess", "where", "how", "why", "what",
-    ]
 
     private struct Piece {
         var text: String

@@ -245,10 +245,15 @@ struct Turn {
         return state.partners[index == 0 ? 1 : 0]
     }
 
+    /// Turns what `speaker` said to the other partner around, to be said back to the speaker.
+    func flip(for speaker: Int) -> PerspectiveFlip {
+        PerspectiveFlip(otherName: otherPartner(of: speaker), words: script.lexicon.flipWords)
+    }
+
     /// Computes `{reflection}` on demand.
     func reflection() -> (String) -> String? {
         guard let line = lineToReflect else { return { _ in nil } }
-        let flip = PerspectiveFlip(otherName: otherPartner(of: line.speaker))
+        let flip = flip(for: line.speaker)
         // Said back without a leading "same," or "yeah," where that reads well.
         return { name in name == "reflection" ? (flip.echo(line.text) ?? flip.apply(line.text)) : nil }
     }

@@ -254,7 +254,7 @@ extension Turn {
                 if let text {
                     let kept = capturedText(text, speaker: speaker)
                     run.variables[name] = kept
-                    let echo = PerspectiveFlip(otherName: otherPartner(of: speaker)).echo(kept, minimumWords: 1)
+                    let echo = flip(for: speaker).echo(kept, minimumWords: 1)
                     run.variables["\(name)_reflected"] = echo ?? reflect(kept, speaker: speaker)
                     if echo == nil { unreadable.insert("\(name)_reflected") }
                     if let speakerName = state.partners.indices.contains(speaker) ? state.partners[speaker] : nil {

@@ -213,7 +213,7 @@ extension Turn {
     }
 
     func reflect(_ text: String, speaker: Int) -> String {
-        PerspectiveFlip(otherName: otherPartner(of: speaker)).apply(text)
+        flip(for: speaker).apply(text)
     }
 
     /// How to name an intent to people: its `description`, else its name in words.
@@ -283,7 +283,7 @@ extension Turn {
     /// is said back when the echo reads well (else plainly acknowledged), and anything else
     /// is outside what the coach knows.
     mutating func fallback(_ text: String, speaker: Int) {
-        let flip = PerspectiveFlip(otherName: otherPartner(of: speaker))
+        let flip = flip(for: speaker)
         let personal = flip.apply(text) != text
         if flip.asksQuestion(text) {
             let other = otherPartner(of: speaker)

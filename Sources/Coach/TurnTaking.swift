@@ -64,7 +64,7 @@ extension Turn {
             }
             // A blaming line is never said back as if it were neutral: the note on how it
             // was said speaks to it, and the acknowledgement stays plain.
-            if !carriesBlame(match), let echo = PerspectiveFlip(otherName: otherPartner(of: speaker)).echo(text) {
+            if !carriesBlame(match), let echo = flip(for: speaker).echo(text) {
                 extra["echo"] = echo
                 say("\(kind).content", extra: extra)
                 return

@@ -1,8 +1,13 @@
 import Testing
 @testable import Coach
 
+extension FlipWords {
+    /// The shipped words the flip reads (`Intents/perspective.yaml`).
+    static var shipped: FlipWords { ShippedContent.script.lexicon.flipWords }
+}
+
 @Suite struct PerspectiveFlipTests {
-    let toSam = PerspectiveFlip(otherName: "Sam")
+    let toSam = PerspectiveFlip(otherName: "Sam", words: .shipped)
 
     @Test(arguments: [
         ("I feel lonely when you work late", "you feel lonely when Sam works late"),
@@ -53,7 +58,7 @@ import Testing
     }
 
     @Test func withoutAPartnerYouBecomesThey() {
-        let solo = PerspectiveFlip(otherName: nil)
+        let solo = PerspectiveFlip(otherName: nil, words: .shipped)
         #expect(solo.apply("you don't call me") == "they don't call you")
         #expect(solo.apply("I miss your voice") == "you miss their voice")
     }
@@ -64,7 +69,7 @@ import Testing
 }
 
 @Suite struct EchoTests {
-    let flip = PerspectiveFlip(otherName: "Sam")
+    let flip = PerspectiveFlip(otherName: "Sam", words: .shipped)
 
     @Test func weBecomesYouBoth() {
         #expect(flip.apply("we feel like roommates lately") == "you both feel like roommates lately")
@@ -86,19 +91,46 @@ import Testing
     }
 
     @Test func questionsAreRecognised() {
-        #expect(PerspectiveFlip.isQuestion("sam are you ok") == false)
+        #expect(PerspectiveFlip.isQuestion("sam are you ok", words: .shipped) == false)
         #expect(flip.asksQuestion("sam are you ok"))
-        #expect(PerspectiveFlip.isQuestion("are you ok"))
-        #expect(PerspectiveFlip.isQuestion("so how was your day"))
-        #expect(!PerspectiveFlip.isQuestion("I am tired"))
+        #expect(PerspectiveFlip.isQuestion("are you ok", words: .shipped))
+        #expect(PerspectiveFlip.isQuestion("so how was your day", words: .shipped))
+        #expect(!PerspectiveFlip.isQuestion("I am tired", words: .shipped))
     }
 }
 
 @Suite struct SlottedEchoTests {
     @Test func aShortAnswerReadsInASentenceButNotOnItsOwn() {
-        let flip = PerspectiveFlip(otherName: "Sam")
+        let flip = PerspectiveFlip(otherName: "Sam", words: .shipped)
         #expect(flip.echo("the gym", minimumWords: 1) == "the gym")
         #expect(flip.echo("the gym") == nil)
         #expect(flip.echo("idk nothing really", minimumWords: 1) == nil)
+    }
+}
+
+/// The flip's words are data: without them nothing is turned around, and an added one is.
+@Suite struct FlipWordsTests {
+    @Test func theWordsTurnedAroundAreData() {
+        var words = FlipWords.shipped
+        #expect(PerspectiveFlip(otherName: "Sam", words: words).apply("I am tired") == "you are tired")
+        words.firstPerson = [:]
+        #expect(PerspectiveFlip(otherName: "Sam", words: words).apply("I am tired") == "I am tired")
+        words.firstPerson = ["i": ["you"]]
+        words.subjects = []
+        #expect(PerspectiveFlip(otherName: "Sam", words: words).apply("I am tired") == "you am tired")
+    }
+
+    @Test func anIrregularVerbIsData() {
+        var words = FlipWords.shipped
+        #expect(PerspectiveFlip(otherName: "Sam", words: words).apply("you have no idea") == "Sam has no idea")
+        words.thirdPersonForms["have"] = nil
+        #expect(PerspectiveFlip(otherName: "Sam", words: words).apply("you have no idea") == "Sam haves no idea")
+    }
+
+    @Test func aQuestionsFirstWordIsData() {
+        var words = FlipWords.shipped
+        #expect(PerspectiveFlip.isQuestion("so how was your day", words: words))
+        words.questionStarts.remove("how")
+        #expect(!PerspectiveFlip.isQuestion("so how was your day", words: words))
     }
 }
