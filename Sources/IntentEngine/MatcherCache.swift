@@ -49,6 +49,10 @@ extension Matcher {
             writer.int32Block(entries.map(\.value))
         }
         writer.strings(language.forms.asWrittenWords.sorted())
+        writer.array(language.forms.irregularForms.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.strings(entry.value)
+        }
         writer.array(language.chatSpellings.sorted { $0.key < $1.key }) { writer, entry in
             writer.string(entry.key)
             writer.strings(entry.value)
@@ -166,13 +170,15 @@ extension Matcher {
         guard forms.count == formIDs.count else { throw ByteReader.Malformed() }
         morphology.forms = Dictionary(zip(forms, formIDs), uniquingKeysWith: { first, _ in first })
         let asWritten = Set(try reader.strings())
+        var irregular: [String: [String]] = [:]
+        for (form, bases) in try reader.array({ (try $0.string(), try $0.strings()) }) { irregular[form] = bases }
         var chatSpellings: [String: [String]] = [:]
         for (spelling, meaning) in try reader.array({ (try $0.string(), try $0.strings()) }) { chatSpellings[spelling] = meaning }
         var concepts: [String: [[String]]] = [:]
         for (name, members) in try reader.array({ (try $0.string(), try $0.array { try $0.strings() }) }) { concepts[name] = members }
         let dictionary = try reader.optionalString().map { WordDictionary(storedText: $0) }
         let properNouns = try reader.optionalString().map { WordDictionary(storedText: $0) }
-        let language = LanguageLayer(forms: WordForms(asWritten: asWritten), chatSpellings: chatSpellings, concepts: concepts,
+        let language = LanguageLayer(forms: WordForms(irregular: irregular, asWritten: asWritten), chatSpellings: chatSpellings, concepts: concepts,
                                      dictionary: dictionary, properNouns: properNouns)
         let slotNames = try reader.strings()
         let values = try reader.strings()

@@ -14,10 +14,11 @@ public struct WordForms: Sendable {
         stemmer = SnowballStemmer()
     }
 
-    /// The forms as the matcher needs them at run time, when the irregular forms have
-    /// already been mapped onto template words.
-    init(asWritten: Set<String>) {
-        irregular = [:]
+    /// The forms as read back from the start-up cache. The irregular forms come too: the
+    /// matcher has them mapped onto template words already, but the mirror check and the
+    /// flags key words no template writes ("forgot" is "forget" there as well).
+    init(irregular: [String: [String]], asWritten: Set<String>) {
+        self.irregular = irregular
         self.asWritten = asWritten
         stemmer = SnowballStemmer()
     }

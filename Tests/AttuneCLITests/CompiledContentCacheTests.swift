@@ -29,6 +29,19 @@ import IntentEngine
         }
     }
 
+    /// The mirror check keys words no template writes, so the irregular forms must come
+    /// through the cache too: "slipped my mind" mirrors "forgot" read from either.
+    @Test func aCachedCoachJudgesAMirrorAsAFreshOneDoes() throws {
+        let cached = try CoachScript.decodedFromCache(Self.fresh.encodedForCache())
+        let original = "i was really upset that you forgot our anniversary"
+        let mirror = "you were really upset that our anniversary slipped my mind"
+        for script in [Self.fresh, cached] {
+            let check = MirrorCheck(lexicon: script.lexicon, language: script.matcher.language)
+            #expect(check.judge(mirror: mirror, of: original, speaker: nil, listener: nil).verdict == .faithful)
+        }
+        #expect(cached.matcher.language.forms.key("forgot") == Self.fresh.matcher.language.forms.key("forget"))
+    }
+
     @Test func aTruncatedOrDamagedCacheIsRefused() {
         let bytes = Self.fresh.encodedForCache()
         for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
