@@ -33,7 +33,7 @@ public struct CoachScript: Sendable {
         "safety.self_harm", "safety.abuse", "safety.unsafe", 
         "input.too_long", "input.invalid_utf8", "input.empty", "command.unknown", "ambiguous", "fuzzy.confirm",
         "fallback.reflect", "fallback.none", "fallback.plain", "fallback.question",
-        "turn.wrong_speaker", "turn.both_waiting", "turn.ask_other", "ack.feeling", "ack.content", "ack.plain",
+        "turn.wrong_speaker", "turn.both_waiting", "turn.ask_other", "turn.confirm_waiting", "ack.feeling", "ack.content", "ack.plain",
         "debrief.feeling", "debrief.content", "debrief.plain", "debrief.ask_other", "debrief.close",
         "pattern.criticism", "pattern.contempt", "pattern.defensiveness", "pattern.stonewalling",
         "conflict.break_one", "conflict.break_both", "conflict.break_declined", "break.back", "break.back_solo",

@@ -71,6 +71,11 @@ public struct Lexicon: Sendable {
     /// ends in affection ("haha you're ridiculous, *i love it*"), a "leave it" that hands over
     /// the chore ("leave it, *i'll clean it up*").
     public var flagSofteners: [String: [String]] = [:]
+    /// Hedges and fillers left out of what a step keeps ("i guess", "maybe", "kinda"), as word
+    /// sequences, longest first (`HedgeStripping`).
+    public var hedges: [[String]] = []
+    /// Words after which a hedge is content: "that kind of thing", "a sort of picnic".
+    public var hedgeKeepers: Set<String> = []
     /// How the fight coach weighs a heated line and when it offers a break (`conflict:`):
     /// a weight per horseman, `absolute` and `shouting`, and the settings `ConflictWatch`
     /// names (`window`, `break_at`, `offer_again_after`, `remember_for`).
@@ -120,7 +125,8 @@ public struct Lexicon: Sendable {
          ("non_verbs", .words(\.flipWords.nonVerbs)), ("clause_openers", .words(\.flipWords.clauseOpeners)),
          ("echo_leading_fillers", .words(\.flipWords.leadingFillers)),
          ("echo_trailing_fillers", .words(\.flipWords.trailingFillers)), ("echo_unsure", .words(\.flipWords.unsure)),
-         ("question_first_words", .words(\.flipWords.questionStarts))]
+         ("question_first_words", .words(\.flipWords.questionStarts)),
+         ("hedges", .phrases(\.hedges, longestFirst: true)), ("hedge_keepers", .words(\.hedgeKeepers))]
     }
 
     /// Whether the named list has nothing in it (missing from content, or written empty).

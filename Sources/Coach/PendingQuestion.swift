@@ -15,9 +15,12 @@ public indirect enum PendingQuestion: Sendable, Equatable {
     case firstSessionSafety
     /// After a crisis reply: the conversation that stays with the person.
     case safety(SafetyConversation)
-    /// "Did {listener} get it?" after a mirror: the speaker's yes, no or partly is recorded as
-    /// the mirror's confirmation. Belongs to the exercise step, so it ends with the exercise.
-    case mirrorConfirmation
+    /// "Did {listener} get it?" after a mirror: the yes, no or partly of `waitingFor` (the
+    /// speaker, a partner index) is recorded as the mirror's confirmation. A line typed without
+    /// a name that reads as the listener's (more of the mirror) is not taken as that answer:
+    /// the coach says whom the question waits for. Belongs to the exercise step, so it ends
+    /// with the exercise.
+    case mirrorConfirmation(waitingFor: Int)
     /// "Did you mean yes?": a typo-corrected reading that would move the exercise on, held
     /// (already matched) until it is confirmed. `interrupting` is the question the held line
     /// was answering, put back when the reading is confirmed or declined.

@@ -180,12 +180,12 @@ extension Turn {
     mutating func flowLine(_ match: MatchResult, text: String, speaker: Int, answering: PendingQuestion?,
                            heard: inout PartnerTurn) -> Bool {
         guard var run = state.flowRun, let flow = script.flows[run.flow], let flowState = flow.states[run.state] else { return false }
-        if answering == .mirrorConfirmation, ["affirm", "deny", "partly"].contains(match.intent) {
+        if case .mirrorConfirmation = answering, ["affirm", "deny", "partly"].contains(match.intent) {
             heard.confirmed = match.intent == "affirm"
         }
         // A question back, a shrug or a pause is answered, and the step waits on.
         if answerNonAnswer(match, speaker: speaker) {
-            if answering == .mirrorConfirmation { state.pending = .mirrorConfirmation }
+            if case .mirrorConfirmation = answering { state.pending = answering }
             return true
         }
         // The first of two answers to a step addressed to both is kept until the other comes.
@@ -214,7 +214,7 @@ extension Turn {
             apply(transition, text: text, speaker: speaker, depth: 0)
         }
         // The speaker is asked whether the mirror got it; their next line answers.
-        if judgedMirror, state.flowRun != nil { state.pending = .mirrorConfirmation }
+        if judgedMirror, state.flowRun != nil { state.pending = .mirrorConfirmation(waitingFor: state.currentSpeaker) }
         return transition != nil
     }
 
@@ -281,13 +281,14 @@ extension Turn {
         move(to: transition.target, depth: depth + 1)
     }
 
-    /// What a step keeps of a line: without closing punctuation or the words the step's own
-    /// sentence supplies; in a step addressed to both, each partner's answer by name.
+    /// What a step keeps of a line: without closing punctuation, the words the step's own
+    /// sentence supplies or hedges ("maybe", "i guess": `HedgeStripping`), so what the couple
+    /// made is saved as they meant it; in a step addressed to both, each partner's answer by name.
     func capturedText(_ text: String, speaker: Int) -> String {
         guard let run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state] else {
             return Self.withoutClosingPunctuation(text)
         }
-        let kept = Self.withoutClosingPunctuation(Self.dropSupplied(text, supplies: flowState.supplies))
+        let kept = Self.withoutClosingPunctuation(HedgeStripping.strip(Self.dropSupplied(text, supplies: flowState.supplies), lexicon: script.lexicon))
         guard !run.answers.isEmpty else { return kept }
         let named = run.answers.map { "\(partnerName($0.speaker)): \($0.text)" } + ["\(partnerName(speaker)): \(kept)"]
         return named.joined(separator: "; ")

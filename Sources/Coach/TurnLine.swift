@@ -11,9 +11,11 @@ extension Turn {
         var text = cleaned.trimmingWhitespace()
         if let knownSpeaker, let index = partnerIndex(knownSpeaker) {
             state.currentSpeaker = index
+            speakerNamed = true
         } else if let (index, rest) = speakerPrefix(text) {
             state.currentSpeaker = index
             text = rest
+            speakerNamed = true
         }
         if text.isEmpty {
             if case .safety = state.pending { say("safety.silence") } else { say("input.empty") }
@@ -141,7 +143,13 @@ extension Turn {
         case .repairOffer:
             if answerResumeOffer(match, resuming: nil) { return false }
             question = nil
-        case .mirrorConfirmation, nil:
+        case .mirrorConfirmation(let waiting):
+            // More of the mirror, typed without a name, is not the speaker's answer.
+            if holdConfirmation(match, text: text, speaker: speaker, waitingFor: waiting) {
+                state.pending = question
+                return false
+            }
+        case nil:
             break
         }
         // Commands said in words, unless this step of the exercise takes that intent itself

@@ -26,6 +26,28 @@ extension Turn {
         }
     }
 
+    /// At "did {listener} get it?", a line typed without a name that reads as the listener's
+    /// (more of the mirror: "and that you miss our evenings", "what I heard is…") is not taken
+    /// as the speaker's answer: the coach says whom the question waits for and how the
+    /// listener adds to the mirror (`turn.confirm_waiting`). True when the line was held.
+    mutating func holdConfirmation(_ match: MatchResult, text: String, speaker: Int, waitingFor: Int) -> Bool {
+        guard !speakerNamed, speaker == waitingFor, let listener = otherIndex(of: waitingFor),
+              !Self.confirmationAnswers.contains(match.intent), readsAsListener(match, text: text) else { return false }
+        say("turn.confirm_waiting", extra: ["person": partnerName(waitingFor), "other": partnerName(listener)])
+        return true
+    }
+
+    /// What answers "did they get it?" whoever typed it.
+    static let confirmationAnswers: Set<String> = ["affirm", "deny", "partly", "skip", "done", "unsure"]
+
+    /// A mirror, or a line about "you" that says nothing of "I": the listener's words, not
+    /// the speaker's correction ("you forgot that I miss our evenings" is the speaker's).
+    func readsAsListener(_ match: MatchResult, text: String) -> Bool {
+        if match.intent == "mirror" { return true }
+        let words = TextNormalizer.words(text)
+        return words.contains(where: script.lexicon.partnerWords.contains) && !words.contains(where: script.lexicon.firstPerson.contains)
+    }
+
     /// In a step addressed to both partners, keeps the first answer, acknowledges it and asks
     /// the other partner; true when the line was taken that way (the step waits on). The
     /// step's transitions run on the second answer, with both answers in view.

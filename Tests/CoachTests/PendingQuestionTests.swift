@@ -47,7 +47,7 @@ import Testing
         chat.say("/start mirroring")
         chat.say("I feel lonely when you work late")
         chat.say("What I heard is you feel lonely when I work late")
-        #expect(chat.state.pending == .mirrorConfirmation)
+        #expect(chat.state.pending == .mirrorConfirmation(waitingFor: 0))
         chat.say("not quite")
         let partners = chat.last.filter { if case .partner = $0 { return true } else { return false } }
         #expect(partners.count == 1)
@@ -68,7 +68,7 @@ import Testing
         }
         #expect(held.text == "yeahh")
         #expect(held.match.intent == "affirm")
-        #expect(interrupted == .mirrorConfirmation)
+        #expect(interrupted == .mirrorConfirmation(waitingFor: 0))
         chat.say("yes")
         #expect(chat.partnerLine?.confirmed == true)
         #expect(chat.state.flowRun?.state == "more")
@@ -80,7 +80,7 @@ import Testing
         chat.say("/start mirroring")
         chat.say("I miss you")
         chat.say("you miss me")
-        #expect(chat.state.pending == .mirrorConfirmation)
+        #expect(chat.state.pending == .mirrorConfirmation(waitingFor: 0))
         chat.say("/stop")
         #expect(chat.state.pending == nil)
     }
