@@ -28,7 +28,7 @@ public struct CoachScript: Sendable {
         "onboarding.ask_names", "onboarding.names_unclear", "onboarding.names_confirm", "onboarding.names_retry", "onboarding.welcome", "onboarding.welcome_solo",
         "onboarding.not_therapy", "onboarding.safety_question", "onboarding.safety_question_solo", "onboarding.safety_clear", "onboarding.safety_unclear",
         "menu.hint", "help", "exercises.intro", "flow.unknown", "flow.needs_couple", "flow.blocked",
-        "flow.stopped", "flow.finished_empty", "flow.nothing_to_resume", "flow.none_running", "flow.not_understood", "flow.skip_nothing", "break", "break.short",
+        "flow.stopped", "flow.finished_empty", "flow.nothing_to_resume", "flow.none_running", "flow.not_understood", "flow.skip_nothing", "break", "break.short", "flow.no_heard",
         "switch.now", "names.current", "transcript.on", "transcript.off", "progress.intro", "goodbye",
         "safety.self_harm", "safety.abuse", "safety.unsafe", 
         "input.too_long", "input.invalid_utf8", "input.empty", "command.unknown", "ambiguous", "fuzzy.confirm",
@@ -47,7 +47,7 @@ public struct CoachScript: Sendable {
     public static let requiredIntents: [String] = {
         let named = [
             "affirm", "deny", "partly", "give_names", "ask_about", "help", "skip", "start_exercise", "list_exercises",
-            "stop_exercise", "resume_exercise", "take_break", "express_feeling", "express_need",
+            "stop_exercise", "resume_exercise", "take_break", "repeat_no", "express_feeling", "express_need",
             "criticism", "contempt", "defensiveness", "stonewalling", "unsure", "come_back", "greet", "show_progress",
             Turn.vulnerableShareIntent,
         ]

@@ -110,13 +110,18 @@ extension Turn {
     }
 
     /// `/repeat`: the step's question inside an exercise (or the safety conversation's);
-    /// after an exercise ended, that exercise again from its start; with none yet, a line
-    /// that says there is nothing to repeat.
+    /// after an exercise was stopped, that exercise where it stood, as "let's go back to it"
+    /// does (started afresh, whoever typed last would start it and a partner would share
+    /// twice); after one finished, it again from its start; with none yet, a line that says
+    /// there is nothing to repeat.
     mutating func repeatLast() {
         var inSafety = false
         if case .safety = state.pending { inSafety = true }
         if state.flowRun != nil || inSafety, let prompt = state.lastPrompt {
             outputs.append(.coach(text: prompt.text, response: prompt.response))
+        } else if let stopped = state.stoppedRun, stopped.flow == state.lastExercise, state.exerciseGate == .open {
+            if case .debrief = state.pending { state.pending = nil }
+            resume(stopped)
         } else if let exercise = state.lastExercise {
             startFlow(named: exercise)
         } else {
@@ -134,7 +139,7 @@ extension Turn {
     /// The intents `naturalCommand` carries out, which a step may list under `takes:` to
     /// hear as content instead (a repair phrase "timeout pls" is not a break).
     static let commandIntents: Set<String> = ["start_exercise", "resume_exercise", "list_exercises", "show_progress",
-                                              "stop_exercise", "take_break", "help", "skip"]
+                                              "stop_exercise", "take_break", "help", "skip", "repeat_no"]
 
     /// Intents that mean a command ("can we try mirroring?", "let's stop"); true if handled.
     mutating func naturalCommand(_ match: MatchResult) -> Bool {
@@ -152,6 +157,12 @@ extension Turn {
             // is the twenty-minute kind.
             let said = TextNormalizer.words(match.text)
             takeBreak(heated: state.crisisRaised || state.conflict.heat > 0 || said.contains(where: script.lexicon.flooding.contains))
+        case "repeat_no":
+            // "i said no": a no said again is heard at once, from either partner, and ends it.
+            guard let run = state.flowRun else { return false }
+            let title = script.flows[run.flow]?.title ?? run.flow
+            closeFlow(completed: false)
+            say("flow.no_heard", extra: ["said_by": partnerName(state.currentSpeaker), "exercise": title])
         case "help": say("help")
         case "skip":
             guard state.flowRun != nil else { return false }

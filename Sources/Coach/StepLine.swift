@@ -11,21 +11,42 @@ enum StepLine: Equatable {
     case questionBack
     case notKnowing
     case pause
+    /// Sarcasm, hurt or a refusal ("this is dumb", "see this is why i dont say stuff", "no i
+    /// dont want to say that"): thanked as an answer, it would be saved and said back.
+    case pushBack
+    /// Pressure on a no ("ugh come on, u never want to cuddle"): said back, it reads as fine.
+    case pressure
 
     /// The intent each kind of non-answer is heard by. Lint requires each
     /// (`CoachScript.requiredIntents`).
-    static let intents: [String: StepLine] = ["ask_back": .questionBack, "unsure": .notKnowing, "hold_on": .pause]
+    static let intents: [String: StepLine] = ["ask_back": .questionBack, "unsure": .notKnowing, "hold_on": .pause,
+                                              "push_back": .pushBack, "pressure": .pressure]
 
     /// The replies the kinds get; content must provide each (`CoachScript.requiredResponses`).
-    static let responses = ["step.question_back", "step.not_knowing", "step.pause"]
+    static let responses = ["step.question_back", "step.not_knowing", "step.pause", "step.push_back", "step.pressure"]
+
+    /// Kinds heard from either partner, whoever's turn it is: how a step lands on someone is
+    /// theirs to say, and is not redirected as "that's the other one's part".
+    var heardFromEither: Bool { self == .pushBack || self == .pressure }
 
     /// The kind of a line. A non-answer only when its intent's template explains the whole
     /// line (skip words aside): "not sure, maybe friday after work" is a hedged answer, and
     /// "i dont know why you always leave" is not a shrug.
+    /// Push-back and pressure also when their stretch opens or closes the line, with more
+    /// said around it ("wow ok so you think it wont work. great.", "no i dont want to say
+    /// that, its weird"): sarcasm rarely comes alone.
     static func kind(of match: MatchResult) -> StepLine {
-        guard let best = match.best, best.wholeLine, best.tier != .keyword, !match.isAmbiguous,
-              let kind = intents[match.intent] else { return .answer }
-        return kind
+        guard let best = match.best, best.tier != .keyword, !match.isAmbiguous, let kind = intents[match.intent] else { return .answer }
+        if best.wholeLine || (kind.heardFromEither && opensOrClosesLine(match)) { return kind }
+        return .answer
+    }
+
+    /// Whether the winner's stretch starts or ends the line (punctuation aside).
+    static func opensOrClosesLine(_ match: MatchResult) -> Bool {
+        guard let best = match.best, best.tier == .template, let span = best.span else { return false }
+        let characters = Array(match.text)
+        let lower = min(max(span.lowerBound, 0), characters.count), upper = min(max(span.upperBound, lower), characters.count)
+        return TextNormalizer.words(String(characters[..<lower])).isEmpty || TextNormalizer.words(String(characters[upper...])).isEmpty
     }
 
     /// What the coach says to it; nil for an answer, which the step takes.
@@ -35,6 +56,8 @@ enum StepLine: Equatable {
         case .questionBack: return "step.question_back"
         case .notKnowing: return "step.not_knowing"
         case .pause: return "step.pause"
+        case .pushBack: return "step.push_back"
+        case .pressure: return "step.pressure"
         }
     }
 }
@@ -48,7 +71,7 @@ extension Turn {
     mutating func answerNonAnswer(_ match: MatchResult, speaker: Int) -> Bool {
         guard let run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state], flowState.speaker != nil,
               let response = StepLine.kind(of: match).response, !stateMentions(match.intent) else { return false }
-        let extra = ["said_by": partnerName(speaker)]
+        let extra = ["said_by": partnerName(speaker), "other": otherPartner(of: speaker) ?? "your partner"]
         if response == "step.question_back", let hint = flowState.hint, !saidRecently(hint, extra: extra) {
             say(hint, extra: extra)
         } else {

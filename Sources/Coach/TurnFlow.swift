@@ -179,6 +179,7 @@ extension Turn {
     /// judged (a mirror's verdict, a mirror's confirmation).
     mutating func flowLine(_ match: MatchResult, text: String, speaker: Int, answering: PendingQuestion?,
                            heard: inout PartnerTurn) -> Bool {
+        let match = consentReading(of: match, text: text)
         guard var run = state.flowRun, let flow = script.flows[run.flow], let flowState = flow.states[run.state] else { return false }
         if case .mirrorConfirmation = answering, ["affirm", "deny", "partly"].contains(match.intent) {
             heard.confirmed = match.intent == "affirm"
@@ -216,6 +217,18 @@ extension Turn {
         // The speaker is asked whether the mirror got it; their next line answers.
         if judgedMirror, state.flowRun != nil { state.pending = .mirrorConfirmation(waitingFor: state.currentSpeaker) }
         return transition != nil
+    }
+
+    /// At a step that asks yes or no (an `on:` for `deny`), a line that opens with a no is a
+    /// no, whatever follows it: "no. whatever", "nah, lets stop". A no with more words must
+    /// never be read as going on.
+    func consentReading(of match: MatchResult, text: String) -> MatchResult {
+        guard match.intent != "deny", stateMentions("deny"),
+              let clause = text.split(whereSeparator: { ".,;!?".contains($0) }).first.map(String.init),
+              clause.count < text.count else { return match }
+        let opening = script.matcher.match(clause, context: matchContext)
+        guard opening.intent == "deny", opening.best?.wholeLine == true else { return match }
+        return opening
     }
 
     func conditionsHold(_ conditions: [FlowCondition], match: MatchResult?, result: String?) -> Bool {

@@ -166,12 +166,7 @@ extension Turn {
 
     /// A break asked for at an edge of the line: its stretch starts or ends the line.
     static func isBreakRequest(_ match: MatchResult) -> Bool {
-        guard match.intent == "take_break", let best = match.best, best.tier == .template, let span = best.span else { return false }
-        let characters = Array(match.text)
-        let lower = min(max(span.lowerBound, 0), characters.count), upper = min(max(span.upperBound, lower), characters.count)
-        let before = TextNormalizer.words(String(characters[..<lower]))
-        let after = TextNormalizer.words(String(characters[upper...]))
-        return before.isEmpty || after.isEmpty
+        match.intent == "take_break" && StepLine.opensOrClosesLine(match)
     }
 
     /// Names one of the four horsemen gently, with its antidote, when a line carried it but
@@ -187,7 +182,9 @@ extension Turn {
     private mutating func handleFlowOrGlobal(_ match: MatchResult, text: String, speaker: Int, answering: PendingQuestion?,
                                              heard: inout PartnerTurn, force: Bool) {
         if state.flowRun != nil {
-            // A line from the partner whose turn it isn't is redirected, kindly, not taken.
+            // Push-back or pressure is heard from either partner; any other line from the
+            // partner whose turn it isn't is redirected, kindly, not taken.
+            if StepLine.kind(of: match).heardFromEither, answerNonAnswer(match, speaker: speaker) { return }
             if !force, redirectIfNotTheirTurn(speaker: speaker) { return }
             // A typo-corrected reading is checked before it moves an exercise on.
             if !force, match.isFuzzy, match.confidence < 0.9, flowWouldMove(on: match) {

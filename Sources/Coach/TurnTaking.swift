@@ -54,6 +54,8 @@ extension Turn {
     mutating func holdFirstAnswer(_ match: MatchResult, text: String, speaker: Int) -> Bool {
         guard state.partners.count > 1, var run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state],
               flowState.waiting == .both, run.answers.isEmpty, let other = otherIndex(of: speaker) else { return false }
+        // One no is the answer: a step that asks both whether they'd like something ends on it.
+        if match.intent == "deny", stateMentions("deny") { return false }
         run.answers.append(StepAnswer(speaker: speaker, text: Self.withoutClosingPunctuation(text), intent: match.intent))
         if match.intent != "skip" { run.heard = true }
         state.flowRun = run

@@ -111,7 +111,7 @@ import Testing
         for line in ["I finished the report", "the bus was late", "I appreciate that you made coffee"] { chat.say(line) }
         #expect(chat.state.expectedSpeaker == "Sam")
         chat.say("I went for a run")
-        #expect(chat.responses.contains("check-in.second_high.on.1"))
+        #expect(chat.responses.contains("check-in.second_high.on.2"))
         #expect(chat.coachText.lowercased().contains("you went for a run"))
         chat.say("work was stressful")
         chat.say("I appreciate you listening")
