@@ -16,18 +16,24 @@ enum StepLine: Equatable {
     case pushBack
     /// Pressure on a no ("ugh come on, u never want to cuddle"): said back, it reads as fine.
     case pressure
+    /// A question of the coach's own subject asked mid-exercise ("wait is it normal that we
+    /// never talk about work", "what are the stages again"): answered, then the step's
+    /// question again, never taken as the answer.
+    case question
 
     /// The intent each kind of non-answer is heard by. Lint requires each
     /// (`CoachScript.requiredIntents`).
     static let intents: [String: StepLine] = ["ask_back": .questionBack, "unsure": .notKnowing, "hold_on": .pause,
-                                              "push_back": .pushBack, "pressure": .pressure]
+                                              "push_back": .pushBack, "pressure": .pressure,
+                                              "relationship_question": .question, "ask_about": .question]
 
     /// The replies the kinds get; content must provide each (`CoachScript.requiredResponses`).
-    static let responses = ["step.question_back", "step.not_knowing", "step.pause", "step.push_back", "step.pressure"]
+    static let responses = ["step.question_back", "step.not_knowing", "step.pause", "step.push_back", "step.pressure",
+                            "step.after_question"]
 
     /// Kinds heard from either partner, whoever's turn it is: how a step lands on someone is
     /// theirs to say, and is not redirected as "that's the other one's part".
-    var heardFromEither: Bool { self == .pushBack || self == .pressure }
+    var heardFromEither: Bool { self == .pushBack || self == .pressure || self == .question }
 
     /// The kind of a line. A non-answer only when its intent's template explains the whole
     /// line (skip words aside): "not sure, maybe friday after work" is a hedged answer, and
@@ -58,6 +64,7 @@ enum StepLine: Equatable {
         case .pause: return "step.pause"
         case .pushBack: return "step.push_back"
         case .pressure: return "step.pressure"
+        case .question: return "step.after_question"
         }
     }
 }
@@ -72,6 +79,14 @@ extension Turn {
         guard let run = state.flowRun, let flowState = script.flows[run.flow]?.states[run.state], flowState.speaker != nil,
               let response = StepLine.kind(of: match).response, !stateMentions(match.intent) else { return false }
         let extra = ["said_by": partnerName(speaker), "other": otherPartner(of: speaker) ?? "your partner"]
+        if response == "step.after_question" {
+            // Answered only when the coach has an answer for it; else it is the step's answer.
+            guard let answer = globalAnswer(match) else { return false }
+            say(answer)
+            let question = flowState.say.flatMap { script.responses.render($0, random: &state.random, lookup: lookup()) } ?? ""
+            say(response, extra: extra.merging(["question": question]) { _, new in new })
+            return true
+        }
         if response == "step.question_back", let hint = flowState.hint, !saidRecently(hint, extra: extra) {
             say(hint, extra: extra)
         } else {

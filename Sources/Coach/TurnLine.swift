@@ -268,20 +268,24 @@ extension Turn {
             sayResources(for: nil)
             return
         }
-        if match.intent == "ask_about", let topic = match.slots["topic"], script.responses.has("topic.\(topic)") {
-            say("topic.\(topic)")
-            return
-        }
-        // A question about one concern: `global.INTENT.VALUE` answers the value its slot names.
-        for value in match.slots.values.sorted() where script.responses.has("global.\(match.intent).\(value)") {
-            say("global.\(match.intent).\(value)")
-            return
-        }
-        if match.intent != MatchResult.noneIntent, script.responses.has("global.\(match.intent)") {
-            say("global.\(match.intent)")
+        if let answer = globalAnswer(match) {
+            say(answer)
             return
         }
         fallback(text, speaker: lineToReflect?.speaker ?? state.currentSpeaker)
+    }
+
+    /// The reply content gives a line's intent, if any: `topic.TOPIC` for a topic asked
+    /// about, `global.INTENT.VALUE` for the one concern a slot names, else `global.INTENT`.
+    func globalAnswer(_ match: MatchResult) -> String? {
+        if match.intent == "ask_about", let topic = match.slots["topic"], script.responses.has("topic.\(topic)") {
+            return "topic.\(topic)"
+        }
+        if let value = match.slots.values.sorted().first(where: { script.responses.has("global.\(match.intent).\($0)") }) {
+            return "global.\(match.intent).\(value)"
+        }
+        if match.intent != MatchResult.noneIntent, script.responses.has("global.\(match.intent)") { return "global.\(match.intent)" }
+        return nil
     }
 
     /// A line nothing else took: a question to the partner is turned to them, a personal line

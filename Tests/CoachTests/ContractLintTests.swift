@@ -55,11 +55,12 @@ import Testing
         #expect(Turn.shortAnswers.isSubset(of: required))
         #expect(Turn.debriefIntents.subtracting([MatchResult.noneIntent]).isSubset(of: required))
         #expect(required.isSuperset(of: ["affirm", "deny", "thanks", "done", "validate", "safety_yes"]))
-        // So are the intents a step hears as non-answers (a question back, not knowing, a pause).
+        // So are the intents a step hears as non-answers (a question back, not knowing, a pause,
+        // push-back, pressure on a no, a question mid-exercise).
         #expect(Set(StepLine.intents.keys).isSubset(of: required))
         // And the vulnerable share, which a step acknowledges warmly.
         #expect(required.contains(Turn.vulnerableShareIntent))
-        #expect(CoachScript.requiredIntents.count == 30 + SafetyIntent.all.count)
+        #expect(CoachScript.requiredIntents.count == 34 + SafetyIntent.all.count)
     }
 
     @Test func aMissingNonAnswerIntentIsAnError() {
