@@ -152,9 +152,6 @@ struct Turn {
     /// The line being handled and who said it, turned around only if a response asks for
     /// `{reflection}` (most turns never do).
     var lineToReflect: (text: String, speaker: Int)?
-    /// Whether the line being handled named its speaker (`Sam: …`, or a replayed record);
-    /// otherwise it is taken as said by whoever the prompt named.
-    var speakerNamed = false
 
     init(session: Session, state: SessionState) {
         self.session = session

@@ -11,11 +11,9 @@ extension Turn {
         var text = cleaned.trimmingWhitespace()
         if let knownSpeaker, let index = partnerIndex(knownSpeaker) {
             state.currentSpeaker = index
-            speakerNamed = true
         } else if let (index, rest) = speakerPrefix(text) {
             state.currentSpeaker = index
             text = rest
-            speakerNamed = true
         }
         if text.isEmpty {
             if case .safety = state.pending { say("safety.silence") } else { say("input.empty") }

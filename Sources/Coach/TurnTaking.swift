@@ -26,12 +26,14 @@ extension Turn {
         }
     }
 
-    /// At "did {listener} get it?", a line typed without a name that reads as the listener's
-    /// (more of the mirror: "and that you miss our evenings", "what I heard is…") is not taken
-    /// as the speaker's answer: the coach says whom the question waits for and how the
-    /// listener adds to the mirror (`turn.confirm_waiting`). True when the line was held.
+    /// At "did {listener} get it?", a line that reads as the listener's (more of the mirror:
+    /// "and that you miss our evenings", "what I heard is…") is not taken as the speaker's
+    /// answer: the coach says whom the question waits for and how the listener adds to the
+    /// mirror (`turn.confirm_waiting`). True when the line was held. It is judged by its words
+    /// alone, whether or not a name was typed before it, so a replayed transcript (where every
+    /// line has its speaker) takes the same path as the session it came from.
     mutating func holdConfirmation(_ match: MatchResult, text: String, speaker: Int, waitingFor: Int) -> Bool {
-        guard !speakerNamed, speaker == waitingFor, let listener = otherIndex(of: waitingFor),
+        guard speaker == waitingFor, let listener = otherIndex(of: waitingFor),
               !Self.confirmationAnswers.contains(match.intent), readsAsListener(match, text: text) else { return false }
         say("turn.confirm_waiting", extra: ["person": partnerName(waitingFor), "other": partnerName(listener)])
         return true
