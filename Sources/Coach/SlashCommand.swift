@@ -84,7 +84,12 @@ extension Turn {
         case .switchSpeaker:
             if state.partners.count > 1 { state.currentSpeaker = state.currentSpeaker == 0 ? 1 : 0 }
             say("switch.now")
-        case .names(let names):
+        case .names(let typed):
+            // "/names priya and tom" (or "me and my partner tom") reads as an introduction
+            // would: linking and kin words are never names.
+            let names = typed.count > 2
+                ? NameParser(words: script.lexicon.nameWords, matcher: script.matcher).read(typed.joined(separator: " ")).names
+                : typed
             if names.isEmpty {
                 say("names.current")
             } else if (1...2).contains(names.count) {
