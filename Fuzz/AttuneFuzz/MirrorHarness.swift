@@ -9,7 +9,7 @@ enum MirrorHarness {
         let check = MirrorCheck(lexicon: script.lexicon, language: script.matcher.language)
         _ = check.judge(mirror: mirror, of: original, speaker: "Alex", listener: "Sam")
         _ = check.judge(mirror: original, of: mirror, speaker: nil, listener: nil)
-        let flip = PerspectiveFlip(otherName: "Sam")
+        let flip = PerspectiveFlip(otherName: "Sam", words: script.lexicon.flipWords)
         for text in [original, mirror] {
             _ = flip.apply(text)
             _ = flip.echo(text)
