@@ -24,7 +24,8 @@ struct LineFlagsTests {
         "you never fail to make me laugh",
         "my boss is such an idiot",
         "our landlord is pathetic",
-        "it's not my fault the train was late",
+        "it's not your fault the train was late",
+        "it wasnt my fault the train was late lol, the whole line was down",
         "i'm not talking about work tonight",
         "leave me alone for 5 min while i finish this email",
     ])
@@ -60,6 +61,7 @@ struct LineFlagsTests {
         ("im done talking about work, tell me about your day", "stonewalling"),
         ("haha you're ridiculous, i love it", "contempt"),
         ("leave it, i'll clean it up later, you go relax", "stonewalling"),
+        ("it's not my fault i'm this cute", "defensiveness"),
     ])
     func theAimOfAStretchIsData(text: String, flag: String) {
         let script = ShippedContent.script
