@@ -32,7 +32,7 @@ struct TrailEvent {
 /// a match allocates almost nothing and an utterance's cost is its live threads, not the
 /// size of the content.
 struct AutomatonRunner: Sendable {
-    private struct Thread {
+    private struct Thread: BitwiseCopyable {
         var pc: Int32
         var start: Int32
         var literal: Int32
@@ -43,38 +43,42 @@ struct AutomatonRunner: Sendable {
         var endsInWildcard = false
     }
 
-    private var current: [Thread] = []
-    private var next: [Thread] = []
-    private var stack: [Thread] = []
-    private var pending: [Thread] = []
+    private var current = ScratchList<Thread>()
+    private var next = ScratchList<Thread>()
+    private var stack = ScratchList<Thread>()
+    private var pending = ScratchList<Thread>()
     /// Starts that took their first word at this position, added to `pending` after the
     /// threads that were already running (which have usually taken more words), so the sort
     /// finds them nearly in order.
-    private var taken: [Thread] = []
+    private var taken = ScratchList<Thread>()
     /// Per instruction: the generation (one per word position) that last reached it.
-    private var marks: [Int32]
+    private var marks: ScratchList<Int32>
     private var generation: Int32 = 0
     /// Slot boundaries of every thread of the last run; hits point into it.
-    private(set) var trail: [TrailEvent] = []
+    private(set) var trail = ScratchList<TrailEvent>(capacity: 256)
     /// Per template: its best hit, valid when `bestRun` is the current run.
-    private var best: [TemplateHit]
-    private var bestRun: [Int32]
-    private var touched: [Int32] = []
+    private var best: ScratchList<TemplateHit>
+    private var bestRun: ScratchList<Int32>
+    private var touched = ScratchList<Int32>()
     private var runNumber: Int32 = 0
     /// Per word id: the run whose utterance contains it.
-    private var wordSeen: [Int32]
+    private var wordSeen: ScratchList<Int32>
     /// Per template: `run << 1 | admitted` once decided in this run.
-    private var admission: [Int32]
+    private var admission: ScratchList<Int32>
     /// Per state rule (see `WordProgram.templateRules`): whether it allows this match's state.
-    private var ruleAllows: [Bool]
+    private var ruleAllows: ScratchList<Bool>
+    /// Per template: the run it is in focus for, when a run is limited to some templates.
+    private var focus: ScratchList<Int32>
+    private var focused = false
 
     init(instructionCount: Int, templateCount: Int, wordCount: Int, ruleCount: Int) {
-        marks = [Int32](repeating: -1, count: instructionCount)
-        best = [TemplateHit](repeating: TemplateHit(template: 0, literal: 0, wildcard: 0, start: 0, end: 0, trail: -1), count: templateCount)
-        bestRun = [Int32](repeating: -1, count: templateCount)
-        wordSeen = [Int32](repeating: -1, count: wordCount)
-        admission = [Int32](repeating: -1, count: templateCount)
-        ruleAllows = [Bool](repeating: true, count: ruleCount)
+        marks = ScratchList(repeating: -1, count: instructionCount)
+        best = ScratchList(repeating: TemplateHit(template: 0, literal: 0, wildcard: 0, start: 0, end: 0, trail: -1), count: templateCount)
+        bestRun = ScratchList(repeating: -1, count: templateCount)
+        wordSeen = ScratchList(repeating: -1, count: wordCount)
+        admission = ScratchList(repeating: -1, count: templateCount)
+        ruleAllows = ScratchList(repeating: true, count: ruleCount)
+        focus = ScratchList(repeating: -1, count: templateCount)
     }
 
     /// Says whether state rule `rule` allows the current state, for the runs that follow;
@@ -86,14 +90,24 @@ struct AutomatonRunner: Sendable {
     /// Runs every template that is eligible and whose required words are all in `tokens`
     /// (word ids, -1 for unknown words); returns the best hit of each template that matched,
     /// in template order. The hits' slot history is in `trail` until the next run.
-    mutating func run(_ program: WordProgram, tokens: [Int32], skip: [Bool], inflected: [Bool]) -> [TemplateHit] {
+    ///
+    /// With `onlyTaking`, only the templates that can take one of those words run: the typo
+    /// tier asks for the corrected words, since every other template would match as it did
+    /// on the line as typed, and such a repeat could only lose to its first, exact match.
+    mutating func run(_ program: WordProgram, tokens: [Int32], skip: [Bool], inflected: [Bool], onlyTaking words: [Int32]? = nil) -> [TemplateHit] {
         beginRun(tokens: tokens)
-        current.removeAll(keepingCapacity: true)
+        focused = words != nil
+        for word in words ?? [] where word >= 0 {
+            for index in Int(program.mentionBegin[Int(word)])..<Int(program.mentionBegin[Int(word) + 1]) {
+                focus[Int(program.mentionTemplates[index])] = runNumber
+            }
+        }
+        current.removeAll()
         let count = tokens.count
         var position = 0
         while position <= count {
-            pending.removeAll(keepingCapacity: true)
-            taken.removeAll(keepingCapacity: true)
+            pending.removeAll()
+            taken.removeAll()
             if position < count {
                 let token = tokens[position]
                 if token >= 0 {
@@ -128,7 +142,8 @@ struct AutomatonRunner: Sendable {
             let token = tokens[position]
             let skippable = skip[position]
             let inflection: Int32 = inflected[position] ? 1 : 0
-            for thread in current {
+            for index in 0..<current.count {
+                let thread = current[index]
                 let instruction = program.instructions[Int(thread.pc)]
                 switch instruction.op {
                 case .word where instruction.argument == token:
@@ -160,34 +175,39 @@ struct AutomatonRunner: Sendable {
                 }
                 if skippable { pending.append(thread) }
             }
-            pending += taken
+            pending.append(contentsOf: taken)
             // Best first, so the first thread to reach an instruction is the best one there.
             if pending.count > 1 { sortBestFirst() }
             generation &+= 1
-            next.removeAll(keepingCapacity: true)
+            next.removeAll()
             let lookahead = Self.lookahead(at: position + 1, tokens: tokens, skip: skip)
-            for index in pending.indices {
+            for index in 0..<pending.count {
                 addClosure(pending[index], at: Int32(position + 1), lookahead: lookahead, intoNext: true, program: program)
             }
             swap(&current, &next)
             position += 1
         }
-        return touched.sorted().map { best[Int($0)] }
+        var hits: [TemplateHit] = []
+        hits.reserveCapacity(touched.count)
+        for index in 0..<touched.count { hits.append(best[Int(touched[index])]) }
+        hits.sort { $0.template < $1.template }
+        return hits
     }
 
     private mutating func beginRun(tokens: [Int32]) {
         if runNumber >= (1 << 29) || generation > Int32.max - 1_000_000 {
-            for index in marks.indices { marks[index] = -1 }
-            for index in bestRun.indices { bestRun[index] = -1 }
-            for index in admission.indices { admission[index] = -1 }
-            for index in wordSeen.indices { wordSeen[index] = -1 }
+            marks.fill(with: -1)
+            bestRun.fill(with: -1)
+            focus.fill(with: -1)
+            admission.fill(with: -1)
+            wordSeen.fill(with: -1)
             runNumber = 0
             generation = 0
         }
         runNumber += 1
         generation += 1
-        touched.removeAll(keepingCapacity: true)
-        trail.removeAll(keepingCapacity: true)
+        touched.removeAll()
+        trail.removeAll()
         for token in tokens where token >= 0 { wordSeen[Int(token)] = runNumber }
     }
 
@@ -200,7 +220,7 @@ struct AutomatonRunner: Sendable {
         let stamp = admission[number]
         if stamp >> 1 == runNumber { return stamp & 1 == 1 }
         let rule = program.templateRules[number]
-        var admitted = rule < 0 || ruleAllows[Int(rule)]
+        var admitted = (rule < 0 || ruleAllows[Int(rule)]) && (!focused || focus[number] == runNumber)
         if admitted {
             for index in Int(program.requiredBegin[number])..<Int(program.requiredBegin[number + 1])
             where wordSeen[Int(program.requiredWords[index])] != runNumber {
@@ -215,19 +235,20 @@ struct AutomatonRunner: Sendable {
     /// Insertion sort of `pending`, best score first: the lists are short and mostly in order
     /// already, and unlike the standard sort it allocates nothing.
     private mutating func sortBestFirst() {
-        func better(_ a: Thread, _ b: Thread) -> Bool {
-            (a.literal, -a.wildcard, -a.start) > (b.literal, -b.wildcard, -b.start)
+        @inline(__always) func better(_ a: Thread, _ b: Thread) -> Bool {
+            if a.literal != b.literal { return a.literal > b.literal }
+            if a.wildcard != b.wildcard { return a.wildcard < b.wildcard }
+            return a.start < b.start
         }
-        pending.withUnsafeMutableBufferPointer { threads in
-            for index in 1..<threads.count where better(threads[index], threads[index - 1]) {
-                let thread = threads[index]
-                var slot = index
-                while slot > 0, better(thread, threads[slot - 1]) {
-                    threads[slot] = threads[slot - 1]
-                    slot -= 1
-                }
-                threads[slot] = thread
+        let threads = pending.base
+        for index in 1..<pending.count where better(threads[index], threads[index - 1]) {
+            let thread = threads[index]
+            var slot = index
+            while slot > 0, better(thread, threads[slot - 1]) {
+                threads[slot] = threads[slot - 1]
+                slot -= 1
             }
+            threads[slot] = thread
         }
     }
 

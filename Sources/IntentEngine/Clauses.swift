@@ -11,8 +11,7 @@ struct Clauses {
 
     private static let marks: Set<Character> = [",", ".", ";", ":", "!", "?"]
 
-    init(tokens: [Token], skip: [Bool], text: String) {
-        let characters = Array(text)
+    init(tokens: [Token], skip: [Bool], text: inout SpokenText) {
         var clauseOfWord: [Int] = []
         var contentWords: [Int] = []
         for (position, token) in tokens.enumerated() {
@@ -20,9 +19,8 @@ struct Clauses {
                 contentWords.append(0)
             } else {
                 // Words a chat spelling expanded into share one place, so nothing lies between them.
-                let gapStart = min(max(0, tokens[position - 1].end), characters.count)
-                let gapEnd = min(max(gapStart, token.start), characters.count)
-                if characters[gapStart..<gapEnd].contains(where: Self.marks.contains) { contentWords.append(0) }
+                let gapStart = max(0, tokens[position - 1].end)
+                if text.contains(Self.marks, in: gapStart..<max(gapStart, token.start)) { contentWords.append(0) }
             }
             clauseOfWord.append(contentWords.count - 1)
             if !skip[position] { contentWords[contentWords.count - 1] += 1 }

@@ -24,11 +24,11 @@ public struct FirstNameReading: Sendable {
 
     /// Whether the word at `token` of `text` reads as a first name. `known`: a template writes
     /// the word (or another form of it), which is then never a name.
-    func isName(_ token: Token, in text: [Character], known: Bool, names: Set<String>) -> Bool {
+    func isName(_ token: Token, in text: inout SpokenText, known: Bool, names: Set<String>) -> Bool {
         let word = token.word
         guard !known, word.utf8.count >= 2, word.allSatisfy(\.isLetter) else { return false }
         if names.contains(word) { return true }
-        if token.start > 0, token.start < text.count, text[token.start].isUppercase { return true }
+        if token.start > 0, text.character(at: token.start)?.isUppercase == true { return true }
         if language.properNouns?.contains(word) == true { return true }
         if let dictionary = language.dictionary { return !dictionary.contains(word) }
         return false

@@ -137,10 +137,10 @@ public struct Matcher: Sendable {
         // the typo tier still tries to correct it (`unknown`).
         let unknown = ids.map { $0 < 0 }
         if let firstNameID, unknown.contains(true) {
-            let characters = Array(text)
+            var spoken = SpokenText(text)
             let reading = FirstNameReading(language: language)
             for (position, token) in tokens.enumerated()
-            where unknown[position] && reading.isName(token, in: characters, known: false, names: context.names) {
+            where unknown[position] && reading.isName(token, in: &spoken, known: false, names: context.names) {
                 ids[position] = firstNameID
             }
         }
@@ -175,8 +175,9 @@ public struct Matcher: Sendable {
             }
         }
         if !corrections.isEmpty {
+            let fixed = ids.indices.filter { corrected[$0] != ids[$0] }.map { corrected[$0] }
             candidates += templateCandidates(corrected, forms: forms, skip: skip, tokens: tokens, text: text,
-                                             tier: .fuzzyTemplate, contentWords: contentWords, runner: &runner)
+                                             tier: .fuzzyTemplate, contentWords: contentWords, onlyTaking: fixed, runner: &runner)
         }
         if candidates.isEmpty || !candidates.contains(where: { $0.safety != nil }) {
             var typed = tokens.map(\.word)
@@ -188,10 +189,11 @@ public struct Matcher: Sendable {
     }
 
     private func templateCandidates(_ ids: [Int32], forms: WordFormsOfLine, skip: [Bool], tokens: [Token], text: String,
-                                    tier: MatchTier, contentWords: Int, runner: inout AutomatonRunner) -> [IntentCandidate] {
+                                    tier: MatchTier, contentWords: Int, onlyTaking: [Int32]? = nil,
+                                    runner: inout AutomatonRunner) -> [IntentCandidate] {
         // A template is tried only if every word it requires is here and its intent may be
         // said in this state (the runner decides, when it first wants to start it).
-        let hits = runner.run(program, tokens: ids, skip: skip, inflected: forms.inflected)
+        let hits = runner.run(program, tokens: ids, skip: skip, inflected: forms.inflected, onlyTaking: onlyTaking)
         var result: [IntentCandidate] = []
         var spoken = SpokenText(text)
         let firstContent = Int32(skip.firstIndex(of: false) ?? 0)
@@ -209,7 +211,7 @@ public struct Matcher: Sendable {
             if !intents[intentNumber].isCrisis {
                 if singleWord && explained < 0.5 * Double(contentWords) { continue }
                 if let needed = intents[intentNumber].definition.coverage {
-                    if clauses == nil { clauses = Clauses(tokens: tokens, skip: skip, text: text) }
+                    if clauses == nil { clauses = Clauses(tokens: tokens, skip: skip, text: &spoken) }
                     if explained < needed * Double(clauses!.contentWords(touching: Int(hit.start), Int(hit.end))) { continue }
                 }
             }
@@ -312,7 +314,7 @@ public struct Matcher: Sendable {
         return true
     }
 
-    private func slotMatches(_ hit: TemplateHit, trail: [TrailEvent], tokens: [Token], skip: [Bool], text: inout SpokenText) -> [SlotMatch] {
+    private func slotMatches(_ hit: TemplateHit, trail: ScratchList<TrailEvent>, tokens: [Token], skip: [Bool], text: inout SpokenText) -> [SlotMatch] {
         var closes: [(slot: Int32, value: Int32, position: Int32)] = []
         var slots: [SlotMatch] = []
         var cursor = hit.trail

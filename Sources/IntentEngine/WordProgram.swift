@@ -39,6 +39,11 @@ struct WordProgram: Sendable {
     let dispatch: WordPairTable
     let dispatchBegin: [Int32]
     let dispatchOffsets: [Int32]
+    /// The templates that can take word `w` literally (by a word or a word list), at
+    /// `mentionTemplates[mentionBegin[w]..<mentionBegin[w + 1]]`: a typo-corrected word can
+    /// change only their matches, so the typo tier runs only them.
+    let mentionBegin: [Int32]
+    let mentionTemplates: [Int32]
 
     init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], templates: [CompiledTemplate], templateRules: [Int32], wordCount: Int) {
         self.instructions = Self.firstWordMasks(instructions, dispatchTables: dispatchTables)
@@ -199,6 +204,46 @@ struct WordProgram: Sendable {
         self.pairStarts = pairStarts
         self.wildcardStarters = wildcardStarters
         self.startTargets = startTargets
+        (mentionBegin, mentionTemplates) = Self.mentions(instructions, dispatchTables: dispatchTables, templates: templates, wordCount: wordCount)
+    }
+
+    /// Per word, the templates whose instructions can take it (see `mentionBegin`).
+    private static func mentions(_ instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], templates: [CompiledTemplate],
+                                 wordCount: Int) -> ([Int32], [Int32]) {
+        var byWord = [[Int32]](repeating: [], count: wordCount)
+        var seen = [Int32](repeating: -1, count: instructions.count)
+        var wordStamp = [Int32](repeating: -1, count: wordCount)
+        for (number, template) in templates.enumerated() {
+            let number = Int32(number)
+            func mention(_ word: Int32) {
+                guard word >= 0, Int(word) < wordCount, wordStamp[Int(word)] != number else { return }
+                wordStamp[Int(word)] = number
+                byWord[Int(word)].append(number)
+            }
+            var stack = [template.start]
+            while let pc = stack.popLast() {
+                guard pc >= 0, seen[Int(pc)] != number else { continue }
+                seen[Int(pc)] = number
+                let instruction = instructions[Int(pc)]
+                switch instruction.op {
+                case .split: stack += [instruction.next, instruction.alternative]
+                case .word:
+                    mention(instruction.argument)
+                    stack.append(instruction.next)
+                case .dispatch:
+                    for (word, targets) in dispatchTables[Int(instruction.argument)] {
+                        mention(word)
+                        stack += targets
+                    }
+                case .any, .open, .close: stack.append(instruction.next)
+                case .match: break
+                }
+            }
+        }
+        var begin: [Int32] = [0]
+        begin.reserveCapacity(wordCount + 1)
+        for list in byWord { begin.append(begin.last! + Int32(list.count)) }
+        return (begin, byWord.flatMap { $0 })
     }
 }
 

@@ -15,6 +15,10 @@ import Testing
         #expect(table.value(41, 41) == nil)
         #expect(table.value(3, -1) == nil)  // an unknown word
         #expect(WordPairTable([]).value(0, 0) == nil)
+        // Groups with nothing in them, between and after others, and words between entries.
+        let sparse = WordPairTable([(5, 9, 1), (0, 4, 2), (5, 2, 3), (9, 0, 4)])
+        #expect(sparse.value(5, 9) == 1 && sparse.value(0, 4) == 2 && sparse.value(5, 2) == 3 && sparse.value(9, 0) == 4)
+        #expect(sparse.value(3, 4) == nil && sparse.value(5, 5) == nil && sparse.value(10, 0) == nil && sparse.value(-1, 4) == nil)
     }
 
     @Test func compiledProgramHasNoUnreachableInstructions() {
