@@ -26,11 +26,11 @@ struct CompiledContentCache {
             return try options.loadCoach().1
         }
         let path = "\(folder)/content-\(key).bin"
-        if let data = Self.readRegularFile(path) {
+        if let bytes = Self.readRegularFile(path) {
             // The compiled templates decode in the background; should they be damaged, they are
             // compiled afresh from the same folder.
             let rebuild: @Sendable () -> Matcher = { LoadedIntents.load(directory: directory, shipped: false).matcher }
-            if let script = try? CoachScript.decodedFromCache([UInt8](data), rebuild: rebuild) { return script }
+            if let script = try? CoachScript.decodedFromCache(bytes, rebuild: rebuild) { return script }
             unlink(path)
         }
         let script = try options.loadCoach().1
@@ -56,14 +56,27 @@ struct CompiledContentCache {
     }
 
     /// The bytes of `path` if it is a regular file: never through a link, and never a FIFO or
-    /// a device planted under the cache's name (which would block or never end).
-    static func readRegularFile(_ path: String) -> Data? {
+    /// a device planted under the cache's name (which would block or never end). Read straight
+    /// into one array of the size `fstat` gives (a file that grows meanwhile is read to its
+    /// end), with no `Data` in between to copy from.
+    static func readRegularFile(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return try? handle.readToEnd()
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(4096, bytes.count / 2)) }
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     /// Writes the cache privately and atomically; a failure only costs speed next time.

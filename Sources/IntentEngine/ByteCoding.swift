@@ -76,9 +76,11 @@ public struct ByteReader: Sendable {
 
     public var isAtEnd: Bool { position == bytes.count }
 
-    /// What is left to read, as a reader of its own (for decoding it elsewhere).
+    /// What is left to read, as a reader of its own (for decoding it elsewhere). It shares
+    /// the bytes, which are never written: a copy of megabytes would cost a start-up more
+    /// than decoding them.
     public func rest() -> ByteReader {
-        ByteReader(Array(bytes[position...]))
+        self
     }
 
     public mutating func int() throws -> Int {
