@@ -34,10 +34,12 @@ struct TypoCorrector: Sendable {
     private var deletions: [String: [Int32]] = [:]
     private let words: [String]
     private let dictionary: WordDictionary?
+    private let filter: WordFilter?
 
     init(words: [String], dictionary: WordDictionary? = nil, minimumLength: Int) {
         self.words = words
         self.dictionary = dictionary
+        filter = dictionary.map(WordFilter.init)
         self.minimumLength = minimumLength
         for (id, word) in words.enumerated() where word.count >= minimumLength - 1 && !word.allSatisfy(\.isNumber) {
             for variant in Self.variants(of: word) {
@@ -117,10 +119,11 @@ struct TypoCorrector: Sendable {
                 consider(String(decoding: variant, as: UTF8.self))
             }
             // Real words a likelier slip away than the best template word.
-            if let dictionary, (best?.cost ?? Int.max) > 0 {
+            if let dictionary, let filter, (best?.cost ?? Int.max) > 0 {
                 SlipCost.likelyEdits(of: bytes, below: best?.cost ?? Int.max) { edit in
-                    let candidate = String(decoding: edit, as: UTF8.self)
-                    if edit.withUnsafeBufferPointer({ dictionary.contains($0) }) { offer(candidate, known: false) }
+                    if edit.withUnsafeBufferPointer({ filter.mightContain($0) && dictionary.contains($0) }) {
+                        offer(String(decoding: edit, as: UTF8.self), known: false)
+                    }
                 }
             }
         } else {

@@ -45,6 +45,17 @@ public struct WordDictionary: Sendable {
         count = bytes.count { $0 == 0x0A }
     }
 
+    /// Calls `body` with each word, in order.
+    func forEachWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for index in all.indices where all[index] == 0x0A {
+                body(UnsafeBufferPointer(rebasing: all[start..<index]))
+                start = index + 1
+            }
+        }
+    }
+
     /// Whether `word` (normalised: lower case, no apostrophes) is a real word.
     public func contains(_ word: String) -> Bool {
         var word = word
