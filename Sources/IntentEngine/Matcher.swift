@@ -41,6 +41,11 @@ public struct Matcher: Sendable {
     public let language: LanguageLayer
     /// The word id a first name is matched as, when a template says one (`FirstNameReading`).
     let firstNameID: Int32?
+    /// `vocabulary` and `morphology`'s maps again, for the look-ups of every typed word.
+    private let wordIDs: WordTable
+    private let irregularIDs: WordTable
+    private let stemIDs: WordTable
+    private let formIDs: WordTable
     /// Skip words of several words, found in the line before matching.
     var skipPhrases = SkipPhrases([])
     /// Rules and list values as parsed, for `explain` (empty when loaded from the cache).
@@ -96,6 +101,10 @@ public struct Matcher: Sendable {
         self.morphology = morphology
         self.language = language
         self.firstNameID = vocabulary[FirstNameReading.word]
+        wordIDs = WordTable(vocabulary)
+        irregularIDs = WordTable(morphology.irregular)
+        stemIDs = WordTable(morphology.stems)
+        formIDs = WordTable(morphology.forms)
         self.typos = LazyTypoCorrector(vocabulary: vocabulary, dictionary: language.dictionary,
                                        minimumLength: options.typoMinimumLength)
     }
@@ -116,9 +125,9 @@ public struct Matcher: Sendable {
     /// The word id of a typed form, and whether it was found only as another form of a
     /// template word ("felt" for "feel"); -1 when no template knows the word.
     func wordID(_ word: String) -> (id: Int32, inflected: Bool) {
-        if let id = vocabulary[word] { return (id, false) }
-        if let id = morphology.irregular[word] { return (id, true) }
-        if word.utf8.count > 2, let key = language.forms.regularKey(word), let id = morphology.stems[key] { return (id, true) }
+        if let id = wordIDs[word] { return (id, false) }
+        if let id = irregularIDs[word] { return (id, true) }
+        if word.utf8.count > 2, let key = language.forms.regularKey(word), let id = stemIDs[key] { return (id, true) }
         return (-1, false)
     }
 
@@ -131,7 +140,7 @@ public struct Matcher: Sendable {
         var forms = [Int32](repeating: -1, count: tokens.count)
         for (position, token) in tokens.enumerated() {
             (ids[position], inflected[position]) = wordID(token.word)
-            if !inflected[position] && ids[position] >= 0, let form = morphology.forms[token.word] { forms[position] = form }
+            if !inflected[position] && ids[position] >= 0, let form = formIDs[token.word] { forms[position] = form }
         }
         // A word no template writes may be a first name, matched where a template says one;
         // the typo tier still tries to correct it (`unknown`).

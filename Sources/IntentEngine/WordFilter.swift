@@ -12,7 +12,9 @@ struct WordFilter: Sendable {
         bits = [UInt64](repeating: 0, count: Self.bitCount / 64)
         dictionary.forEachWord { word in
             let (a, b, c) = Self.probes(word)
-            for bit in [a, b, c] { bits[bit >> 6] |= 1 << UInt64(bit & 63) }
+            bits[a >> 6] |= 1 << UInt64(a & 63)
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+            bits[c >> 6] |= 1 << UInt64(c & 63)
         }
     }
 
