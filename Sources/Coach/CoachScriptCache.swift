@@ -10,8 +10,9 @@ extension CoachScript {
     /// 15: solo use; 18: a step's hint and the non-answers it takes; 19: proper nouns, for
     /// first names, and a template's forms; 20: the lexicon's flag softeners, defence phrases,
     /// negating verbs and absent-name cues; 21: the words `PerspectiveFlip` reads; 22: the
-    /// irregular word forms, for the mirror check ("forgot" read from the cache is "forget"); 23: hedges.
-    public static let cacheFormat = 23
+    /// irregular word forms, for the mirror check ("forgot" read from the cache is "forget"); 23: hedges;
+    /// 24: the mirror check's absolute phrases and restating absolutes, and the names' place cues.
+    public static let cacheFormat = 24
 
     /// A cache written in another layout (an older or newer Attune): refused before anything
     /// else is read.

@@ -13,6 +13,14 @@ public struct Lexicon: Sendable {
     public var judgements: Set<String> = []
     /// "Always", "never" and their kin.
     public var absolutes: Set<String> = []
+    /// "Always" said in several words ("all the time", "every single time"), as word
+    /// sequences: in an original they are the speaker's own absolute, not content a mirror
+    /// must keep, and a mirror's "constantly" for them adds none; in a mirror alone they are added.
+    public var absolutePhrases: [[String]] = []
+    /// Absolutes that, before a word the speaker said, restate the speaker's own quantity
+    /// ("three nights a week" → "every week", "all the school runs" → "every school run"):
+    /// no absolute added.
+    public var restatingAbsolutes: Set<String> = []
     /// Phrases a mirror starts with ("so what i'm hearing is"), as word sequences, longest first.
     public var mirrorOpeners: [[String]] = []
     /// Words with little content, left out of mirror comparison.
@@ -101,12 +109,14 @@ public struct Lexicon: Sendable {
     /// Every list, by its name in `lexicon:`: what loading, the cache and lint go through.
     static var lists: [(name: String, shape: Shape)] {
         [("feelings", .words(\.feelings)), ("pseudo_feelings", .map(\.pseudoFeelings)), ("judgements", .words(\.judgements)),
-         ("absolutes", .words(\.absolutes)), ("mirror_openers", .phrases(\.mirrorOpeners, longestFirst: true)),
+         ("absolutes", .words(\.absolutes)), ("absolute_phrases", .phrases(\.absolutePhrases, longestFirst: true)),
+         ("restating_absolutes", .words(\.restatingAbsolutes)), ("mirror_openers", .phrases(\.mirrorOpeners, longestFirst: true)),
          ("stopwords", .words(\.stopwords)), ("advice", .phrases(\.advice, longestFirst: false)),
          ("defence", .words(\.defence)), ("name_fillers", .words(\.nameWords.fillers)),
          ("name_cues", .phrases(\.nameWords.cues, longestFirst: true)), ("kin_words", .words(\.nameWords.kin)),
          ("name_links", .words(\.nameWords.links)), ("name_nickname_cues", .phrases(\.nameWords.nicknameCues, longestFirst: true)),
          ("name_absent_cues", .phrases(\.nameWords.absentCues, longestFirst: true)),
+         ("name_place_cues", .phrases(\.nameWords.placeCues, longestFirst: true)),
          ("question_lead_ins", .words(\.questionLeadIns)),
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),

@@ -44,12 +44,24 @@ public struct MirrorCheck: Sendable {
         // "every time" for "always" keeps the absolute; only one the speaker never said is added.
         // An absolute that is also a negation ("never") saying back the speaker's own negation
         // ("you didnt ask" → "i never asked") keeps the "not"; it adds no "always or never".
+        // "all the time" is an absolute as much as "always" is; "every week" for "three nights a
+        // week" restates the speaker's own quantity.
         let originalAbsolute = originalWords.contains(where: lexicon.absolutes.contains)
+            || lexicon.absolutePhrases.contains { contains(originalWords, $0) }
         let keepsNegation = negated(originalWords) && negated(mirrorWords)
-        for word in mirrorWords where !originalKeys.contains(language.forms.key(word)) {
-            let absoluteAdded = lexicon.absolutes.contains(word) && !originalAbsolute && !(keepsNegation && lexicon.negations.contains(word))
+        for (index, word) in mirrorWords.enumerated() where !originalKeys.contains(language.forms.key(word)) {
+            let restates = lexicon.restatingAbsolutes.contains(word) && index + 1 < mirrorWords.count
+                && originalKeys.contains(language.forms.key(mirrorWords[index + 1]))
+            let absoluteAdded = lexicon.absolutes.contains(word) && !originalAbsolute && !restates
+                && !(keepsNegation && lexicon.negations.contains(word))
             if lexicon.judgements.contains(word) || absoluteAdded || lexicon.defence.contains(word) {
                 if !added.contains(word) { added.append(word) }
+            }
+        }
+        if !originalAbsolute {
+            for phrase in lexicon.absolutePhrases where contains(mirrorWords, phrase) {
+                let text = phrase.joined(separator: " ")
+                if !added.contains(text) { added.append(text) }
             }
         }
         for phrase in lexicon.advice + lexicon.defencePhrases where contains(mirrorWords, phrase) && !contains(originalWords, phrase) {
@@ -141,6 +153,11 @@ public struct MirrorCheck: Sendable {
         var units: [Unit] = []
         var position = 0
         while position < words.count {
+            // An absolute in several words ("all the time") is weighed as one, not as content.
+            if let phrase = lexicon.absolutePhrases.first(where: { words[position...].starts(with: $0) }) {
+                position += phrase.count
+                continue
+            }
             if let (concept, length) = conceptAt(position, keys: keys) {
                 units.append(Unit(text: words[position..<(position + length)].joined(separator: " "), key: "~" + concept, isConcept: true))
                 position += length

@@ -21,9 +21,13 @@ public struct NameWords: Sendable, Equatable {
     /// Phrases right after a name that say its person is not here ("mike *is at work*", "tom
     /// *couldnt make it*"): that name is no partner of this session.
     public var absentCues: [[String]] = []
+    /// Phrases right before a word that make it a place, not a person ("we're *from* Lisbon",
+    /// "we *live in* Leeds"): that word is no name.
+    public var placeCues: [[String]] = []
 
     public init(fillers: Set<String> = [], cues: [[String]] = [], kin: Set<String> = [], links: Set<String> = [],
-                nicknameCues: [[String]] = [], absentCues: [[String]] = []) {
+                nicknameCues: [[String]] = [], absentCues: [[String]] = [], placeCues: [[String]] = []) {
+        self.placeCues = placeCues
         self.fillers = fillers
         self.cues = cues
         self.kin = kin
@@ -91,6 +95,8 @@ public struct NameParser: Sendable {
             }
             // "just hannah for now, mike is at work": a name said to be away is no partner.
             if starts(words.absentCues, at: index + 1, tokens: tokens) { continue }
+            // "i'm Paulo, she's Ana, we're from Lisbon": a place is no partner.
+            if ends(words.placeCues, at: index - 1, tokens: tokens) { continue }
             let candidate = Candidate(name: String(characters[token.start..<token.end]), typedWithCapital: capital,
                                       ordinary: ordinary, placed: isPlaced(index, tokens: tokens, characters: characters))
             // "i'm oluwaseun, people call me seun": the name gone by takes the other's place.

@@ -47,6 +47,7 @@ struct BlindMirrorsTests {
 
     @Test func theSetsAreThere() {
         #expect(Self.pairs.count >= 60)
+        #expect(Self.pairs.filter { $0.file == "set7" }.count >= 80)
     }
 
     @Test(arguments: pairs)

@@ -146,6 +146,23 @@ import TranscriptFormat
         #expect(advice.missed.contains("lonely"))
     }
 
+    /// "Always" said in several words is the speaker's absolute, not content ("all the time"
+    /// said back as "constantly"); "every" before the speaker's own word restates their
+    /// quantity ("three nights a week" → "every week"). An absolute phrase only the mirror
+    /// says is added, and so is an "every" before a word of its own. Before `absolute_phrases`
+    /// and `restating_absolutes`, the first three were partial, with "constantly" or "every" added.
+    @Test(arguments: [
+        ("i feel smothered when you check where i am all the time", "you feel smothered when i check where you are constantly", true),
+        ("I feel lonely when you stay late three nights a week", "you feel lonely when i stay late three nights every week", true),
+        ("I feel overwhelmed because I do all the school runs", "you feel overwhelmed because you do every school run", true),
+        ("I feel lonely when you work late", "you feel lonely when i work late all the time", false),
+        ("I feel lonely when you work late", "you feel lonely every time i work late", false),
+    ])
+    func absolutesInSeveralWordsAndRestatedQuantities(original: String, mirror: String, faithful: Bool) {
+        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
+        #expect((verdict.verdict == .faithful) == faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+    }
+
     @Test func partnersNamesCountAsTheRightPeople() {
         let verdict = check.judge(mirror: "Alex, you feel lonely when Sam works late", of: "I feel lonely when you work late",
                                   speaker: "Alex", listener: "Sam")

@@ -30,6 +30,17 @@ struct NameParserTests {
         #expect(reading.isSure)
     }
 
+    /// A place said with the introduction is no partner (`name_place_cues`); before them,
+    /// "Lisbon" and "Leeds" were read as a third name and the reading asked about.
+    @Test(arguments: [
+        ("I'm Paulo, she's Ana, we're from Lisbon", ["Paulo", "Ana"]),
+        ("this is Dana and he's Omar, we live in Leeds", ["Dana", "Omar"]),
+        ("im kai, originally from Oslo", ["Kai"]),
+    ])
+    func aPlaceIsNoPartner(text: String, names: [String]) {
+        #expect(parser.read(text).names == names)
+    }
+
     @Test(arguments: [
         ("hi, we're Mary-Jo and LeAnn", ["Mary-Jo", "LeAnn"]),
         ("jean-luc and my wife anne-marie", ["Jean-Luc", "Anne-Marie"]),
