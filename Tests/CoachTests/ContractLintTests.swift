@@ -29,6 +29,13 @@ import Testing
 
     /// Lint's errors for the shipped content with each replacement made in `file` must include
     /// each of `messages`.
+    /// The 1-based line of the shipped `file` that starts with `prefix`, so a message's place
+    /// follows the content as it grows.
+    static func line(of prefix: String, in file: String) -> Int {
+        let text = shipped.first { $0.name == file }?.text ?? ""
+        return (text.components(separatedBy: "\n").firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1
+    }
+
     @discardableResult
     func expectErrors(editing file: String, replacing edits: KeyValuePairs<String, String>, include messages: [String],
                       sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
@@ -107,7 +114,7 @@ import Testing
     @Test func aMissingOrEmptyLexiconListIsAnError() {
         expectErrors(editing: "Intents/lexicon.yaml", replacing: ["  advice: [": "  advice_gone: [", "  first_person: [i, im, ive, my]": "  first_person: []"],
                      include: ["Intents:1:1: error: missing or empty lexicon list 'advice'", "Intents:1:1: error: missing or empty lexicon list 'first_person'",
-                               "Intents/lexicon.yaml:32:3: error: unknown lexicon list 'advice_gone'"])
+                               "Intents/lexicon.yaml:\(Self.line(of: "  advice: [", in: "Intents/lexicon.yaml")):3: error: unknown lexicon list 'advice_gone'"])
     }
 
     @Test func anActionReadingAVariableItsFlowNeverSetsIsAnError() {
