@@ -14,7 +14,7 @@ public enum ContentLoader {
     public static let properNounsFile = "language/proper-nouns.txt"
     static let passThroughSections = ["flows", "responses", "resources", "lexicon"]
     static let intentKeys = ["templates", "data", "keywords", "priority", "safety", "requires_state", "excludes_state", "description",
-                             "coverage"]
+                             "coverage", "figure_of_speech"]
 
     /// Loads `directory`. Paths in messages start with `displayRoot` instead of the folder
     /// (the shipped copy lives deep in the build folder, but authors edit `Intents/`).
@@ -337,6 +337,12 @@ struct ContentBuilder {
                 intent.description = entry.string
             case "coverage":
                 intent.coverage = coverageShare(entry)
+            case "figure_of_speech":
+                switch entry.string {
+                case "true": intent.figureOfSpeech = true
+                case "false": intent.figureOfSpeech = false
+                default: diagnostics.append(.error(at: entry.location, "'figure_of_speech' must be true or false"))
+                }
             default:
                 diagnostics.append(.error(at: keyLocation, "unknown key '\(key)' in intent '\(name)'",
                                           hint: "expected one of: \(ContentLoader.intentKeys.joined(separator: ", "))"))

@@ -67,6 +67,11 @@ public struct IntentDefinition: Sendable {
     /// weekend"), yet one said in a clause of its own counts ("ok thats my bit, leo can go
     /// now"). nil: any stretch counts.
     public var coverage: Double? = nil
+    /// An intent of figures of speech that read like a crisis sign but are not one ("we're
+    /// gonna end it here for today"): a match of one covering a crisis template's words takes
+    /// that crisis reading away, and the figure itself is never the answer. A crisis sign
+    /// elsewhere in the line still counts.
+    public var figureOfSpeech = false
     /// Where each keyword is written, for messages about it.
     public var keywordLocations: [String: SourceLocation] = [:]
 }

@@ -62,6 +62,17 @@ public struct IntentLinter {
                 sentences += 1
                 let sentence = words.joined(separator: " ")
                 let match = matcher.match(sentence, context: context)
+                // A figure of speech is never the answer; it only has to keep its sentences
+                // from reading as a crisis.
+                if definition.figureOfSpeech {
+                    won = true
+                    if let safety = match.safety {
+                        result.append(.error(at: source.location, "figure of speech \"\(sentence)\" still reads as a crisis (\(safety))",
+                                             hint: "the figure must cover every word the crisis template matched"))
+                        break
+                    }
+                    continue
+                }
                 let tiedWithOwn = match.isAmbiguous && match.candidates.prefix(2).contains { $0.intent == intent }
                 if match.intent == intent || tiedWithOwn || match.best?.safety != nil && definition.safety != nil {
                     won = true

@@ -41,6 +41,8 @@ public struct Matcher: Sendable {
     public let language: LanguageLayer
     /// The word id a first name is matched as, when a template says one (`FirstNameReading`).
     let firstNameID: Int32?
+    /// The intents of figures of speech (`IntentDefinition.figureOfSpeech`).
+    private let figureIntents: Set<String>
     /// `vocabulary` and `morphology`'s maps again, for the look-ups of every typed word.
     private let wordIDs: WordTable
     private let irregularIDs: WordTable
@@ -101,6 +103,7 @@ public struct Matcher: Sendable {
         self.morphology = morphology
         self.language = language
         self.firstNameID = vocabulary[FirstNameReading.word]
+        figureIntents = Set(intents.filter(\.definition.figureOfSpeech).map(\.definition.name))
         wordIDs = WordTable(vocabulary)
         irregularIDs = WordTable(morphology.irregular)
         stemIDs = WordTable(morphology.stems)
@@ -194,7 +197,23 @@ public struct Matcher: Sendable {
             candidates += keywordCandidates(corrected, original: ids, typed: typed, context: context,
                                             crisisOnly: !candidates.isEmpty)
         }
-        return decide(text: text, candidates: candidates, corrections: corrections)
+        return decide(text: text, candidates: withoutFigures(candidates), corrections: corrections)
+    }
+
+    /// `candidates` less the crisis readings a figure of speech covers (its span holds the
+    /// crisis template's whole span), and less the figures themselves, which only ever take a
+    /// reading away (`IntentDefinition.figureOfSpeech`).
+    private func withoutFigures(_ candidates: [IntentCandidate]) -> [IntentCandidate] {
+        let figures = candidates.filter { figureIntents.contains($0.intent) }
+        guard !figures.isEmpty else { return candidates }
+        return candidates.filter { candidate in
+            if figureIntents.contains(candidate.intent) { return false }
+            guard candidate.safety != nil, let span = candidate.span else { return true }
+            return !figures.contains { figure in
+                guard let cover = figure.span else { return false }
+                return cover.lowerBound <= span.lowerBound && span.upperBound <= cover.upperBound
+            }
+        }
     }
 
     private func templateCandidates(_ ids: [Int32], forms: WordFormsOfLine, skip: [Bool], tokens: [Token], text: String,

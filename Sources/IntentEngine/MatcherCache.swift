@@ -27,6 +27,7 @@ extension Matcher {
             writer.optionalString(definition.safety)
             writer.optionalString(definition.description)
             writer.optionalString(definition.coverage.map { String($0) })
+            writer.bool(definition.figureOfSpeech)
             for patterns in [definition.requiresState, definition.excludesState] {
                 writer.array(patterns) { writer, pattern in
                     writer.string(pattern.description)
@@ -146,14 +147,16 @@ extension Matcher {
                 guard let share = Double(text) else { throw ByteReader.Malformed() }
                 return share
             }
+            let figureOfSpeech = try reader.bool()
             var patterns: [[StatePattern]] = []
             for _ in 0..<2 {
                 patterns.append(try reader.array { StatePattern(try $0.string(), location: try $0.location()) })
             }
             let keywords = try reader.array { (word: try $0.int32(), weight: try $0.double(), form: try $0.string()) }
-            let definition = IntentDefinition(name: name, location: location, templates: [], keywords: [:], priority: priority,
+            var definition = IntentDefinition(name: name, location: location, templates: [], keywords: [:], priority: priority,
                                               safety: safety, requiresState: patterns[0], excludesState: patterns[1],
                                               description: description, coverage: coverage)
+            definition.figureOfSpeech = figureOfSpeech
             return CompiledIntent(definition: definition, keywords: keywords)
         }
         let words = try reader.strings()

@@ -67,3 +67,11 @@ intents:
     templates: ["[i] (want|wanna) to (die|kill myself)", "i don't want to live [anymore]"]
     keywords: {suicide: 2}
 """
+
+/// `matcher` written to the start-up cache's bytes and read back, as the REPL gets it.
+func throughCache(_ matcher: Matcher) throws -> Matcher {
+    var writer = ByteWriter()
+    matcher.write(to: &writer)
+    var reader = ByteReader(writer.bytes)
+    return try Matcher.read(from: &reader)
+}
