@@ -58,16 +58,22 @@ public struct NameParser: Sendable {
     let words: NameWords
     /// Whether a word is an ordinary word the coach knows (the matcher's vocabulary).
     let isOrdinaryWord: @Sendable (String) -> Bool
+    /// Whether a word is an English word and no name: in the dictionary
+    /// (`Intents/language/dictionary.txt`) and not among the proper nouns ("sam" is in both).
+    let isEnglishWord: @Sendable (String) -> Bool
 
-    public init(words: NameWords, isOrdinaryWord: @escaping @Sendable (String) -> Bool) {
+    public init(words: NameWords, isOrdinaryWord: @escaping @Sendable (String) -> Bool,
+                isEnglishWord: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.words = words
         self.isOrdinaryWord = isOrdinaryWord
+        self.isEnglishWord = isEnglishWord
     }
 
     /// A parser whose ordinary words are the matcher's: any form of a template's word, or a
     /// chat spelling ("gonna", "rn"), which no template writes but is no name either.
     public init(words: NameWords, matcher: Matcher) {
-        self.init(words: words, isOrdinaryWord: { matcher.knows($0) || matcher.language.chatSpellings[$0] != nil })
+        self.init(words: words, isOrdinaryWord: { matcher.knows($0) || matcher.language.chatSpellings[$0] != nil },
+                  isEnglishWord: { matcher.language.dictionary?.contains($0) == true && matcher.language.properNouns?.contains($0) != true })
     }
 
     private struct Candidate {
@@ -107,6 +113,15 @@ public struct NameParser: Sendable {
         // not stand where a name stands is an ordinary word the coach happens not to know.
         if candidates.contains(where: \.typedWithCapital) {
             candidates.removeAll { !$0.typedWithCapital && !$0.placed }
+        }
+        // "sam and alex, we're newlyweds": past two, a word of the dictionary typed in lower
+        // case is the ordinary word among them, when leaving those out leaves a couple.
+        if candidates.count > 2 {
+            let names = candidates.filter { $0.typedWithCapital || !isEnglishWord($0.name.lowercased()) }
+            if names.count == 2 {
+                candidates = names
+                sure = false
+            }
         }
         if candidates.count > 2 {
             candidates.removeAll { !$0.placed }

@@ -83,6 +83,16 @@ struct NameParserTests {
         #expect(parser.read("jo and max and lee").names.isEmpty)
     }
 
+    @Test(arguments: [
+        ("sam and alex, we're newlyweds", ["Sam", "Alex"]),
+        ("soo-jin and min-ho, we're newlyweds", ["Soo-Jin", "Min-Ho"]),
+    ])
+    func anEnglishWordBesideACoupleIsNoThirdName(text: String, names: [String]) {
+        let reading = parser.read(text)
+        #expect(reading.names == names)
+        #expect(!reading.isSure)  // confirmed before it is used
+    }
+
     @Test func anUnsureReadingIsConfirmedBeforeItIsUsed() {
         var chat = Conversation(partners: nil)
         chat.say("im dana and my partner is in the garage")
