@@ -32,11 +32,7 @@ struct WordFilter: Sendable {
     /// Three bit positions from one FNV-1a hash (double hashing).
     @inline(__always)
     private static func probes(_ word: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
+        let hash = FNV1a.hash(word)
         let mask = UInt64(bitCount - 1)
         let first = hash & mask, step = (hash >> 32) | 1
         return (Int(first), Int((first &+ step) & mask), Int((first &+ 2 &* step) & mask))

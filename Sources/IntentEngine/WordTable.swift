@@ -37,11 +37,7 @@ struct WordTable: Sendable {
 
     @inline(__always)
     private static func hash(_ word: String) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
+        let hash = FNV1a.hash(word.utf8)
         return Int(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }
