@@ -11,8 +11,9 @@ extension CoachScript {
     /// first names, and a template's forms; 20: the lexicon's flag softeners, defence phrases,
     /// negating verbs and absent-name cues; 21: the words `PerspectiveFlip` reads; 22: the
     /// irregular word forms, for the mirror check ("forgot" read from the cache is "forget"); 23: hedges;
-    /// 24: the mirror check's absolute phrases and restating absolutes, and the names' place cues.
-    public static let cacheFormat = 25
+    /// 24: the mirror check's absolute phrases and restating absolutes, and the names' place cues;
+    /// 26: the names' short-form cues.
+    public static let cacheFormat = 26
 
     /// A cache written in another layout (an older or newer Attune): refused before anything
     /// else is read.

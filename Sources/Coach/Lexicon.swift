@@ -31,7 +31,7 @@ public struct Lexicon: Sendable {
     public var defence: Set<String> = []
     /// The words of an introduction that are never names (`name_fillers`, `name_cues`,
     /// `kin_words`, `name_links`), and what is said after a name of someone away
-    /// (`name_absent_cues`).
+    /// (`name_absent_cues`) or after a short form of a name (`name_short_form_cues`).
     public var nameWords = NameWords()
     /// The words a line is turned around with to be said back (`PerspectiveFlip`).
     public var flipWords = FlipWords()
@@ -115,6 +115,7 @@ public struct Lexicon: Sendable {
          ("defence", .words(\.defence)), ("name_fillers", .words(\.nameWords.fillers)),
          ("name_cues", .phrases(\.nameWords.cues, longestFirst: true)), ("kin_words", .words(\.nameWords.kin)),
          ("name_links", .words(\.nameWords.links)), ("name_nickname_cues", .phrases(\.nameWords.nicknameCues, longestFirst: true)),
+         ("name_short_form_cues", .phrases(\.nameWords.shortFormCues, longestFirst: true)),
          ("name_absent_cues", .phrases(\.nameWords.absentCues, longestFirst: true)),
          ("name_place_cues", .phrases(\.nameWords.placeCues, longestFirst: true)),
          ("question_lead_ins", .words(\.questionLeadIns)),

@@ -18,6 +18,9 @@ public struct NameWords: Sendable, Equatable {
     /// Phrases after which a name is what the person named just before goes by ("i'm
     /// oluwaseun, people *call me* seun"): it takes that name's place.
     public var nicknameCues: [[String]] = []
+    /// Phrases right after a name that make it a short form of the name before ("i'm matthias,
+    /// *matti for short*"): the same person, so it is left out.
+    public var shortFormCues: [[String]] = []
     /// Phrases right after a name that say its person is not here ("mike *is at work*", "tom
     /// *couldnt make it*"): that name is no partner of this session.
     public var absentCues: [[String]] = []
@@ -26,13 +29,15 @@ public struct NameWords: Sendable, Equatable {
     public var placeCues: [[String]] = []
 
     public init(fillers: Set<String> = [], cues: [[String]] = [], kin: Set<String> = [], links: Set<String> = [],
-                nicknameCues: [[String]] = [], absentCues: [[String]] = [], placeCues: [[String]] = []) {
+                nicknameCues: [[String]] = [], shortFormCues: [[String]] = [], absentCues: [[String]] = [],
+                placeCues: [[String]] = []) {
         self.placeCues = placeCues
         self.fillers = fillers
         self.cues = cues
         self.kin = kin
         self.links = links
         self.nicknameCues = nicknameCues
+        self.shortFormCues = shortFormCues
         self.absentCues = absentCues
     }
 }
@@ -101,6 +106,8 @@ public struct NameParser: Sendable {
             }
             // "just hannah for now, mike is at work": a name said to be away is no partner.
             if starts(words.absentCues, at: index + 1, tokens: tokens) { continue }
+            // "i'm matthias, matti for short": the same person again.
+            if !candidates.isEmpty, starts(words.shortFormCues, at: index + 1, tokens: tokens) { continue }
             // "i'm Paulo, she's Ana, we're from Lisbon": a place is no partner.
             if ends(words.placeCues, at: index - 1, tokens: tokens) { continue }
             let candidate = Candidate(name: String(characters[token.start..<token.end]), typedWithCapital: capital,

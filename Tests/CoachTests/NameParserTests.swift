@@ -41,6 +41,16 @@ struct NameParserTests {
         #expect(parser.read(text).names == names)
     }
 
+    /// A short form said after a name is the same person (`name_short_form_cues`); before
+    /// them, "matti" was read as a third name and no couple was found (blind set 8).
+    @Test(arguments: [
+        ("um so i'm matthias, matti for short, and this is my husband stelios", ["Matthias", "Stelios"]),
+        ("I'm Robert, Bob to friends, and this is Ana", ["Robert", "Ana"]),
+    ])
+    func aShortFormIsTheSamePerson(text: String, names: [String]) {
+        #expect(parser.read(text).names == names)
+    }
+
     @Test(arguments: [
         ("hi, we're Mary-Jo and LeAnn", ["Mary-Jo", "LeAnn"]),
         ("jean-luc and my wife anne-marie", ["Jean-Luc", "Anne-Marie"]),
