@@ -86,6 +86,8 @@ public struct NameParser: Sendable {
         var typedWithCapital: Bool
         var ordinary: Bool
         var placed: Bool
+        /// Its token's place in the line.
+        var index: Int
     }
 
     public func read(_ text: String) -> Reading {
@@ -106,12 +108,15 @@ public struct NameParser: Sendable {
             }
             // "just hannah for now, mike is at work": a name said to be away is no partner.
             if starts(words.absentCues, at: index + 1, tokens: tokens) { continue }
+            // "its bex (rebecca)": a name in brackets right after a name is that person's other name.
+            if let last = candidates.last, last.index == index - 1,
+               characters[tokens[index - 1].end..<token.start].contains("(") { continue }
             // "i'm matthias, matti for short": the same person again.
             if !candidates.isEmpty, starts(words.shortFormCues, at: index + 1, tokens: tokens) { continue }
             // "i'm Paulo, she's Ana, we're from Lisbon": a place is no partner.
             if ends(words.placeCues, at: index - 1, tokens: tokens) { continue }
             let candidate = Candidate(name: String(characters[token.start..<token.end]), typedWithCapital: capital,
-                                      ordinary: ordinary, placed: isPlaced(index, tokens: tokens, characters: characters))
+                                      ordinary: ordinary, placed: isPlaced(index, tokens: tokens, characters: characters), index: index)
             // "i'm oluwaseun, people call me seun": the name gone by takes the other's place.
             if !candidates.isEmpty, ends(words.nicknameCues, at: index - 1, tokens: tokens) { candidates.removeLast() }
             candidates.append(candidate)

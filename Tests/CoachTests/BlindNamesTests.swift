@@ -4,8 +4,9 @@ import Testing
 
 /// The blind sets' introductions (Tests/Fixtures/blind/*/names.json, JSON so the intent fixture
 /// runner leaves them alone): each, typed at the names prompt, gives exactly the names written
-/// beside it (welcomed at once, or asked about with "Did I get that right: …?" and confirmed),
-/// and one name is solo use. An introduction still misread carries `left_out` (why):
+/// beside it, in any order (the coach takes them as typed; a set's writer may list the speaker
+/// first), welcomed at once or asked about with "Did I get that right: …?" and confirmed, and
+/// one name is solo use. An introduction still misread carries `left_out` (why):
 /// the next work, as `# left out:` is in the YAML fixtures.
 struct BlindNamesTests {
     struct Introduction: Decodable, CustomTestStringConvertible, Sendable {
@@ -34,6 +35,8 @@ struct BlindNamesTests {
         #expect(Self.all["set1"]?.count == 23)
         #expect(Self.all["set7"]?.count == 16)
         #expect(Self.all["set8"]?.count == 16)
+        #expect(Self.all["set10"]?.count == 16)
+        #expect(Self.all["set11"]?.count == 16)
         #expect(Self.all.values.allSatisfy { !$0.isEmpty })
     }
 
@@ -42,7 +45,7 @@ struct BlindNamesTests {
         var chat = Conversation(partners: nil)
         chat.say(introduction.text)
         if case .nameConfirmation = chat.state.pending { chat.say("yes") }
-        #expect(chat.state.partners == introduction.names)
+        #expect(chat.state.partners.sorted() == introduction.names.sorted())
         #expect(chat.state.isSolo == (introduction.names.count == 1))
     }
 }

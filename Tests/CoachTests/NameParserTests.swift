@@ -41,11 +41,16 @@ struct NameParserTests {
         #expect(parser.read(text).names == names)
     }
 
-    /// A short form said after a name is the same person (`name_short_form_cues`); before
-    /// them, "matti" was read as a third name and no couple was found (blind set 8).
+    /// A short form said after a name is the same person (`name_short_form_cues`, or in
+    /// brackets); before them, "matti" was read as a third name and no couple was found
+    /// (blind set 8), and "bex (rebecca)" as a couple (set 11).
     @Test(arguments: [
         ("um so i'm matthias, matti for short, and this is my husband stelios", ["Matthias", "Stelios"]),
         ("I'm Robert, Bob to friends, and this is Ana", ["Robert", "Ana"]),
+        // A name in brackets right after a name is the same person's other name; after
+        // "me" it is the speaker's name ("me (maya) and my husband tom").
+        ("uhh its bex (rebecca) and my partner sol", ["Bex", "Sol"]),
+        ("me (maya) and my husband tom", ["Maya", "Tom"]),
     ])
     func aShortFormIsTheSamePerson(text: String, names: [String]) {
         #expect(parser.read(text).names == names)
