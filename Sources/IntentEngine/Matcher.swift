@@ -238,7 +238,9 @@ public struct Matcher: Sendable {
             let explained = Double(hit.literal + hit.wildcard)
             if !intents[intentNumber].isCrisis {
                 if singleWord && explained < 0.5 * Double(contentWords) { continue }
-                if let needed = intents[intentNumber].definition.coverage {
+                // A template's own share, when it gives one, replaces the intent's: a long,
+                // specific template ("the part about * is right but") may stand in a long line.
+                if let needed = intents[intentNumber].definition.coverage, templates[Int(hit.template)].source.coverage == nil {
                     if clauses == nil { clauses = Clauses(tokens: tokens, skip: skip, text: &spoken) }
                     if explained < needed * Double(clauses!.contentWords(touching: Int(hit.start), Int(hit.end))) { continue }
                 }
