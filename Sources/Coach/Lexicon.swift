@@ -11,6 +11,8 @@ public struct Lexicon: Sendable {
     public var pseudoFeelings: [String: [String]] = [:]
     /// Words that judge rather than mirror ("overreacting", "dramatic").
     public var judgements: Set<String> = []
+    /// Judgements said in several words ("a big deal", "over the top"), as word sequences.
+    public var judgementPhrases: [[String]] = []
     /// "Always", "never" and their kin.
     public var absolutes: Set<String> = []
     /// "Always" said in several words ("all the time", "every single time"), as word
@@ -21,12 +23,20 @@ public struct Lexicon: Sendable {
     /// ("three nights a week" → "every week", "all the school runs" → "every school run"):
     /// no absolute added.
     public var restatingAbsolutes: Set<String> = []
+    /// Times of the day and the week ("night", "monday"): said in the plural by the speaker
+    /// ("i dread mondays"), "every week" said back restates them.
+    public var timeWords: Set<String> = []
     /// Phrases a mirror starts with ("so what i'm hearing is"), as word sequences, longest first.
     public var mirrorOpeners: [[String]] = []
     /// Words with little content, left out of mirror comparison.
     public var stopwords: Set<String> = []
     /// Words that start advice ("should", "just").
     public var advice: [[String]] = []
+    /// Verbs, as written, that give an order at the start of a clause of a mirror ("…, try
+    /// some breathing exercises"): advice, unless the speaker said the verb.
+    public var adviceVerbs: Set<String> = []
+    /// Words before such a verb at a clause's start ("next time just tell her"), longest first.
+    public var adviceLeads: [[String]] = []
     /// Words that start a defence ("but").
     public var defence: Set<String> = []
     /// The words of an introduction that are never names (`name_fillers`, `name_cues`,
@@ -45,6 +55,14 @@ public struct Lexicon: Sendable {
     public var pronouns: Set<String> = []
     /// Words that negate ("not", "dont"); a mirror must keep the original's negation.
     public var negations: Set<String> = []
+    /// "Only" (`restricting`) before a word of `restricting_ends` ("only … once") says what
+    /// "not … until" says: a negation.
+    public var restricting: Set<String> = []
+    public var restrictingEnds: Set<String> = []
+    /// Prefixes that negate the rest of a word ("un"comfortable) when the other side says the rest.
+    public var negatingPrefixes: Set<String> = []
+    /// Words that repeat the verb after them as "always" does ("we keep arguing"), longest first.
+    public var repeating: [[String]] = []
     /// Negations that are verbs too ("stop", "quit"): they say "no" and carry meaning, so a
     /// mirror keeps them as words as well ("not asking you to quit your job").
     public var negatingVerbs: Set<String> = []
@@ -109,6 +127,8 @@ public struct Lexicon: Sendable {
     /// Every list, by its name in `lexicon:`: what loading, the cache and lint go through.
     static var lists: [(name: String, shape: Shape)] {
         [("feelings", .words(\.feelings)), ("pseudo_feelings", .map(\.pseudoFeelings)), ("judgements", .words(\.judgements)),
+         ("judgement_phrases", .phrases(\.judgementPhrases, longestFirst: true)), ("time_words", .words(\.timeWords)),
+         ("advice_verbs", .words(\.adviceVerbs)), ("advice_leads", .phrases(\.adviceLeads, longestFirst: true)),
          ("absolutes", .words(\.absolutes)), ("absolute_phrases", .phrases(\.absolutePhrases, longestFirst: true)),
          ("restating_absolutes", .words(\.restatingAbsolutes)), ("mirror_openers", .phrases(\.mirrorOpeners, longestFirst: true)),
          ("stopwords", .words(\.stopwords)), ("advice", .phrases(\.advice, longestFirst: false)),
@@ -121,7 +141,9 @@ public struct Lexicon: Sendable {
          ("question_lead_ins", .words(\.questionLeadIns)),
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),
-         ("negations", .words(\.negations)), ("negating_verbs", .words(\.negatingVerbs)),
+         ("negations", .words(\.negations)), ("restricting", .words(\.restricting)),
+         ("restricting_ends", .words(\.restrictingEnds)), ("negating_prefixes", .words(\.negatingPrefixes)),
+         ("repeating", .phrases(\.repeating, longestFirst: true)), ("negating_verbs", .words(\.negatingVerbs)),
          ("defence_phrases", .phrases(\.defencePhrases, longestFirst: true)), ("negating_suffixes", .words(\.negatingSuffixes)),
          ("feeling_verbs", .words(\.feelingVerbs)), ("first_person", .words(\.firstPerson)),
          ("flag_clearers", .map(\.flagClearers)), ("aimed_horsemen", .words(\.aimedHorsemen)),

@@ -21,23 +21,48 @@ public struct MirrorCheck: Sendable {
         var text: String
         var key: String
         var isConcept: Bool
+        /// The words with content it was read from ("new city" of "this new city" for
+        /// `~here`), keyed by word form.
+        var contentKeys: [String] = []
     }
 
     /// Judges `mirror` as a mirror of `original`. `speaker` said the original to `listener`.
     public func judge(mirror: String, of original: String, speaker: String?, listener: String?) -> MirrorJudgement {
         // The listener says the speaker's words back to the speaker: the speaker's "I" is the
         // listener's "you", and the speaker's "you" (the listener) is the listener's "I".
-        let originalWords = readWords(original)
-        var mirrorWords = stripOpener(readWords(mirror))
+        let originalRead = readWords(original).words
+        let (mirrorRead, clauseStarts) = readWords(mirror)
+        let opener = openerLength(mirrorRead)
+        var mirrorWords = Array(mirrorRead.dropFirst(opener))
+        var mirrorClauseStarts = Array(clauseStarts.dropFirst(opener))
         if let listener { mirrorWords = mirrorWords.map { $0 == listener.lowercased() ? "i" : $0 } }
         if let speaker { mirrorWords = mirrorWords.map { $0 == speaker.lowercased() ? "you" : $0 } }
+        // "uncomfortable" is "not comfortable" where the other side says "comfortable".
+        let originalWords = unprefixed(originalRead, against: mirrorWords).words
+        let unprefixedMirror = unprefixed(mirrorWords, against: originalRead)
+        mirrorWords = unprefixedMirror.words
+        mirrorClauseStarts = unprefixedMirror.sources.map { mirrorClauseStarts[$0.index] && $0.first }
 
         let originalUnits = contentUnits(originalWords)
-        let mirrorKeys = Set(contentUnits(mirrorWords).map(\.key))
+        let mirrorUnits = contentUnits(mirrorWords)
+        let mirrorKeys = Set(mirrorUnits.map(\.key))
+        // A concept member said back in its own words keeps it too ("this new city" said back
+        // as "the new city"): every content word of it is in the mirror.
+        let mirrorWordKeys = Set(mirrorUnits.flatMap { $0.isConcept ? $0.contentKeys : [$0.key] })
         var kept: [String] = []
         var missed: [String] = []
         for unit in originalUnits where !kept.contains(unit.text) && !missed.contains(unit.text) {
-            if mirrorKeys.contains(unit.key) || synonymKept(unit.text, in: mirrorWords) { kept.append(unit.text) } else { missed.append(unit.text) }
+            let content = unit.contentKeys
+            // A word said back inside a concept's member keeps it ("laughed" in "laughed at").
+            if mirrorKeys.contains(unit.key) || synonymKept(unit.text, in: mirrorWords)
+                || (!content.isEmpty && content.allSatisfy(mirrorWordKeys.contains)) {
+                kept.append(unit.text)
+            } else if content.isEmpty {
+                // A member made of little words only ("here" in `~here`) keeps, never misses.
+                continue
+            } else {
+                missed.append(unit.text)
+            }
         }
         var added: [String] = []
         let originalKeys = Set(originalWords.map(language.forms.key))
@@ -48,13 +73,27 @@ public struct MirrorCheck: Sendable {
         // week" restates the speaker's own quantity.
         let originalAbsolute = originalWords.contains(where: lexicon.absolutes.contains)
             || lexicon.absolutePhrases.contains { contains(originalWords, $0) }
-        let keepsNegation = negated(originalWords) && negated(mirrorWords)
+            || originalWords.indices.contains { repeatingLength(originalWords, at: $0) != nil }
+        let originalNegated = negated(originalWords)
+        let mirrorNegated = negated(mirrorWords)
+        let keepsNegation = originalNegated && mirrorNegated
+        // Times the speaker said in the plural ("i dread mondays") are every such time: "every
+        // week" said back restates them.
+        let habitual = originalWords.contains { word in
+            let key = language.forms.key(word)
+            return key != word && lexicon.timeWords.contains { language.forms.key($0) == key }
+        }
+        let judgementKeys = Set(lexicon.judgements.map(language.forms.key))
         for (index, word) in mirrorWords.enumerated() where !originalKeys.contains(language.forms.key(word)) {
-            let restates = lexicon.restatingAbsolutes.contains(word) && index + 1 < mirrorWords.count
-                && originalKeys.contains(language.forms.key(mirrorWords[index + 1]))
+            let next = index + 1 < mirrorWords.count ? mirrorWords[index + 1] : nil
+            let restates = lexicon.restatingAbsolutes.contains(word) && next.map {
+                originalKeys.contains(language.forms.key($0)) || (habitual && lexicon.timeWords.contains($0))
+            } == true
             let absoluteAdded = lexicon.absolutes.contains(word) && !originalAbsolute && !restates
                 && !(keepsNegation && lexicon.negations.contains(word))
-            if lexicon.judgements.contains(word) || absoluteAdded || lexicon.defence.contains(word) {
+            // A judgement in any of its forms: "overreaction" is "overreacting".
+            let judgement = lexicon.judgements.contains(word) || judgementKeys.contains(language.forms.key(word))
+            if judgement || absoluteAdded || lexicon.defence.contains(word) {
                 if !added.contains(word) { added.append(word) }
             }
         }
@@ -64,12 +103,17 @@ public struct MirrorCheck: Sendable {
                 if !added.contains(text) { added.append(text) }
             }
         }
-        for phrase in lexicon.advice + lexicon.defencePhrases where contains(mirrorWords, phrase) && !contains(originalWords, phrase) {
-            added.append(phrase.joined(separator: " "))
+        for phrase in lexicon.advice + lexicon.defencePhrases + lexicon.judgementPhrases
+        where contains(mirrorWords, phrase) && !contains(originalWords, phrase) {
+            let text = phrase.joined(separator: " ")
+            if !added.contains(text) { added.append(text) }
         }
-        let negationLost = negated(originalWords) != negated(mirrorWords)
+        if let advice = imperative(mirrorWords, clauseStarts: mirrorClauseStarts, originalKeys: originalKeys), !added.contains(advice) {
+            added.append(advice)
+        }
+        let negationLost = originalNegated != mirrorNegated
         if negationLost {
-            if negated(originalWords) { missed.append("not") } else { added.append("not") }
+            if originalNegated { missed.append("not") } else { added.append("not") }
         }
         // A mirror said in the first person, as the speaker said it ("I feel nervous before
         // family visits" said back): the listener is voicing the speaker, and the "I" is the
@@ -83,12 +127,19 @@ public struct MirrorCheck: Sendable {
         let feelings = namedFeelings(originalWords, units: originalUnits)
         let keptFeeling = kept.contains { feelings.contains($0) }
         let missedFeeling = missed.contains { feelings.contains($0) }
-        let total = max(1, kept.count + missed.count)
-        let share = Double(kept.count) / Double(total)
+        // A concept's member weighs as many words as it has with content ("come home" two), so
+        // a share reads as it did word by word.
+        var weights: [String: Int] = [:]
+        for unit in originalUnits { weights[unit.text] = max(1, unit.contentKeys.count) }
+        let keptWeight = kept.reduce(0) { $0 + (weights[$1] ?? 1) }
+        let total = max(1, keptWeight + missed.reduce(0) { $0 + (weights[$1] ?? 1) })
+        let share = Double(keptWeight) / Double(total)
         let verdict: MirrorVerdict
         if voiced && (missedFeeling || share < 0.34) {
             verdict = .off
-        } else if share >= 0.7 && !missedFeeling && added.isEmpty && !negationLost {
+        } else if (share >= 0.7 || (missed.count == 1 && kept.count >= 2)) && !missedFeeling && added.isEmpty && !negationLost {
+            // One word said another way is allowed when two or more are kept, the feeling among
+            // them, and nothing is put in: a listener says some of it in their own words.
             verdict = .faithful
         } else if keptFeeling {
             verdict = .partial
@@ -104,21 +155,51 @@ public struct MirrorCheck: Sendable {
     }
 
     /// The words of `text` as the matcher reads them (chat spellings expanded), with
-    /// "without" read as the negation it is.
-    private func readWords(_ text: String) -> [String] {
+    /// "without" read as the negation it is, and for each word whether a clause starts there
+    /// (the first word, and a word after a comma, a full stop, a semicolon, a colon, a "!" or "?").
+    private func readWords(_ text: String) -> (words: [String], clauseStarts: [Bool]) {
         let characters = Array(text)
         let tokens = language.tokenize(text)
         var words: [String] = []
+        var starts: [Bool] = []
         for (index, token) in tokens.enumerated() {
             // "a phone-free night": "free" after a hyphen says "no" to the word before it.
             if index > 0, lexicon.negatingSuffixes.contains(token.word), token.start > 0, characters[token.start - 1] == "-",
                tokens[index - 1].end == token.start - 1 {
                 words.insert("not", at: words.count - 1)
+                starts.insert(false, at: starts.count - 1)
                 continue
             }
+            // "w/o" is "without", typed as two tokens.
+            if index > 0, token.word == "o", tokens[index - 1].word == "w", tokens[index - 1].end == token.start - 1,
+               characters[token.start - 1] == "/", words.last == "w" {
+                words[words.count - 1] = "not"
+                continue
+            }
+            let previousEnd = index > 0 ? tokens[index - 1].end : 0
+            let gap = previousEnd < token.start ? characters[previousEnd..<token.start] : []
+            starts.append(index == 0 || gap.contains { ",.;:!?".contains($0) })
             words.append(token.word == "without" ? "not" : token.word)
         }
-        return words
+        return (words, starts)
+    }
+
+    /// Advice said as an order at the start of a clause ("…, try some breathing exercises",
+    /// "next time just tell her"): one of `advice_verbs` as written, after `advice_leads`,
+    /// that the speaker did not say. Returns the words from the clause's start to the verb.
+    private func imperative(_ words: [String], clauseStarts: [Bool], originalKeys: Set<String>) -> String? {
+        for start in words.indices where clauseStarts[start] {
+            var position = start
+            while position < words.count {
+                guard let lead = lexicon.adviceLeads.first(where: { words[position...].starts(with: $0) }) else { break }
+                position += lead.count
+            }
+            if position < words.count, lexicon.adviceVerbs.contains(words[position]),
+               !originalKeys.contains(language.forms.key(words[position])) {
+                return words[start...position].joined(separator: " ")
+            }
+        }
+        return nil
     }
 
     /// The feelings a message names: the lexicon's feeling words, and whatever word follows
@@ -133,17 +214,49 @@ public struct MirrorCheck: Sendable {
                 named.insert(words[next])
             }
         }
-        return units.map(\.text).filter { text in
-            named.contains(text) || lexicon.feelings.contains(text) || lexicon.pseudoFeelings[text] != nil
+        // An accusing word is a feeling when it is felt ("i felt criticised"), not when it says
+        // what someone did ("your mum criticised my cooking"). A concept named for a feeling
+        // makes each member one ("furious" is `~angry`, "didn't matter" is `~unimportant`), but
+        // not another form of its name ("i worry about your health" names no feeling).
+        return units.filter { unit in
+            let text = unit.text
+            return named.contains(text) || lexicon.feelings.contains(text) || (lexicon.pseudoFeelings[text] != nil && named.contains(text))
+                || (unit.isConcept && lexicon.feelings.contains(String(unit.key.dropFirst()))
+                    && language.forms.key(text) != language.forms.key(String(unit.key.dropFirst())))
                 || text.split(separator: " ").contains { lexicon.feelings.contains(String($0)) }
-        }
+        }.map(\.text)
     }
 
-    private func stripOpener(_ words: [String]) -> [String] {
-        for opener in lexicon.mirrorOpeners where words.starts(with: opener) {
-            return Array(words.dropFirst(opener.count))
+    /// The length of a `repeating` phrase at `position` followed by a verb in "-ing".
+    private func repeatingLength(_ words: [String], at position: Int) -> Int? {
+        guard let phrase = lexicon.repeating.first(where: { words[position...].starts(with: $0) }),
+              position + phrase.count < words.count, words[position + phrase.count].hasSuffix("ing") else { return nil }
+        return phrase.count
+    }
+
+    /// `words` with each word of a negating prefix and a rest that `other` says (by word form)
+    /// read as "not" and the rest: "uncomfortable" against "comfortable". `sources` gives each
+    /// word's index in `words`, and whether it is the first word made from it.
+    private func unprefixed(_ words: [String], against other: [String]) -> (words: [String], sources: [(index: Int, first: Bool)]) {
+        let otherKeys = Set(other.map(language.forms.key))
+        var result: [String] = []
+        var sources: [(index: Int, first: Bool)] = []
+        for (index, word) in words.enumerated() {
+            if let prefix = lexicon.negatingPrefixes.first(where: { word.hasPrefix($0) && word.count >= $0.count + 4 }),
+               case let rest = String(word.dropFirst(prefix.count)), otherKeys.contains(language.forms.key(rest)),
+               !otherKeys.contains(language.forms.key(word)) {
+                result += ["not", rest]
+                sources += [(index, true), (index, false)]
+            } else {
+                result.append(word)
+                sources.append((index, true))
+            }
         }
-        return words
+        return (result, sources)
+    }
+
+    private func openerLength(_ words: [String]) -> Int {
+        lexicon.mirrorOpeners.first(where: words.starts)?.count ?? 0
     }
 
     /// The content of a message: concept member phrases (each as its concept), then the
@@ -153,13 +266,21 @@ public struct MirrorCheck: Sendable {
         var units: [Unit] = []
         var position = 0
         while position < words.count {
-            // An absolute in several words ("all the time") is weighed as one, not as content.
+            // An absolute in several words ("all the time") is weighed as one, not as content,
+            // and so is a "keep" that repeats the verb after it ("we keep arguing").
             if let phrase = lexicon.absolutePhrases.first(where: { words[position...].starts(with: $0) }) {
                 position += phrase.count
                 continue
             }
+            if let length = repeatingLength(words, at: position) {
+                position += length
+                continue
+            }
             if let (concept, length) = conceptAt(position, keys: keys) {
-                units.append(Unit(text: words[position..<(position + length)].joined(separator: " "), key: "~" + concept, isConcept: true))
+                units.append(Unit(text: words[position..<(position + length)].joined(separator: " "), key: "~" + concept, isConcept: true,
+                                  contentKeys: (position..<(position + length)).filter {
+                                      !lexicon.stopwords.contains(words[$0]) && !lexicon.pronouns.contains(words[$0])
+                                  }.map { keys[$0] }))
                 position += length
                 continue
             }
@@ -168,7 +289,7 @@ public struct MirrorCheck: Sendable {
             let negation = lexicon.negations.contains(word) && !lexicon.negatingVerbs.contains(word)
             if !lexicon.stopwords.contains(word) && !lexicon.pronouns.contains(word) && !negation
                 && !lexicon.absolutes.contains(word) {
-                units.append(Unit(text: word, key: keys[position], isConcept: false))
+                units.append(Unit(text: word, key: keys[position], isConcept: false, contentKeys: [keys[position]]))
             }
             position += 1
         }
@@ -192,8 +313,28 @@ public struct MirrorCheck: Sendable {
         return mirror.contains { felt.contains($0) }
     }
 
+    /// Whether `words` say "no" an odd number of times. A negation inside a concept member
+    /// whose concept also has a member without one says no "no" of its own: "didn't matter"
+    /// is `~unimportant`, as "unimportant" is ("nobody" and "no one" still negate). "Only"
+    /// before "once", "when", "until"… negates as "not … until" does.
     private func negated(_ words: [String]) -> Bool {
-        words.filter { lexicon.negations.contains($0) }.count % 2 == 1
+        let keys = words.map(language.forms.key)
+        var count = 0
+        var position = 0
+        while position < words.count {
+            if let (concept, length) = conceptAt(position, keys: keys),
+               language.concepts[concept]?.contains(where: { !$0.contains(where: lexicon.negations.contains) }) == true {
+                position += length
+                continue
+            }
+            if lexicon.negations.contains(words[position]) { count += 1 }
+            // "we only talk once the bills come" is "we don't talk until they come".
+            if lexicon.restricting.contains(words[position]), words[(position + 1)...].contains(where: lexicon.restrictingEnds.contains) {
+                count += 1
+            }
+            position += 1
+        }
+        return count % 2 == 1
     }
 
     private func contains(_ words: [String], _ phrase: [String]) -> Bool {

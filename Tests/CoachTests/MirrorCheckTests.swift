@@ -163,6 +163,56 @@ import TranscriptFormat
         #expect((verdict.verdict == .faithful) == faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
     }
 
+    /// What listeners say back in their own words (blind set 8's classes): a feeling said as
+    /// what it does ("it hurts" → "it's painful", "unimportant" → "didn't matter", whose "not"
+    /// is the feeling's), "un-" read as "not" where the other side says the rest, "only … once"
+    /// for "not … until", "w/o" for "without", a "keep" that repeats as "always" does, a time
+    /// said in the plural restated as "every week", a concept's member said in its own words,
+    /// and one word said another way when two or more are kept. Before them each was partial.
+    @Test(arguments: [
+        ("it hurts when you make jokes about my weight", "it's painful for you when i joke about your weight"),
+        ("i felt unimportant when you missed my graduation for a work thing", "you felt like you didn't matter when i skipped your graduation for work"),
+        ("i'm not comfortable with you going on that trip alone", "you're uncomfortable with me going on that trip by yourself"),
+        ("i feel unheard when you interrupt me", "you feel like i'm not hearing you when i cut you off"),
+        ("I get anxious when we don't talk about money until the bills come.", "you feel anxious bc we only ever talk about money once the bills show up"),
+        ("I'm angry that you lent my car to your cousin without asking.", "youre angry i lent your car to my cousin w/o asking you"),
+        ("i'm stressed because we keep arguing about money", "you're stressed since we're always fighting over money"),
+        ("i feel burnt out at work and i dread mondays", "work has you totally burned out and you're dreading monday every week"),
+        ("i'm lonely since we moved to this new city", "you've been feeling lonely ever since we relocated here"),
+        ("i was upset that you laughed when i tripped", "you were upset that i laughed at you when you fell over"),
+        ("i felt disrespected when your mum criticised my cooking", "when my mum had a go at your cooking, you felt disrespected"),
+        ("i felt betrayed when you read my messages", "you felt betrayed when i looked at your phone messages"),
+    ])
+    func saidInTheirOwnWords(original: String, mirror: String) {
+        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
+        #expect(verdict.verdict == .faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+    }
+
+    /// What still makes a mirror poor when it is said in those words: a judgement in another of
+    /// its forms or words ("an overreaction", "which is kind of insecure"), advice given as an
+    /// order at a clause's start ("…, try some breathing exercises"), a defence that waves it
+    /// off, a feeling only a concept names ("furious" is angry) dropped, "un-" turned around.
+    @Test(arguments: [
+        ("i was really hurt that you forgot my birthday dinner", "you were hurt i forgot your birthday dinner, which is a bit of an overreaction for one meal", "overreaction"),
+        ("i feel jealous when you spend time with your coworker", "you feel jealous of my coworker, which is kind of insecure", "which is kind of"),
+        ("i'm anxious about the doctor's appointment on friday", "you're anxious about the doctor's appointment on friday, try some breathing exercises, they really work", "try"),
+        ("i felt disrespected when your mum criticised my cooking", "you felt disrespected when my mum criticised your cooking, next time just tell her to back off", "next time just tell"),
+        ("i was heartbroken when we lost the baby", "you were heartbroken when we lost the baby, it might help to see a grief counsellor", "it might help"),
+        ("i get anxious when you come home late without calling", "you get anxious when i come home late, it's not like i'm doing anything wrong", "its not like"),
+        ("i was furious when you cancelled on my parents at the last minute", "so i cancelled on your parents at the last minute", "not kept: furious"),
+        ("i feel uncomfortable when you joke about my family", "you feel comfortable when i joke about your family", "not"),
+    ])
+    func stillPoorInTheirOwnWords(original: String, mirror: String, what: String) {
+        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
+        #expect(verdict.verdict != .faithful, "\(what): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+    }
+
+    /// A mirror that keeps the feeling alone is not faithful, however few words the original has.
+    @Test func theFeelingAloneIsNotEnough() {
+        let verdict = check.judge(mirror: "you feel lonely", of: "I feel lonely when you work late", speaker: nil, listener: nil)
+        #expect(verdict.verdict != .faithful)
+    }
+
     @Test func partnersNamesCountAsTheRightPeople() {
         let verdict = check.judge(mirror: "Alex, you feel lonely when Sam works late", of: "I feel lonely when you work late",
                                   speaker: "Alex", listener: "Sam")
