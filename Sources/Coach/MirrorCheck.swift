@@ -111,6 +111,9 @@ public struct MirrorCheck: Sendable {
         if let advice = imperative(mirrorWords, clauseStarts: mirrorClauseStarts, originalKeys: originalKeys), !added.contains(advice) {
             added.append(advice)
         }
+        if let own = ownClause(mirrorWords, clauseStarts: mirrorClauseStarts, original: originalUnits), !added.contains(own) {
+            added.append(own)
+        }
         let negationLost = originalNegated != mirrorNegated
         if negationLost {
             if originalNegated { missed.append("not") } else { added.append("not") }
@@ -225,6 +228,21 @@ public struct MirrorCheck: Sendable {
                     && language.forms.key(text) != language.forms.key(String(unit.key.dropFirst())))
                 || text.split(separator: " ").contains { lexicon.feelings.contains(String($0)) }
         }.map(\.text)
+    }
+
+    /// A clause after the first that the listener says of themselves ("…, i'm an adult, i can
+    /// decide", "…, i was just so angry") with no word of the original in it: a defence of
+    /// their own, not the speaker's words. Returns its first words.
+    private func ownClause(_ words: [String], clauseStarts: [Bool], original: [Unit]) -> String? {
+        let originalKeys = Set(original.flatMap { [$0.key] + $0.contentKeys })
+        let starts = words.indices.filter { clauseStarts[$0] } + [words.count]
+        for (start, end) in zip(starts, starts.dropFirst()) where start > 0 && lexicon.firstPerson.contains(words[start]) {
+            let units = contentUnits(Array(words[start..<end]))
+            if !units.isEmpty, !units.contains(where: { originalKeys.contains($0.key) || $0.contentKeys.contains(where: originalKeys.contains) }) {
+                return words[start..<min(end, start + 3)].joined(separator: " ")
+            }
+        }
+        return nil
     }
 
     /// The length of a `repeating` phrase at `position` followed by a verb in "-ing".

@@ -182,6 +182,9 @@ import TranscriptFormat
         ("i was upset that you laughed when i tripped", "you were upset that i laughed at you when you fell over"),
         ("i felt disrespected when your mum criticised my cooking", "when my mum had a go at your cooking, you felt disrespected"),
         ("i felt betrayed when you read my messages", "you felt betrayed when i looked at your phone messages"),
+        ("i feel anxious when you check my phone", "it gives you anxiety when i go through your phone"),
+        ("i don't feel close to you anymore", "you don't feel connected to me these days"),
+        ("i feel like you don't care about my feelings", "you feel like your feelings don't matter to me"),
     ])
     func saidInTheirOwnWords(original: String, mirror: String) {
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
@@ -201,6 +204,8 @@ import TranscriptFormat
         ("i get anxious when you come home late without calling", "you get anxious when i come home late, it's not like i'm doing anything wrong", "its not like"),
         ("i was furious when you cancelled on my parents at the last minute", "so i cancelled on your parents at the last minute", "not kept: furious"),
         ("i feel uncomfortable when you joke about my family", "you feel comfortable when i joke about your family", "not"),
+        ("i get scared when you talk about quitting your job", "you're scared when i talk about quitting, i'm an adult, i can decide", "im an adult"),
+        ("i'm upset that you shouted at my son", "you're upset i shouted at him, he was being a brat", "brat"),
     ])
     func stillPoorInTheirOwnWords(original: String, mirror: String, what: String) {
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
