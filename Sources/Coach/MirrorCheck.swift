@@ -54,8 +54,10 @@ public struct MirrorCheck: Sendable {
         for unit in originalUnits where !kept.contains(unit.text) && !missed.contains(unit.text) {
             let content = unit.contentKeys
             // A word said back inside a concept's member keeps it ("laughed" in "laughed at").
+            // A slip of typing on either side ("embarassed", "becuase") keeps a long word too.
             if mirrorKeys.contains(unit.key) || synonymKept(unit.text, in: mirrorWords)
-                || (!content.isEmpty && content.allSatisfy(mirrorWordKeys.contains)) {
+                || (!content.isEmpty && content.allSatisfy(mirrorWordKeys.contains))
+                || (!unit.isConcept && unit.text.count >= 6 && mirrorWords.contains { oneSlipApart(unit.text, $0) }) {
                 kept.append(unit.text)
             } else if content.isEmpty {
                 // A member made of little words only ("here" in `~here`) keeps, never misses.
@@ -245,6 +247,19 @@ public struct MirrorCheck: Sendable {
         return nil
     }
 
+    /// Whether `a` and `b` differ by one letter put in, left out, changed, or two neighbours swapped.
+    private func oneSlipApart(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        guard x != y, abs(x.count - y.count) <= 1, min(x.count, y.count) >= 5 else { return false }
+        var i = 0
+        while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
+        if x.count == y.count {
+            if x[(i + 1)...] == y[(i + 1)...] { return true }
+            return i + 1 < x.count && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...] == y[(i + 2)...]
+        }
+        return x.count > y.count ? x[(i + 1)...] == y[i...] : x[i...] == y[(i + 1)...]
+    }
+
     /// The length of a `repeating` phrase at `position` followed by a verb in "-ing".
     private func repeatingLength(_ words: [String], at position: Int) -> Int? {
         guard let phrase = lexicon.repeating.first(where: { words[position...].starts(with: $0) }),
@@ -334,7 +349,8 @@ public struct MirrorCheck: Sendable {
     /// Whether `words` say "no" an odd number of times. A negation inside a concept member
     /// whose concept also has a member without one says no "no" of its own: "didn't matter"
     /// is `~unimportant`, as "unimportant" is ("nobody" and "no one" still negate). "Only"
-    /// before "once", "when", "until"… negates as "not … until" does.
+    /// before "once", "when", "until"… negates as "not … until" does. An absolute in several
+    /// words ("non stop") says no "no".
     private func negated(_ words: [String]) -> Bool {
         let keys = words.map(language.forms.key)
         var count = 0
@@ -343,6 +359,10 @@ public struct MirrorCheck: Sendable {
             if let (concept, length) = conceptAt(position, keys: keys),
                language.concepts[concept]?.contains(where: { !$0.contains(where: lexicon.negations.contains) }) == true {
                 position += length
+                continue
+            }
+            if let phrase = lexicon.absolutePhrases.first(where: { words[position...].starts(with: $0) }) {
+                position += phrase.count
                 continue
             }
             if lexicon.negations.contains(words[position]) { count += 1 }

@@ -184,6 +184,8 @@ import TranscriptFormat
         ("i felt betrayed when you read my messages", "you felt betrayed when i looked at your phone messages"),
         ("i feel anxious when you check my phone", "it gives you anxiety when i go through your phone"),
         ("i don't feel close to you anymore", "you don't feel connected to me these days"),
+        ("i felt embarrassed when you corrected me in front of your friends", "you felt embarassed cause i corrected you in front of my friends"),
+        ("i'm exhausted because work has been non-stop this month", "you're exhausted bc work's been nonstop this month"),
         ("i feel like you don't care about my feelings", "you feel like your feelings don't matter to me"),
     ])
     func saidInTheirOwnWords(original: String, mirror: String) {
