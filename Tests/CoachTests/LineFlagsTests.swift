@@ -57,7 +57,7 @@ struct LineFlagsTests {
 
     /// Aim, narrowing and softening are read from `lexicon:`: without them the same stretches flag.
     @Test(arguments: [
-        ("my brother rolls his eyes at me", "contempt"),
+        ("the guy next door is such an idiot", "contempt"),
         ("im done talking about work, tell me about your day", "stonewalling"),
         ("haha you're ridiculous, i love it", "contempt"),
         ("leave it, i'll clean it up later, you go relax", "stonewalling"),
