@@ -247,17 +247,10 @@ public struct MirrorCheck: Sendable {
         return nil
     }
 
-    /// Whether `a` and `b` differ by one letter put in, left out, changed, or two neighbours swapped.
+    /// Whether `a` and `b` are one slip of typing apart (`EditDistance.isOneSlip`), both long
+    /// enough for a slip to leave the word recognisable.
     private func oneSlipApart(_ a: String, _ b: String) -> Bool {
-        let x = Array(a), y = Array(b)
-        guard x != y, abs(x.count - y.count) <= 1, min(x.count, y.count) >= 5 else { return false }
-        var i = 0
-        while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
-        if x.count == y.count {
-            if x[(i + 1)...] == y[(i + 1)...] { return true }
-            return i + 1 < x.count && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...] == y[(i + 2)...]
-        }
-        return x.count > y.count ? x[(i + 1)...] == y[i...] : x[i...] == y[(i + 1)...]
+        min(a.count, b.count) >= 5 && EditDistance.isOneSlip(a, b)
     }
 
     /// The length of a `repeating` phrase at `position` followed by a verb in "-ing".

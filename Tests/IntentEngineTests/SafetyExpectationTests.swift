@@ -25,6 +25,25 @@ import Testing
         #expect(crisis.match("last night i was cutting my wrists again after the fight").intent == "crisis_self_harm")
     }
 
+    /// A template's own share replaces its intent's: a long, specific template of a short
+    /// answer may stand inside a long line where the intent's other templates may not.
+    @Test func aTemplateCoverageReplacesItsIntents() {
+        let answers = matcher("""
+        intents:
+          partly:
+            coverage: 1
+            templates:
+              - "sort of"
+              - template: "the part about * is right but"
+                coverage: 0.3
+          none:
+            templates: ["the weather"]
+        """)
+        #expect(answers.match("sort of").intent == "partly")
+        #expect(answers.match("sort of like the weather we had last spring in the hills").intent != "partly")
+        #expect(answers.match("the part about the money is right but you missed how tired i was after the long week").intent == "partly")
+    }
+
     @Test func aTemplateCoverageSurvivesTheStartUpCache() throws {
         let original = matcher(Self.crisisContent)
         var writer = ByteWriter()
