@@ -35,9 +35,12 @@ public enum LineFlags {
         for horseman in horsemen {
             guard let pattern = templates.first(where: { $0.intent == horseman }) else { continue }
             let clearing = Set(clearers[horseman] ?? [])
+            // Another horseman clears only the stretch it shares and reads better ("sure,
+            // whatever you say" is a sneer, not a withdrawal); it never clears the rest of the line.
             let cleared = templates.contains { candidate in
                 clearing.contains(candidate.intent)
-                    && (candidate.outranks(pattern) || (overlap(candidate.span, pattern.span) && !pattern.outranks(candidate)))
+                    && ((candidate.outranks(pattern) && !horsemen.contains(candidate.intent))
+                        || (overlap(candidate.span, pattern.span) && !pattern.outranks(candidate)))
             }
             if !cleared, aim.holds(horseman, span: pattern.span) { raised.append(RaisedFlag(flag: horseman, template: pattern.template)) }
         }
