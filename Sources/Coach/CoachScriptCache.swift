@@ -13,8 +13,9 @@ extension CoachScript {
     /// irregular word forms, for the mirror check ("forgot" read from the cache is "forget"); 23: hedges;
     /// 24: the mirror check's absolute phrases and restating absolutes, and the names' place cues;
     /// 26: the names' short-form cues; 27: the mirror check's judgement phrases, time words, advice
-    /// verbs and leads, restricting words, negating prefixes and repeating words.
-    public static let cacheFormat = 27
+    /// verbs and leads, restricting words, negating prefixes and repeating words; 28: the names' alias
+    /// cues and word cues.
+    public static let cacheFormat = 28
 
     /// A cache written in another layout (an older or newer Attune): refused before anything
     /// else is read.

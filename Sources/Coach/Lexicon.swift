@@ -138,6 +138,8 @@ public struct Lexicon: Sendable {
          ("name_short_form_cues", .phrases(\.nameWords.shortFormCues, longestFirst: true)),
          ("name_absent_cues", .phrases(\.nameWords.absentCues, longestFirst: true)),
          ("name_place_cues", .phrases(\.nameWords.placeCues, longestFirst: true)),
+         ("name_alias_cues", .phrases(\.nameWords.aliasCues, longestFirst: true)),
+         ("name_word_cues", .phrases(\.nameWords.wordCues, longestFirst: true)),
          ("question_lead_ins", .words(\.questionLeadIns)),
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),

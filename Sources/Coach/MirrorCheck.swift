@@ -105,8 +105,10 @@ public struct MirrorCheck: Sendable {
                 if !added.contains(text) { added.append(text) }
             }
         }
+        // A phrase the speaker said, turned around, is theirs said back: "i have to work every
+        // weekend" said back as "you have to work every weekend" gives no advice.
         for phrase in lexicon.advice + lexicon.defencePhrases + lexicon.judgementPhrases
-        where contains(mirrorWords, phrase) && !contains(originalWords, phrase) {
+        where contains(mirrorWords, phrase) && !turnedAround(phrase).contains(where: { contains(originalWords, $0) }) {
             let text = phrase.joined(separator: " ")
             if !added.contains(text) { added.append(text) }
         }
@@ -367,6 +369,24 @@ public struct MirrorCheck: Sendable {
         }
         return count % 2 == 1
     }
+
+    /// The speaker's own words for `phrase` as the listener says it: the phrase as it is, and
+    /// with each of its pronouns turned around ("you have to" is the speaker's "i have to").
+    private func turnedAround(_ phrase: [String]) -> [[String]] {
+        var variants: [[String]] = [[]]
+        for word in phrase {
+            let turns = [word] + (Self.turns[word] ?? [])
+            variants = variants.flatMap { variant in turns.map { variant + [$0] } }
+        }
+        return variants
+    }
+
+    /// A pronoun said back turned around: the speaker's word for the listener's.
+    private static let turns: [String: [String]] = [
+        "you": ["i", "me"], "i": ["you"], "me": ["you"], "your": ["my"], "my": ["your"], "yours": ["mine"], "mine": ["yours"],
+        "youre": ["im"], "im": ["youre"], "youve": ["ive"], "ive": ["youve"], "youd": ["id"], "id": ["youd"],
+        "yourself": ["myself"], "myself": ["yourself"],
+    ]
 
     private func contains(_ words: [String], _ phrase: [String]) -> Bool {
         guard !phrase.isEmpty, words.count >= phrase.count else { return false }

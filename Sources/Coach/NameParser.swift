@@ -27,11 +27,20 @@ public struct NameWords: Sendable, Equatable {
     /// Phrases right before a word that make it a place, not a person ("we're *from* Lisbon",
     /// "we *live in* Leeds"): that word is no name.
     public var placeCues: [[String]] = []
+    /// Phrases right before a name that make it what others call the person named before
+    /// ("my husband is alejandro but *everyone calls him* ali"): another name of someone
+    /// already named, left out when it would make a third.
+    public var aliasCues: [[String]] = []
+    /// Phrases after which even a word the coach knows is read as a name, to be checked with
+    /// the partners ("everyone *calls me* mo", "*my name is* will").
+    public var wordCues: [[String]] = []
 
     public init(fillers: Set<String> = [], cues: [[String]] = [], kin: Set<String> = [], links: Set<String> = [],
                 nicknameCues: [[String]] = [], shortFormCues: [[String]] = [], absentCues: [[String]] = [],
-                placeCues: [[String]] = []) {
+                placeCues: [[String]] = [], aliasCues: [[String]] = [], wordCues: [[String]] = []) {
         self.placeCues = placeCues
+        self.aliasCues = aliasCues
+        self.wordCues = wordCues
         self.fillers = fillers
         self.cues = cues
         self.kin = kin
@@ -88,6 +97,8 @@ public struct NameParser: Sendable {
         var placed: Bool
         /// Its token's place in the line.
         var index: Int
+        /// Said after an alias cue, with a name before it: another name of someone named.
+        var alias = false
     }
 
     public func read(_ text: String) -> Reading {
@@ -101,7 +112,8 @@ public struct NameParser: Sendable {
                   !words.fillers.contains(word), !words.kin.contains(word), !words.links.contains(word), !isCueWord(word) else { continue }
             let capital = characters[token.start].isUppercase && index > 0
             let ordinary = isOrdinaryWord(word)
-            if ordinary && !capital {
+            // "everyone calls me mo": after a word cue, a word the coach knows is a name too (checked).
+            if ordinary && !capital && !ends(words.wordCues, at: index - 1, tokens: tokens) {
                 // "Will and Grace": a capital opening the line may be a name too.
                 if index == 0 && characters[token.start].isUppercase { sure = false }
                 continue
@@ -115,8 +127,9 @@ public struct NameParser: Sendable {
             if !candidates.isEmpty, starts(words.shortFormCues, at: index + 1, tokens: tokens) { continue }
             // "i'm Paulo, she's Ana, we're from Lisbon": a place is no partner.
             if ends(words.placeCues, at: index - 1, tokens: tokens) { continue }
-            let candidate = Candidate(name: String(characters[token.start..<token.end]), typedWithCapital: capital,
+            var candidate = Candidate(name: String(characters[token.start..<token.end]), typedWithCapital: capital,
                                       ordinary: ordinary, placed: isPlaced(index, tokens: tokens, characters: characters), index: index)
+            candidate.alias = !candidates.isEmpty && ends(words.aliasCues, at: index - 1, tokens: tokens)
             // "i'm oluwaseun, people call me seun": the name gone by takes the other's place.
             if !candidates.isEmpty, ends(words.nicknameCues, at: index - 1, tokens: tokens) { candidates.removeLast() }
             candidates.append(candidate)
@@ -128,6 +141,9 @@ public struct NameParser: Sendable {
         }
         // "sam and alex, we're newlyweds": past two, a word of the dictionary typed in lower
         // case is the ordinary word among them, when leaving those out leaves a couple.
+        // "my husband is alejandro but everyone calls him ali": a third name that is another
+        // name of one already said is left out.
+        if candidates.count > 2 { candidates.removeAll(where: \.alias) }
         if candidates.count > 2 {
             let names = candidates.filter { $0.typedWithCapital || !isEnglishWord($0.name.lowercased()) }
             if names.count == 2 {
