@@ -110,17 +110,19 @@ struct AutomatonRunner: Sendable {
             taken.removeAll()
             if position < count {
                 let token = tokens[position]
+                // The word the starts that take this one are offered next.
+                let following = Self.lookahead(at: position + 1, tokens: tokens, skip: skip)
                 if token >= 0 {
                     for index in Int(program.openBegin[Int(token)])..<Int(program.openBegin[Int(token) + 1]) {
-                        seedIfAdmitted(program.openStarts[index], at: position, tokens: tokens, skip: skip, inflected: inflected, program: program)
+                        seedIfAdmitted(program.openStarts[index], at: position, next: following, tokens: tokens, skip: skip, inflected: inflected, program: program)
                     }
                     // Starts that need a particular second word: the next word, or one after
                     // skip words.
                     var second = position + 1
                     while second < count {
-                        if tokens[second] >= 0, let pair = program.pairs.value(token, tokens[second]) {
-                            for index in Int(program.pairBegin[Int(pair)])..<Int(program.pairBegin[Int(pair) + 1]) {
-                                seedIfAdmitted(program.pairStarts[index], at: position, tokens: tokens, skip: skip, inflected: inflected, program: program)
+                        if tokens[second] >= 0, let starts = program.pairs.range(token, tokens[second]) {
+                            for index in starts {
+                                seedIfAdmitted(program.pairs.items[index], at: position, next: following, tokens: tokens, skip: skip, inflected: inflected, program: program)
                             }
                         }
                         if !skip[second] { break }
@@ -128,8 +130,8 @@ struct AutomatonRunner: Sendable {
                     }
                 }
                 if !skip[position] {
-                    for start in program.wildcardStarters {
-                        seedIfAdmitted(start, at: position, tokens: tokens, skip: skip, inflected: inflected, program: program)
+                    for index in 0..<program.wildcardStarters.count {
+                        seedIfAdmitted(program.wildcardStarters[index], at: position, next: following, tokens: tokens, skip: skip, inflected: inflected, program: program)
                     }
                 }
             }
@@ -160,13 +162,17 @@ struct AutomatonRunner: Sendable {
                     moved.endsInWildcard = true
                     pending.append(moved)
                 case .dispatch where token >= 0:
-                    if let entry = program.dispatch.value(program.dispatchShared[Int(instruction.argument)], token) {
-                        for index in Int(program.dispatchBegin[Int(entry)])..<Int(program.dispatchBegin[Int(entry) + 1]) {
-                            var moved = thread
-                            moved.pc = thread.pc + program.dispatchOffsets[index]
-                            moved.literal += 1
-                            moved.inflected += inflection
-                            moved.endsInWildcard = false
+                    if let targets = program.dispatch.numbers(program.dispatchShared[Int(instruction.argument)], token) {
+                        var moved = thread
+                        moved.literal += 1
+                        moved.inflected += inflection
+                        moved.endsInWildcard = false
+                        if targets.first != Int32.min {
+                            moved.pc = thread.pc + targets.first
+                            pending.append(moved)
+                        }
+                        for index in targets.rest {
+                            moved.pc = thread.pc + program.dispatch.rest[index]
                             pending.append(moved)
                         }
                     }
@@ -255,18 +261,25 @@ struct AutomatonRunner: Sendable {
     /// Starts a match at `position`: straight at the instruction that takes this word when
     /// the index knows it, else through the template's whole opening.
     @inline(__always)
-    private mutating func seedIfAdmitted(_ start: StartPoint, at position: Int, tokens: [Int32], skip: [Bool], inflected: [Bool],
-                                         program: WordProgram) {
-        guard admits(start.template, program: program) else { return }
+    private mutating func seedIfAdmitted(_ start: StartPoint, at position: Int, next: Int32, tokens: [Int32], skip: [Bool],
+                                         inflected: [Bool], program: WordProgram) {
         // A known first word is taken here and now (unless it is a skip word, which the
-        // match may also let pass).
+        // match may also let pass), where the next word can go on.
         if start.targetsBegin >= 0 && !skip[position] {
+            var admitted = false
             for index in Int(start.targetsBegin)..<Int(start.targetsEnd) {
-                taken.append(Thread(pc: program.startTargets[index], start: Int32(position), literal: 1, wildcard: 0, trail: -1,
+                let target = index == Int(start.targetsBegin) ? start.first : program.startTargets[index]
+                guard target.canGoOn(next) else { continue }
+                if !admitted {
+                    guard admits(start.template, program: program) else { return }
+                    admitted = true
+                }
+                taken.append(Thread(pc: target.pc, start: Int32(position), literal: 1, wildcard: 0, trail: -1,
                                     inflected: inflected[position] ? 1 : 0))
             }
             return
         }
+        guard admits(start.template, program: program) else { return }
         let pc = start.pc >= 0 ? start.pc : program.templateStarts[Int(start.template)]
         addClosure(Thread(pc: pc, start: Int32(position), literal: 0, wildcard: 0, trail: -1),
                    at: Int32(position), lookahead: Self.lookahead(at: position, tokens: tokens, skip: skip), intoNext: false, program: program)

@@ -10,6 +10,10 @@ public struct LanguageLayer: Sendable {
     public let dictionary: WordDictionary?
     /// Words written only with a capital ("jordan", "sam"), read as names in name position.
     public let properNouns: WordDictionary?
+    /// `chatSpellings` again for the look-up of every typed word: spelling → an index into
+    /// `spelledWords` (`WordTable`, not a hashed dictionary).
+    private let spellings: WordTable
+    private let spelledWords: [[String]]
 
     public init(_ data: LanguageData) {
         forms = WordForms(language: data)
@@ -17,6 +21,7 @@ public struct LanguageLayer: Sendable {
         concepts = data.concepts.mapValues(\.members)
         dictionary = data.dictionary
         properNouns = data.properNouns
+        (spellings, spelledWords) = Self.spellingTable(chatSpellings)
     }
 
     init(forms: WordForms, chatSpellings: [String: [String]], concepts: [String: [[String]]], dictionary: WordDictionary?,
@@ -26,6 +31,17 @@ public struct LanguageLayer: Sendable {
         self.concepts = concepts
         self.dictionary = dictionary
         self.properNouns = properNouns
+        (spellings, spelledWords) = Self.spellingTable(chatSpellings)
+    }
+
+    private static func spellingTable(_ chatSpellings: [String: [String]]) -> (WordTable, [[String]]) {
+        var index: [String: Int32] = [:]
+        var words: [[String]] = []
+        for (spelling, meaning) in chatSpellings where !spelling.isEmpty {
+            index[spelling] = Int32(words.count)
+            words.append(meaning)
+        }
+        return (WordTable(index), words)
     }
 
     /// `text`'s words with chat spellings replaced by what they stand for; an expanded word
@@ -40,12 +56,12 @@ public struct LanguageLayer: Sendable {
     }
 
     func expandingChatSpellings(_ tokens: [Token]) -> [Token] {
-        guard !chatSpellings.isEmpty, tokens.contains(where: { chatSpellings[$0.word] != nil }) else { return tokens }
+        guard !spelledWords.isEmpty, tokens.contains(where: { spellings[$0.word] != nil }) else { return tokens }
         var result: [Token] = []
         result.reserveCapacity(tokens.count + 4)
         for token in tokens {
-            if let words = chatSpellings[token.word] {
-                for word in words { result.append(Token(word: word, start: token.start, end: token.end)) }
+            if let index = spellings[token.word] {
+                for word in spelledWords[Int(index)] { result.append(Token(word: word, start: token.start, end: token.end)) }
             } else {
                 result.append(token)
             }

@@ -159,17 +159,17 @@ public struct Matcher: Sendable {
         var skip = ids.map { $0 >= 0 && isSkipWord[Int($0)] }
         skipPhrases.mark(tokens, in: &skip)
         let contentWords = max(1, skip.count { !$0 })
-        var runner = runners.take()
-        defer { runners.give(runner) }
-        for (rule, intent) in stateRules.enumerated() {
-            runner.setRule(Int32(rule), allows: isEligible(intents[Int(intent)].definition, in: context))
-        }
+        let pooled = runners.take()
+        defer { runners.give(pooled) }
         return match(text, tokens: tokens, ids: ids, unknown: unknown, forms: WordFormsOfLine(inflected: inflected, forms: forms),
-                     skip: skip, contentWords: contentWords, context: context, runner: &runner)
+                     skip: skip, contentWords: contentWords, context: context, runner: &pooled.runner)
     }
 
     private func match(_ text: String, tokens: [Token], ids: [Int32], unknown: [Bool], forms: WordFormsOfLine, skip: [Bool],
                        contentWords: Int, context: MatchContext, runner: inout AutomatonRunner) -> MatchResult {
+        for (rule, intent) in stateRules.enumerated() {
+            runner.setRule(Int32(rule), allows: isEligible(intents[Int(intent)].definition, in: context))
+        }
         var candidates = templateCandidates(ids, forms: forms, skip: skip, tokens: tokens, text: text,
                                             tier: .template, contentWords: contentWords, runner: &runner)
 

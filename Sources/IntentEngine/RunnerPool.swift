@@ -1,9 +1,17 @@
 import Synchronization
 
+/// A runner as the pool holds it: one reference to take and give back, where the runner
+/// itself holds a dozen lists, each a reference to count on every copy.
+final class PooledRunner: @unchecked Sendable {
+    var runner: AutomatonRunner
+    init(_ runner: AutomatonRunner) { self.runner = runner }
+}
+
 /// The runners of a matcher, shared by every copy of it: one is taken for a match and given
 /// back, so concurrent matches never share working memory and a match never builds its own.
+/// A runner is used by one match at a time: the one that took it.
 final class RunnerPool: Sendable {
-    private let free = Mutex<[AutomatonRunner]>([])
+    private let free = Mutex<[PooledRunner]>([])
     private let instructionCount: Int
     private let templateCount: Int
     private let wordCount: Int
@@ -17,12 +25,13 @@ final class RunnerPool: Sendable {
     }
 
     /// A runner for one match; give it back with `give` when the match is done.
-    func take() -> AutomatonRunner {
+    func take() -> PooledRunner {
         free.withLock { $0.popLast() }
-            ?? AutomatonRunner(instructionCount: instructionCount, templateCount: templateCount, wordCount: wordCount, ruleCount: ruleCount)
+            ?? PooledRunner(AutomatonRunner(instructionCount: instructionCount, templateCount: templateCount, wordCount: wordCount,
+                                            ruleCount: ruleCount))
     }
 
-    func give(_ runner: AutomatonRunner) {
+    func give(_ runner: PooledRunner) {
         free.withLock { $0.append(runner) }
     }
 }

@@ -30,6 +30,8 @@ struct ScratchList<Element: BitwiseCopyable>: @unchecked Sendable {
     }
 
     var isEmpty: Bool { count == 0 }
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
 
     subscript(index: Int) -> Element {
         @inline(__always) get { base[index] }
@@ -71,5 +73,41 @@ struct ScratchList<Element: BitwiseCopyable>: @unchecked Sendable {
         storage = larger
         base = larger.base
         capacity *= 2
+    }
+}
+
+/// A read-only list of plain values in memory of its own, for the tables the runner reads in
+/// its hot loops (`WordProgram`'s instructions and indexes): a read checks no bounds and
+/// touches no reference count. Every index the runner uses comes from the program itself,
+/// whose indexes are checked when it is built (`Matcher.validate` for the start-up cache).
+struct FrozenList<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
+    private final class Storage {
+        let base: UnsafeMutablePointer<Element>
+        init(_ values: [Element]) {
+            base = .allocate(capacity: Swift.max(values.count, 1))
+            values.withUnsafeBufferPointer { if let first = $0.baseAddress { base.initialize(from: first, count: $0.count) } }
+        }
+        deinit { base.deallocate() }
+    }
+
+    private let storage: Storage
+    private let base: UnsafePointer<Element>
+    let count: Int
+
+    init(_ values: [Element]) {
+        storage = Storage(values)
+        base = UnsafePointer(storage.base)
+        count = values.count
+    }
+
+    var isEmpty: Bool { count == 0 }
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(index: Int) -> Element {
+        @inline(__always) get {
+            assert(index >= 0 && index < count, "index out of range")
+            return base[index]
+        }
     }
 }

@@ -8,9 +8,9 @@
 struct WordPairTable: Sendable {
     /// Group `g`'s entries are at `words[groupBegin[g]..<groupBegin[g + 1]]`, sorted, with
     /// their values at the same places in `values`.
-    private let groupBegin: [Int32]
-    private let words: [Int32]
-    private let values: [Int32]
+    private let groupBegin: FrozenList<Int32>
+    private let words: FrozenList<Int32>
+    private let values: FrozenList<Int32>
 
     /// `entries` must not repeat a pair; groups and words are not negative.
     init(_ entries: [(group: Int32, word: Int32, value: Int32)]) {
@@ -19,9 +19,9 @@ struct WordPairTable: Sendable {
         var groupBegin = [Int32](repeating: 0, count: groups + 1)
         for entry in sorted { groupBegin[Int(entry.group) + 1] += 1 }
         for group in 0..<groups { groupBegin[group + 1] += groupBegin[group] }
-        self.groupBegin = groupBegin
-        words = sorted.map(\.word)
-        values = sorted.map(\.value)
+        self.groupBegin = FrozenList(groupBegin)
+        words = FrozenList(sorted.map(\.word))
+        values = FrozenList(sorted.map(\.value))
     }
 
     /// The value stored for the pair, or nil.
@@ -46,4 +46,121 @@ struct WordPairTable: Sendable {
 
     @inline(__always)
     func contains(_ group: Int32, _ word: Int32) -> Bool { value(group, word) != nil }
+}
+
+/// A read-only map from a pair of small numbers (a table or a first word, and a word id) to
+/// a list of items: the starts of a word pair, the places a word of a word list leads to.
+/// Searched like `WordPairTable`, but each entry holds where its list begins, next to its
+/// word, so a look-up reads the group's words and then the items, with no index in between:
+/// the runner makes these look-ups for most words, and each table read is a likely miss in
+/// the processor's caches.
+struct WordPairLists<Item: BitwiseCopyable>: Sendable {
+    private struct Entry: BitwiseCopyable {
+        var word: Int32
+        /// Where the entry's items begin in `items`; they end where the next entry's begin.
+        var begin: Int32
+    }
+
+    /// Group `g`'s entries are at `entries[groupBegin[g]..<groupBegin[g + 1]]`, sorted by
+    /// word; one more entry at the end closes the last list.
+    private let groupBegin: FrozenList<Int32>
+    private let entries: FrozenList<Entry>
+    let items: FrozenList<Item>
+
+    /// `lists` must not repeat a pair; groups and words are not negative. The items of a
+    /// pair keep their order.
+    init(_ lists: [(group: Int32, word: Int32, items: [Item])]) {
+        let sorted = lists.sorted { ($0.group, $0.word) < ($1.group, $1.word) }
+        let groups = Int(sorted.last.map { $0.group + 1 } ?? 0)
+        var groupBegin = [Int32](repeating: 0, count: groups + 1)
+        for list in sorted { groupBegin[Int(list.group) + 1] += 1 }
+        for group in 0..<groups { groupBegin[group + 1] += groupBegin[group] }
+        var entries: [Entry] = []
+        var items: [Item] = []
+        entries.reserveCapacity(sorted.count + 1)
+        for list in sorted {
+            entries.append(Entry(word: list.word, begin: Int32(items.count)))
+            items += list.items
+        }
+        entries.append(Entry(word: Int32.max, begin: Int32(items.count)))
+        self.groupBegin = FrozenList(groupBegin)
+        self.entries = FrozenList(entries)
+        self.items = FrozenList(items)
+    }
+
+    /// Where the pair's items are in `items`, or nil when it has none.
+    @inline(__always)
+    func range(_ group: Int32, _ word: Int32) -> Range<Int>? {
+        guard group >= 0, Int(group) + 1 < groupBegin.count else { return nil }
+        var low = Int(groupBegin[Int(group)])
+        var high = Int(groupBegin[Int(group) + 1])
+        // Halve a long group, then scan the few entries left.
+        while high - low > 8 {
+            let middle = (low + high) / 2
+            if entries[middle].word <= word { low = middle } else { high = middle }
+        }
+        while low < high {
+            let found = entries[low].word
+            if found == word { return Int(entries[low].begin)..<Int(entries[low + 1].begin) }
+            if found > word { return nil }
+            low += 1
+        }
+        return nil
+    }
+}
+
+/// `WordPairLists` of numbers whose entries hold their first number too, for the dispatch
+/// tables: a word of a word list nearly always leads to one place, read with the word.
+struct WordPairNumbers: Sendable {
+    private struct Entry: BitwiseCopyable {
+        var word: Int32
+        /// The list's first number, or `Int32.min` when it is empty.
+        var first: Int32
+        /// Where the rest of the list begins in `rest`; it ends where the next entry's begins.
+        var begin: Int32
+    }
+
+    private let groupBegin: FrozenList<Int32>
+    private let entries: FrozenList<Entry>
+    let rest: FrozenList<Int32>
+
+    /// `lists` must not repeat a pair; groups and words are not negative.
+    init(_ lists: [(group: Int32, word: Int32, items: [Int32])]) {
+        let sorted = lists.sorted { ($0.group, $0.word) < ($1.group, $1.word) }
+        let groups = Int(sorted.last.map { $0.group + 1 } ?? 0)
+        var groupBegin = [Int32](repeating: 0, count: groups + 1)
+        for list in sorted { groupBegin[Int(list.group) + 1] += 1 }
+        for group in 0..<groups { groupBegin[group + 1] += groupBegin[group] }
+        var entries: [Entry] = []
+        var rest: [Int32] = []
+        entries.reserveCapacity(sorted.count + 1)
+        for list in sorted {
+            entries.append(Entry(word: list.word, first: list.items.first ?? Int32.min, begin: Int32(rest.count)))
+            rest += list.items.dropFirst()
+        }
+        entries.append(Entry(word: Int32.max, first: Int32.min, begin: Int32(rest.count)))
+        self.groupBegin = FrozenList(groupBegin)
+        self.entries = FrozenList(entries)
+        self.rest = FrozenList(rest)
+    }
+
+    /// The pair's first number (`Int32.min` for none) and where the others are in `rest`,
+    /// or nil when the pair is not in the table.
+    @inline(__always)
+    func numbers(_ group: Int32, _ word: Int32) -> (first: Int32, rest: Range<Int>)? {
+        guard group >= 0, Int(group) + 1 < groupBegin.count else { return nil }
+        var low = Int(groupBegin[Int(group)])
+        var high = Int(groupBegin[Int(group) + 1])
+        while high - low > 8 {
+            let middle = (low + high) / 2
+            if entries[middle].word <= word { low = middle } else { high = middle }
+        }
+        while low < high {
+            let entry = entries[low]
+            if entry.word == word { return (entry.first, Int(entry.begin)..<Int(entries[low + 1].begin)) }
+            if entry.word > word { return nil }
+            low += 1
+        }
+        return nil
+    }
 }

@@ -4,59 +4,54 @@
 struct WordProgram: Sendable {
     /// The instructions, except that a split's unused `argument` holds its first-word mask
     /// (see `firstWordMasks`).
-    let instructions: [Instruction]
+    let instructions: FrozenList<Instruction>
     /// Where each template's instructions start.
-    let templateStarts: [Int32]
+    let templateStarts: FrozenList<Int32>
     /// Per template: the state rule its intent must satisfy (required and excluded
     /// states, numbered by the matcher), or -1 when it may be said in any state.
-    let templateRules: [Int32]
+    let templateRules: FrozenList<Int32>
     /// The words each template requires, template `t` at `requiredWords[requiredBegin[t]..<requiredBegin[t + 1]]`.
-    let requiredBegin: [Int32]
-    let requiredWords: [Int32]
+    let requiredBegin: FrozenList<Int32>
+    let requiredWords: FrozenList<Int32>
     /// Starts whose first word may be followed by anything (the template may end there, or
     /// a wildcard or slot comes next): word `w`'s at `openStarts[openBegin[w]..<openBegin[w + 1]]`.
-    let openBegin: [Int32]
-    let openStarts: [StartPoint]
-    /// (first word, second word) → an index into `pairBegin`, whose range in `pairStarts`
-    /// lists the starts that can take both: one look-up settles every start of a word pair,
-    /// and most starts never come up.
-    let pairs: WordPairTable
-    let pairBegin: [Int32]
-    let pairStarts: [StartPoint]
+    let openBegin: FrozenList<Int32>
+    let openStarts: FrozenList<StartPoint>
+    /// (first word, second word) → the starts that can take both: one look-up settles every
+    /// start of a word pair, and most starts never come up.
+    let pairs: WordPairLists<StartPoint>
     /// Where matches that begin with a wildcard start: tried at every word.
-    let wildcardStarters: [StartPoint]
-    /// Where starts go on once their first word is taken (see `StartPoint.targetsBegin`).
-    let startTargets: [Int32]
+    let wildcardStarters: FrozenList<StartPoint>
+    /// Where starts go on once their first word is taken (see `StartPoint.targetsBegin`),
+    /// with which words may come next there.
+    let startTargets: FrozenList<StartTarget>
     /// Per dispatch instruction's table: its shared table. A word list used by many
     /// templates compiles to the same table each time, relative to where it sits, so the
     /// copies are stored once.
-    let dispatchShared: [Int32]
+    let dispatchShared: FrozenList<Int32>
     /// Per dispatch instruction's table: a 64-bit mask of its words (id modulo 64), checked
     /// before the look-up, which most words the runner offers would miss.
-    let dispatchMasks: [UInt64]
-    /// (shared table, word) → an index into `dispatchBegin`, whose range in
-    /// `dispatchOffsets` lists where the word leads, relative to the dispatch instruction.
-    let dispatch: WordPairTable
-    let dispatchBegin: [Int32]
-    let dispatchOffsets: [Int32]
+    let dispatchMasks: FrozenList<UInt64>
+    /// (shared table, word) → where the word leads, relative to the dispatch instruction.
+    let dispatch: WordPairNumbers
     /// The templates that can take word `w` literally (by a word or a word list), at
     /// `mentionTemplates[mentionBegin[w]..<mentionBegin[w + 1]]`: a typo-corrected word can
     /// change only their matches, so the typo tier runs only them.
-    let mentionBegin: [Int32]
-    let mentionTemplates: [Int32]
+    let mentionBegin: FrozenList<Int32>
+    let mentionTemplates: FrozenList<Int32>
 
     init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], templates: [CompiledTemplate], templateRules: [Int32], wordCount: Int) {
-        self.instructions = Self.firstWordMasks(instructions, dispatchTables: dispatchTables)
-        templateStarts = templates.map(\.start)
-        self.templateRules = templateRules
+        self.instructions = FrozenList(Self.firstWordMasks(instructions, dispatchTables: dispatchTables))
+        templateStarts = FrozenList(templates.map(\.start))
+        self.templateRules = FrozenList(templateRules)
         var requiredBegin: [Int32] = [0]
         var requiredWords: [Int32] = []
         for template in templates {
             requiredWords += template.required
             requiredBegin.append(Int32(requiredWords.count))
         }
-        self.requiredBegin = requiredBegin
-        self.requiredWords = requiredWords
+        self.requiredBegin = FrozenList(requiredBegin)
+        self.requiredWords = FrozenList(requiredWords)
 
         // Each table relative to its dispatch instruction, so the copies of one list match.
         var dispatchPC = [Int32](repeating: -1, count: dispatchTables.count)
@@ -65,9 +60,7 @@ struct WordProgram: Sendable {
         }
         var sharedIndex: [[Int32: [Int32]]: Int32] = [:]
         var dispatchShared: [Int32] = []
-        var dispatchEntries: [(group: Int32, word: Int32, value: Int32)] = []
-        var dispatchBegin: [Int32] = [0]
-        var dispatchOffsets: [Int32] = []
+        var dispatchEntries: [(group: Int32, word: Int32, items: [Int32])] = []
         for (number, table) in dispatchTables.enumerated() {
             let base = dispatchPC[number]
             let relative = table.mapValues { $0.map { $0 - base } }
@@ -78,17 +71,11 @@ struct WordProgram: Sendable {
             let shared = Int32(sharedIndex.count)
             sharedIndex[relative] = shared
             dispatchShared.append(shared)
-            for word in relative.keys.sorted() {
-                dispatchEntries.append((shared, word, Int32(dispatchBegin.count - 1)))
-                dispatchOffsets += relative[word]!
-                dispatchBegin.append(Int32(dispatchOffsets.count))
-            }
+            for word in relative.keys.sorted() { dispatchEntries.append((shared, word, relative[word]!)) }
         }
-        self.dispatchShared = dispatchShared
-        dispatchMasks = dispatchTables.map { table in table.keys.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) } }
-        dispatch = WordPairTable(dispatchEntries)
-        self.dispatchBegin = dispatchBegin
-        self.dispatchOffsets = dispatchOffsets
+        self.dispatchShared = FrozenList(dispatchShared)
+        dispatchMasks = FrozenList(dispatchTables.map { table in table.keys.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) } })
+        dispatch = WordPairNumbers(dispatchEntries)
 
         var startsByWord: [Int32: [StartPoint]] = [:]
         var startTargets: [Int32] = []
@@ -173,12 +160,14 @@ struct WordProgram: Sendable {
                 }
             }
         }
+        let masked = self.instructions, masks = dispatchMasks
+        let targets = startTargets.map { StartTarget(pc: $0, instruction: masked[Int($0)], dispatchMasks: masks) }
         var openBegin: [Int32] = [0]
         var openStarts: [StartPoint] = []
         var startsByPair: [Int64: [StartPoint]] = [:]
         let followWords = followSets.sorted { $0.value < $1.value }.map { $0.key }
         for word in 0..<Int32(wordCount) {
-            for start in startsByWord[word] ?? [] {
+            for start in (startsByWord[word] ?? []).map({ $0.withFirstTarget(targets) }) {
                 if start.follow < 0 {
                     openStarts.append(start)
                 } else {
@@ -189,22 +178,18 @@ struct WordProgram: Sendable {
             }
             openBegin.append(Int32(openStarts.count))
         }
-        var pairEntries: [(group: Int32, word: Int32, value: Int32)] = []
-        var pairBegin: [Int32] = [0]
-        var pairStarts: [StartPoint] = []
+        var pairEntries: [(group: Int32, word: Int32, items: [StartPoint])] = []
         for key in startsByPair.keys.sorted() {
-            pairEntries.append((Int32(key >> 32), Int32(truncatingIfNeeded: key), Int32(pairBegin.count - 1)))
-            pairStarts += startsByPair[key]!
-            pairBegin.append(Int32(pairStarts.count))
+            pairEntries.append((Int32(key >> 32), Int32(truncatingIfNeeded: key), startsByPair[key]!))
         }
-        self.openBegin = openBegin
-        self.openStarts = openStarts
-        pairs = WordPairTable(pairEntries)
-        self.pairBegin = pairBegin
-        self.pairStarts = pairStarts
-        self.wildcardStarters = wildcardStarters
-        self.startTargets = startTargets
-        (mentionBegin, mentionTemplates) = Self.mentions(instructions, dispatchTables: dispatchTables, templates: templates, wordCount: wordCount)
+        self.openBegin = FrozenList(openBegin)
+        self.openStarts = FrozenList(openStarts)
+        pairs = WordPairLists(pairEntries)
+        self.wildcardStarters = FrozenList(wildcardStarters.map { $0.withFirstTarget(targets) })
+        self.startTargets = FrozenList(targets)
+        let (mentionBegin, mentionTemplates) = Self.mentions(instructions, dispatchTables: dispatchTables, templates: templates, wordCount: wordCount)
+        self.mentionBegin = FrozenList(mentionBegin)
+        self.mentionTemplates = FrozenList(mentionTemplates)
     }
 
     /// Per word, the templates whose instructions can take it (see `mentionBegin`).
@@ -291,6 +276,54 @@ extension WordProgram {
     }
 }
 
+/// Where a start goes on once its first word is taken, and what the instruction there can
+/// take next, read from the instruction when the index is built: most starts the runner
+/// makes die at the next word, and seen from here they cost no read of the instruction
+/// array, which is far too large for the processor's caches.
+struct StartTarget: Sendable, BitwiseCopyable {
+    var pc: Int32
+    /// The one word the instruction takes (a word instruction), or -1.
+    var word: Int32
+    /// Otherwise the bits (id modulo 64) of the words it can take: a dispatch's table, a
+    /// split's first words; every bit when it cannot tell (a wildcard, a slot, the end).
+    var mask: UInt64
+
+    init(pc: Int32, word: Int32, mask: UInt64) {
+        self.pc = pc
+        self.word = word
+        self.mask = mask
+    }
+
+    init(pc: Int32, instruction: Instruction, dispatchMasks: FrozenList<UInt64>) {
+        self.pc = pc
+        word = -1
+        switch instruction.op {
+        case .word:
+            word = instruction.argument
+            mask = ~0
+        case .dispatch:
+            mask = dispatchMasks[Int(instruction.argument)]
+        case .split where instruction.argument != WordProgram.anyFirstWord:
+            // A split's mask is of ids modulo 32: each bit stands for two here.
+            let bits = UInt64(UInt32(bitPattern: instruction.argument))
+            mask = bits | bits << 32
+        default:
+            mask = ~0
+        }
+    }
+
+    /// Whether a thread here can live past the runner's `lookahead` word (its id, -1 for
+    /// none, -2 for a skip word, which may be let pass): false only where the runner's
+    /// closure would drop the thread at once, without a mark or a hit.
+    @inline(__always)
+    func canGoOn(_ lookahead: Int32) -> Bool {
+        if lookahead == -2 { return true }
+        if word >= 0 { return word == lookahead }
+        if mask == ~0 { return true }
+        return lookahead >= 0 && mask & (1 << UInt64(lookahead & 63)) != 0
+    }
+}
+
 /// Where a match can begin: a template, and the instruction that takes its first word (-1:
 /// follow the template's opening from its start).
 struct StartPoint: Sendable {
@@ -304,4 +337,14 @@ struct StartPoint: Sendable {
     /// to follow, or a wildcard). Such a start is made a word in at once, with no look-up.
     var targetsBegin: Int32 = -1
     var targetsEnd: Int32 = -1
+    /// `startTargets[targetsBegin]` again, read with the start itself (most starts have
+    /// just the one target, and most of them die at the next word).
+    var first = StartTarget(pc: -1, word: -1, mask: ~0)
+
+    /// This start with `first` filled in from `targets`.
+    func withFirstTarget(_ targets: [StartTarget]) -> StartPoint {
+        var start = self
+        if targetsBegin >= 0 && targetsBegin < targetsEnd { start.first = targets[Int(targetsBegin)] }
+        return start
+    }
 }
