@@ -187,6 +187,10 @@ import TranscriptFormat
         ("i felt embarrassed when you corrected me in front of your friends", "you felt embarassed cause i corrected you in front of my friends"),
         ("i'm exhausted because work has been non-stop this month", "you're exhausted bc work's been nonstop this month"),
         ("i feel like you don't care about my feelings", "you feel like your feelings don't matter to me"),
+        // The speaker's own phrase turned around is no advice; each other is together; gaming.
+        ("i feel stressed because i have to work every weekend this month", "you're stressed cause you have to work every weekend this month"),
+        ("i miss having time for each other in the evenings", "you miss having time together in the evenings"),
+        ("i feel ignored when you play video games all night", "you feel ignored when i game all night"),
     ])
     func saidInTheirOwnWords(original: String, mirror: String) {
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
@@ -208,6 +212,14 @@ import TranscriptFormat
         ("i feel uncomfortable when you joke about my family", "you feel comfortable when i joke about your family", "not"),
         ("i get scared when you talk about quitting your job", "you're scared when i talk about quitting, i'm an adult, i can decide", "im an adult"),
         ("i'm upset that you shouted at my son", "you're upset i shouted at him, he was being a brat", "brat"),
+        // A clause of "which" the speaker never said, advice after "you could", an order, brushed off, made little.
+        ("i get really annoyed when you leave your shoes in the hallway", "you get annoyed about my shoes in the hallway, which honestly is nitpicking", "which honestly"),
+        ("i feel lonely when you check your phone in bed", "you feel lonely when i check my phone in bed, which i need for my alarm", "which i"),
+        ("i feel left out when you and your sister speak in arabic", "you feel left out when we speak arabic, you could learn it", "you could learn"),
+        ("i feel frustrated when you say you'll call and then you don't", "you get frustrated when i don't call, just remind me next time", "just remind"),
+        ("i feel hurt when you make jokes about my weight", "you feel hurt when i joke about your weight, it's just banter", "just banter"),
+        ("i feel jealous when you spend all evening texting your coworker", "you feel jealous when i text my coworker, she's just a friend", "just a friend"),
+        ("i feel ignored when you play video games all night", "you feel ignored when i play games, i barely play anymore", "i barely"),
     ])
     func stillPoorInTheirOwnWords(original: String, mirror: String, what: String) {
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)

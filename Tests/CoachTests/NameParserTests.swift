@@ -73,6 +73,16 @@ struct NameParserTests {
         #expect(parser.read("im dana, call me dee").names == ["Dee"])
     }
 
+    /// What others call someone already named is that person's other name, left out when it
+    /// would make a third ("everyone calls him ali", "we call her lupe", `name_alias_cues`);
+    /// after a word cue even a word the coach knows is a name, checked (`name_word_cues`).
+    @Test func anotherNameOfSomeoneNamedIsLeftOut() {
+        #expect(parser.read("hi im xiomara and my wife is called guadalupe but we call her lupe").names == ["Xiomara", "Guadalupe"])
+        #expect(parser.read("i'm dana and my husband, everyone calls him ali").names == ["Dana", "Ali"])
+        let reading = parser.read("my name is hope and my husband is called mark")
+        #expect(reading.names == ["Hope", "Mark"])
+    }
+
     @Test func kinAndRoleWordsAreNeverNames() {
         #expect(parser.read("my wife and my husband").names.isEmpty)
         #expect(parser.read("me and my bf").names.isEmpty)
