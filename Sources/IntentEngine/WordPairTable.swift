@@ -1,3 +1,40 @@
+/// Where each group's entries begin in a table sorted by (group, word), and the search of one
+/// group for a word, shared by the tables below: a group lies side by side, so a long one is
+/// halved and the few entries left are scanned in the processor's cache.
+struct WordGroups: Sendable {
+    /// Group `g`'s entries are at `begin[g]..<begin[g + 1]`.
+    private let begin: FrozenList<Int32>
+
+    /// `groups` is the group of every entry, in order, never negative.
+    init(_ groups: [Int32]) {
+        let count = Int(groups.last.map { $0 + 1 } ?? 0)
+        var begin = [Int32](repeating: 0, count: count + 1)
+        for group in groups { begin[Int(group) + 1] += 1 }
+        for group in 0..<count { begin[group + 1] += begin[group] }
+        self.begin = FrozenList(begin)
+    }
+
+    /// The index of the entry of `group` whose word is `word`, or nil; `wordAt` reads an
+    /// entry's word.
+    @inline(__always)
+    func find(_ group: Int32, _ word: Int32, wordAt: (Int) -> Int32) -> Int? {
+        guard group >= 0, Int(group) + 1 < begin.count else { return nil }
+        var low = Int(begin[Int(group)])
+        var high = Int(begin[Int(group) + 1])
+        while high - low > 8 {
+            let middle = (low + high) / 2
+            if wordAt(middle) <= word { low = middle } else { high = middle }
+        }
+        while low < high {
+            let found = wordAt(low)
+            if found == word { return low }
+            if found > word { return nil }
+            low += 1
+        }
+        return nil
+    }
+}
+
 /// A read-only map from a pair of small numbers (a table or a first word, and a word id) to a
 /// number. Matching asks it "can this word follow?" and "where does this word go in that
 /// list?" many times per utterance. Each group's entries lie side by side, sorted by word, and
@@ -6,20 +43,15 @@
 /// megabyte missed it on nearly every look-up (the hottest line of a match, measured with
 /// `perf`). The standard dictionary would also hash every key with a seeded SipHash.
 struct WordPairTable: Sendable {
-    /// Group `g`'s entries are at `words[groupBegin[g]..<groupBegin[g + 1]]`, sorted, with
-    /// their values at the same places in `values`.
-    private let groupBegin: FrozenList<Int32>
+    /// Each group's entries in `words`, sorted, with their values at the same places in `values`.
+    private let groups: WordGroups
     private let words: FrozenList<Int32>
     private let values: FrozenList<Int32>
 
     /// `entries` must not repeat a pair; groups and words are not negative.
     init(_ entries: [(group: Int32, word: Int32, value: Int32)]) {
         let sorted = entries.sorted { ($0.group, $0.word) < ($1.group, $1.word) }
-        let groups = Int(sorted.last.map { $0.group + 1 } ?? 0)
-        var groupBegin = [Int32](repeating: 0, count: groups + 1)
-        for entry in sorted { groupBegin[Int(entry.group) + 1] += 1 }
-        for group in 0..<groups { groupBegin[group + 1] += groupBegin[group] }
-        self.groupBegin = FrozenList(groupBegin)
+        groups = WordGroups(sorted.map(\.group))
         words = FrozenList(sorted.map(\.word))
         values = FrozenList(sorted.map(\.value))
     }
@@ -27,21 +59,7 @@ struct WordPairTable: Sendable {
     /// The value stored for the pair, or nil.
     @inline(__always)
     func value(_ group: Int32, _ word: Int32) -> Int32? {
-        guard group >= 0, Int(group) + 1 < groupBegin.count else { return nil }
-        var low = Int(groupBegin[Int(group)])
-        var high = Int(groupBegin[Int(group) + 1])
-        // Halve a long group, then scan the few entries left.
-        while high - low > 8 {
-            let middle = (low + high) / 2
-            if words[middle] <= word { low = middle } else { high = middle }
-        }
-        while low < high {
-            let found = words[low]
-            if found == word { return values[low] }
-            if found > word { return nil }
-            low += 1
-        }
-        return nil
+        groups.find(group, word) { words[$0] }.map { values[$0] }
     }
 
     @inline(__always)
@@ -61,9 +79,8 @@ struct WordPairLists<Item: BitwiseCopyable>: Sendable {
         var begin: Int32
     }
 
-    /// Group `g`'s entries are at `entries[groupBegin[g]..<groupBegin[g + 1]]`, sorted by
-    /// word; one more entry at the end closes the last list.
-    private let groupBegin: FrozenList<Int32>
+    /// Each group's entries, sorted by word; one more entry at the end closes the last list.
+    private let groups: WordGroups
     private let entries: FrozenList<Entry>
     let items: FrozenList<Item>
 
@@ -71,10 +88,7 @@ struct WordPairLists<Item: BitwiseCopyable>: Sendable {
     /// pair keep their order.
     init(_ lists: [(group: Int32, word: Int32, items: [Item])]) {
         let sorted = lists.sorted { ($0.group, $0.word) < ($1.group, $1.word) }
-        let groups = Int(sorted.last.map { $0.group + 1 } ?? 0)
-        var groupBegin = [Int32](repeating: 0, count: groups + 1)
-        for list in sorted { groupBegin[Int(list.group) + 1] += 1 }
-        for group in 0..<groups { groupBegin[group + 1] += groupBegin[group] }
+        groups = WordGroups(sorted.map(\.group))
         var entries: [Entry] = []
         var items: [Item] = []
         entries.reserveCapacity(sorted.count + 1)
@@ -83,7 +97,6 @@ struct WordPairLists<Item: BitwiseCopyable>: Sendable {
             items += list.items
         }
         entries.append(Entry(word: Int32.max, begin: Int32(items.count)))
-        self.groupBegin = FrozenList(groupBegin)
         self.entries = FrozenList(entries)
         self.items = FrozenList(items)
     }
@@ -91,21 +104,7 @@ struct WordPairLists<Item: BitwiseCopyable>: Sendable {
     /// Where the pair's items are in `items`, or nil when it has none.
     @inline(__always)
     func range(_ group: Int32, _ word: Int32) -> Range<Int>? {
-        guard group >= 0, Int(group) + 1 < groupBegin.count else { return nil }
-        var low = Int(groupBegin[Int(group)])
-        var high = Int(groupBegin[Int(group) + 1])
-        // Halve a long group, then scan the few entries left.
-        while high - low > 8 {
-            let middle = (low + high) / 2
-            if entries[middle].word <= word { low = middle } else { high = middle }
-        }
-        while low < high {
-            let found = entries[low].word
-            if found == word { return Int(entries[low].begin)..<Int(entries[low + 1].begin) }
-            if found > word { return nil }
-            low += 1
-        }
-        return nil
+        groups.find(group, word) { entries[$0].word }.map { Int(entries[$0].begin)..<Int(entries[$0 + 1].begin) }
     }
 }
 
@@ -120,17 +119,14 @@ struct WordPairNumbers: Sendable {
         var begin: Int32
     }
 
-    private let groupBegin: FrozenList<Int32>
+    private let groups: WordGroups
     private let entries: FrozenList<Entry>
     let rest: FrozenList<Int32>
 
     /// `lists` must not repeat a pair; groups and words are not negative.
     init(_ lists: [(group: Int32, word: Int32, items: [Int32])]) {
         let sorted = lists.sorted { ($0.group, $0.word) < ($1.group, $1.word) }
-        let groups = Int(sorted.last.map { $0.group + 1 } ?? 0)
-        var groupBegin = [Int32](repeating: 0, count: groups + 1)
-        for list in sorted { groupBegin[Int(list.group) + 1] += 1 }
-        for group in 0..<groups { groupBegin[group + 1] += groupBegin[group] }
+        groups = WordGroups(sorted.map(\.group))
         var entries: [Entry] = []
         var rest: [Int32] = []
         entries.reserveCapacity(sorted.count + 1)
@@ -139,7 +135,6 @@ struct WordPairNumbers: Sendable {
             rest += list.items.dropFirst()
         }
         entries.append(Entry(word: Int32.max, first: Int32.min, begin: Int32(rest.count)))
-        self.groupBegin = FrozenList(groupBegin)
         self.entries = FrozenList(entries)
         self.rest = FrozenList(rest)
     }
@@ -148,19 +143,6 @@ struct WordPairNumbers: Sendable {
     /// or nil when the pair is not in the table.
     @inline(__always)
     func numbers(_ group: Int32, _ word: Int32) -> (first: Int32, rest: Range<Int>)? {
-        guard group >= 0, Int(group) + 1 < groupBegin.count else { return nil }
-        var low = Int(groupBegin[Int(group)])
-        var high = Int(groupBegin[Int(group) + 1])
-        while high - low > 8 {
-            let middle = (low + high) / 2
-            if entries[middle].word <= word { low = middle } else { high = middle }
-        }
-        while low < high {
-            let entry = entries[low]
-            if entry.word == word { return (entry.first, Int(entry.begin)..<Int(entries[low + 1].begin)) }
-            if entry.word > word { return nil }
-            low += 1
-        }
-        return nil
+        groups.find(group, word) { entries[$0].word }.map { (entries[$0].first, Int(entries[$0].begin)..<Int(entries[$0 + 1].begin)) }
     }
 }
