@@ -70,6 +70,10 @@ struct AutomatonRunner: Sendable {
     /// Per template: the run it is in focus for, when a run is limited to some templates.
     private var focus: ScratchList<Int32>
     private var focused = false
+    /// Per position of this run's utterance: how many words before it are not skip words,
+    /// and where the first such word is (see `WordProgram.opensWithWildcard`).
+    private var wordsBefore = ScratchList<Int32>()
+    private var firstWord: Int32 = -1
 
     init(instructionCount: Int, templateCount: Int, wordCount: Int, ruleCount: Int) {
         marks = ScratchList(repeating: -1, count: instructionCount)
@@ -104,6 +108,16 @@ struct AutomatonRunner: Sendable {
         }
         current.removeAll()
         let count = tokens.count
+        wordsBefore.removeAll()
+        firstWord = -1
+        var words: Int32 = 0
+        for position in 0..<count {
+            wordsBefore.append(words)
+            if !skip[position] {
+                if firstWord < 0 { firstWord = Int32(position) }
+                words += 1
+            }
+        }
         var position = 0
         while position <= count {
             pending.removeAll()
@@ -263,6 +277,15 @@ struct AutomatonRunner: Sendable {
     @inline(__always)
     private mutating func seedIfAdmitted(_ start: StartPoint, at position: Int, next: Int32, tokens: [Int32], skip: [Bool],
                                          inflected: [Bool], program: WordProgram) {
+        // A template opening with `*` matches from the line's first word, its wildcard
+        // having taken every word before this one (a skip word it may let pass), as it
+        // would have had it been carried there; with no such word, the wildcard has none.
+        var origin = Int32(position), wildcard: Int32 = 0
+        if program.opensWithWildcard[Int(start.template)] {
+            wildcard = wordsBefore[position]
+            guard wildcard > 0 else { return }
+            origin = firstWord
+        }
         // A known first word is taken here and now (unless it is a skip word, which the
         // match may also let pass), where the next word can go on.
         if start.targetsBegin >= 0 && !skip[position] {
@@ -274,14 +297,14 @@ struct AutomatonRunner: Sendable {
                     guard admits(start.template, program: program) else { return }
                     admitted = true
                 }
-                taken.append(Thread(pc: target.pc, start: Int32(position), literal: 1, wildcard: 0, trail: -1,
+                taken.append(Thread(pc: target.pc, start: origin, literal: 1, wildcard: wildcard, trail: -1,
                                     inflected: inflected[position] ? 1 : 0))
             }
             return
         }
         guard admits(start.template, program: program) else { return }
         let pc = start.pc >= 0 ? start.pc : program.templateStarts[Int(start.template)]
-        addClosure(Thread(pc: pc, start: Int32(position), literal: 0, wildcard: 0, trail: -1),
+        addClosure(Thread(pc: pc, start: origin, literal: 0, wildcard: wildcard, trail: -1),
                    at: Int32(position), lookahead: Self.lookahead(at: position, tokens: tokens, skip: skip), intoNext: false, program: program)
     }
 

@@ -5,8 +5,14 @@ struct WordProgram: Sendable {
     /// The instructions, except that a split's unused `argument` holds its first-word mask
     /// (see `firstWordMasks`).
     let instructions: FrozenList<Instruction>
-    /// Where each template's instructions start.
+    /// Where each template's matches start: its first instruction, or for a template that
+    /// opens with a bare `*`, the instruction after that wildcard (see `opensWithWildcard`).
     let templateStarts: FrozenList<Int32>
+    /// Per template: it opens with a bare `*` followed by words. Such a template is started
+    /// where those words are, like any other, and the runner counts the words before them as
+    /// the wildcard's: a thread carried through every word of every line, only to find its
+    /// words near the end, cost more than the rest of the matching together.
+    let opensWithWildcard: FrozenList<Bool>
     /// Per template: the state rule its intent must satisfy (required and excluded
     /// states, numbered by the matcher), or -1 when it may be said in any state.
     let templateRules: FrozenList<Int32>
@@ -42,7 +48,9 @@ struct WordProgram: Sendable {
 
     init(instructions: [Instruction], dispatchTables: [[Int32: [Int32]]], templates: [CompiledTemplate], templateRules: [Int32], wordCount: Int) {
         self.instructions = FrozenList(Self.firstWordMasks(instructions, dispatchTables: dispatchTables))
-        templateStarts = FrozenList(templates.map(\.start))
+        let openings = templates.map { Self.afterOpeningWildcard($0.start, instructions, dispatchTables: dispatchTables) }
+        templateStarts = FrozenList(zip(templates, openings).map { $1?.start ?? $0.start })
+        opensWithWildcard = FrozenList(openings.map { $0 != nil })
         self.templateRules = FrozenList(templateRules)
         var requiredBegin: [Int32] = [0]
         var requiredWords: [Int32] = []
@@ -123,7 +131,8 @@ struct WordProgram: Sendable {
             // slot boundary on the way means the whole opening must be followed at run time.
             var consuming: [Int32] = []
             var simple = true
-            var stack = [template.start]
+            let opening = openings[Int(number)]
+            var stack = [opening?.start ?? template.start]
             var seen: Set<Int32> = []
             while simple, let pc = stack.popLast() {
                 guard seen.insert(pc).inserted else { continue }
@@ -135,8 +144,10 @@ struct WordProgram: Sendable {
                 }
             }
             if !simple {
-                for word in template.firstWords.sorted() { startsByWord[word, default: []].append(StartPoint(template: number, pc: -1)) }
-                if template.startsWithWildcard { wildcardStarters.append(StartPoint(template: number, pc: -1)) }
+                for word in (opening?.firstWords ?? template.firstWords).sorted() {
+                    startsByWord[word, default: []].append(StartPoint(template: number, pc: -1))
+                }
+                if template.startsWithWildcard && opening == nil { wildcardStarters.append(StartPoint(template: number, pc: -1)) }
                 continue
             }
             /// A start that has taken its first word, going on at `targets`.
@@ -190,6 +201,32 @@ struct WordProgram: Sendable {
         let (mentionBegin, mentionTemplates) = Self.mentions(instructions, dispatchTables: dispatchTables, templates: templates, wordCount: wordCount)
         self.mentionBegin = FrozenList(mentionBegin)
         self.mentionTemplates = FrozenList(mentionTemplates)
+    }
+
+    /// For a template that opens with a bare `*` (a wildcard looping on itself) followed by
+    /// something that must take a word: where that something starts, and the words it can
+    /// begin with. Nil for any other template, which is started as written.
+    private static func afterOpeningWildcard(_ start: Int32, _ instructions: [Instruction], dispatchTables: [[Int32: [Int32]]])
+        -> (start: Int32, firstWords: Set<Int32>)? {
+        let any = instructions[Int(start)]
+        guard any.op == .any, any.next >= 0 else { return nil }
+        let loop = instructions[Int(any.next)]
+        guard loop.op == .split, loop.next == start, loop.alternative >= 0 else { return nil }
+        var words: Set<Int32> = []
+        var stack = [loop.alternative]
+        var seen: Set<Int32> = []
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            let instruction = instructions[Int(pc)]
+            switch instruction.op {
+            case .word: words.insert(instruction.argument)
+            case .dispatch: words.formUnion(dispatchTables[Int(instruction.argument)].keys)
+            case .split: stack += [instruction.next, instruction.alternative]
+            case .open, .close: stack.append(instruction.next)
+            case .any, .match: return nil
+            }
+        }
+        return (loop.alternative, words)
     }
 
     /// Per word, the templates whose instructions can take it (see `mentionBegin`).

@@ -194,3 +194,38 @@ import Testing
         }
     }
 }
+
+/// A template that opens with `*` is started where its words are, not carried through the
+/// line (see `WordProgram.opensWithWildcard`); it must still read exactly as written.
+@Suite struct OpeningWildcardTests {
+    let rules = matcher("""
+        skip_words: [um, so]
+        lists:
+          topic: {values: [money, chores]}
+        intents:
+          advice: {templates: ["* we fight about {topic} * any advice"]}
+          fight: {templates: ["we fight about {topic}"]}
+        """)
+
+    @Test func theWildcardTakesEveryWordBeforeTheTemplatesWords() {
+        let result = rules.match("honestly lately we fight about money all the time, any advice")
+        #expect(result.intent == "advice")
+        #expect(result.best?.wholeLine == true)
+        #expect(result.best?.wildcardWords == 5)
+        #expect(result.slots == ["topic": "money"])
+    }
+
+    @Test func skipWordsBeforeItAreLetPass() {
+        let result = rules.match("um so honestly we fight about chores a lot any advice")
+        #expect(result.intent == "advice")
+        #expect(result.best?.wildcardWords == 3)
+        // The match starts at "honestly" (character 6): skip words at its edge are not its own.
+        #expect(result.best?.span?.lowerBound == 6)
+    }
+
+    @Test func theWildcardNeedsAWordOfItsOwn() {
+        // Nothing before "we": the opening `*` has no word, so only the other template reads it.
+        #expect(rules.match("we fight about money, any advice").intent == "fight")
+        #expect(rules.match("um we fight about money, any advice").intent == "fight")
+    }
+}
