@@ -159,8 +159,8 @@ import TranscriptFormat
         ("I feel lonely when you work late", "you feel lonely every time i work late", false),
     ])
     func absolutesInSeveralWordsAndRestatedQuantities(original: String, mirror: String, faithful: Bool) {
-        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
-        #expect((verdict.verdict == .faithful) == faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful == faithful, "\(judged.seen)")
     }
 
     /// What listeners say back in their own words (blind set 8's classes): a feeling said as
@@ -193,8 +193,8 @@ import TranscriptFormat
         ("i feel ignored when you play video games all night", "you feel ignored when i game all night"),
     ])
     func saidInTheirOwnWords(original: String, mirror: String) {
-        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
-        #expect(verdict.verdict == .faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful, "\(judged.seen)")
     }
 
     /// What still makes a mirror poor when it is said in those words: a judgement in another of
@@ -240,8 +240,8 @@ import TranscriptFormat
         ("i get nervous when you drive fast on the motorway", "you get nervous when i drive fast on the motorway, did i get it?", true),
     ])
     func aClauseOfTheListenersOwn(original: String, mirror: String, faithful: Bool) {
-        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
-        #expect((verdict.verdict == .faithful) == faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful == faithful, "\(judged.seen)")
     }
 
     /// Everyday words said back for the speaker's (blind set 16's faithful pairs, in lines of
@@ -256,8 +256,15 @@ import TranscriptFormat
         ("i feel hurt when you walk in and don't say hello", "you feel hurt when i come home and don't say hello"),
     ])
     func everydayWordsSaidBack(original: String, mirror: String) {
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful, "\(judged.seen)")
+    }
+
+    /// Whether `mirror` is judged faithful to `original`, with what the check saw, for the
+    /// message of a failing expectation.
+    private func faithfulness(_ mirror: String, of original: String) -> (faithful: Bool, seen: String) {
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
-        #expect(verdict.verdict == .faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+        return (verdict.verdict == .faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
     }
 
     /// A mirror that keeps the feeling alone is not faithful, however few words the original has.
