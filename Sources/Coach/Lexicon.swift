@@ -28,6 +28,9 @@ public struct Lexicon: Sendable {
     public var timeWords: Set<String> = []
     /// Phrases a mirror starts with ("so what i'm hearing is"), as word sequences, longest first.
     public var mirrorOpeners: [[String]] = []
+    /// Phrases that start a listener's check back at the end of a mirror ("is that right"):
+    /// a clause of them adds nothing to what was said back.
+    public var mirrorCheckBacks: [[String]] = []
     /// Words with little content, left out of mirror comparison.
     public var stopwords: Set<String> = []
     /// Words that start advice ("should", "just").
@@ -131,6 +134,7 @@ public struct Lexicon: Sendable {
          ("advice_verbs", .words(\.adviceVerbs)), ("advice_leads", .phrases(\.adviceLeads, longestFirst: true)),
          ("absolutes", .words(\.absolutes)), ("absolute_phrases", .phrases(\.absolutePhrases, longestFirst: true)),
          ("restating_absolutes", .words(\.restatingAbsolutes)), ("mirror_openers", .phrases(\.mirrorOpeners, longestFirst: true)),
+         ("mirror_check_backs", .phrases(\.mirrorCheckBacks, longestFirst: true)),
          ("stopwords", .words(\.stopwords)), ("advice", .phrases(\.advice, longestFirst: false)),
          ("defence", .words(\.defence)), ("name_fillers", .words(\.nameWords.fillers)),
          ("name_cues", .phrases(\.nameWords.cues, longestFirst: true)), ("kin_words", .words(\.nameWords.kin)),

@@ -115,7 +115,7 @@ public struct MirrorCheck: Sendable {
         if let advice = imperative(mirrorWords, clauseStarts: mirrorClauseStarts, originalKeys: originalKeys), !added.contains(advice) {
             added.append(advice)
         }
-        if let own = ownClause(mirrorWords, clauseStarts: mirrorClauseStarts, original: originalUnits), !added.contains(own) {
+        if let own = addedClause(mirrorWords, clauseStarts: mirrorClauseStarts, original: originalUnits), !added.contains(own) {
             added.append(own)
         }
         let negationLost = originalNegated != mirrorNegated
@@ -234,15 +234,21 @@ public struct MirrorCheck: Sendable {
         }.map(\.text)
     }
 
-    /// A clause after the first that the listener says of themselves ("…, i'm an adult, i can
-    /// decide", "…, i was just so angry") with no word of the original in it: a defence of
-    /// their own, not the speaker's words. Returns its first words.
-    private func ownClause(_ words: [String], clauseStarts: [Bool], original: [Unit]) -> String? {
+    /// A clause after the first that brings in what the speaker never said: one the listener
+    /// says of themselves ("…, i'm an adult, i can decide"), or any with two words of content or
+    /// more and none of the original's ("…, which only happens because my shifts keep
+    /// changing", "…, lets set up a budget this weekend", "…, and you do love playing the
+    /// martyr"): a defence, advice or judgement of their own, in words no list holds. A check
+    /// back (`mirror_check_backs`: "is that right?") brings in nothing. Returns its first words.
+    private func addedClause(_ words: [String], clauseStarts: [Bool], original: [Unit]) -> String? {
         let originalKeys = Set(original.flatMap { [$0.key] + $0.contentKeys })
         let starts = words.indices.filter { clauseStarts[$0] } + [words.count]
-        for (start, end) in zip(starts, starts.dropFirst()) where start > 0 && lexicon.firstPerson.contains(words[start]) {
-            let units = contentUnits(Array(words[start..<end]))
-            if !units.isEmpty, !units.contains(where: { originalKeys.contains($0.key) || $0.contentKeys.contains(where: originalKeys.contains) }) {
+        for (start, end) in zip(starts, starts.dropFirst()) where start > 0 {
+            let clause = Array(words[start..<end])
+            if lexicon.mirrorCheckBacks.contains(where: { clause.starts(with: $0) }) { continue }
+            let units = contentUnits(clause)
+            let own = lexicon.firstPerson.contains(words[start]) ? 1 : 2
+            if units.count >= own, !units.contains(where: { originalKeys.contains($0.key) || $0.contentKeys.contains(where: originalKeys.contains) }) {
                 return words[start..<min(end, start + 3)].joined(separator: " ")
             }
         }

@@ -159,8 +159,8 @@ import TranscriptFormat
         ("I feel lonely when you work late", "you feel lonely every time i work late", false),
     ])
     func absolutesInSeveralWordsAndRestatedQuantities(original: String, mirror: String, faithful: Bool) {
-        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
-        #expect((verdict.verdict == .faithful) == faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful == faithful, "\(judged.seen)")
     }
 
     /// What listeners say back in their own words (blind set 8's classes): a feeling said as
@@ -193,8 +193,8 @@ import TranscriptFormat
         ("i feel ignored when you play video games all night", "you feel ignored when i game all night"),
     ])
     func saidInTheirOwnWords(original: String, mirror: String) {
-        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
-        #expect(verdict.verdict == .faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful, "\(judged.seen)")
     }
 
     /// What still makes a mirror poor when it is said in those words: a judgement in another of
@@ -224,6 +224,47 @@ import TranscriptFormat
     func stillPoorInTheirOwnWords(original: String, mirror: String, what: String) {
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
         #expect(verdict.verdict != .faithful, "\(what): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+    }
+
+    /// A clause added after the speaker's words, with two words of content or more and none of
+    /// theirs, is the listener's own, whatever its words (blind set 16): a judgement no list
+    /// names, a defence with no "but", advice with no order verb. A check back ("is that
+    /// right?") or a word of understanding ("that must be hard") after a mirror adds nothing.
+    @Test(arguments: [
+        ("i feel drained after your family stays the weekend", "you feel drained after my family stays the weekend, you do enjoy being the victim", false),
+        ("i'm upset when you forget to pick up the dry cleaning", "you're upset when i forget the dry cleaning, which only happens when traffic is awful", false),
+        ("i feel sad when we skip our walks", "you feel sad when we skip our walks, maybe a treadmill would help", false),
+        ("i get nervous when you drive fast on the motorway", "you get nervous when i drive fast on the motorway, classic backseat driver", false),
+        ("i feel sad when we skip our walks", "you feel sad when we skip our walks, is that right?", true),
+        ("i feel sad when we skip our walks", "you feel sad when we skip our walks, that must be hard", true),
+        ("i get nervous when you drive fast on the motorway", "you get nervous when i drive fast on the motorway, did i get it?", true),
+    ])
+    func aClauseOfTheListenersOwn(original: String, mirror: String, faithful: Bool) {
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful == faithful, "\(judged.seen)")
+    }
+
+    /// Everyday words said back for the speaker's (blind set 16's faithful pairs, in lines of
+    /// my own): going quiet as going silent, the laundry as the washing, a job lost as being out
+    /// of work, answering as replying, talking as opening up, walking in as coming home.
+    @Test(arguments: [
+        ("i feel shut out when you go quiet after a row", "you feel shut out when i go silent after an argument"),
+        ("i'm annoyed when the laundry stays in the basket", "you're annoyed when the washing sits in the basket"),
+        ("i feel scared since i lost my job", "you feel scared since you've been out of work"),
+        ("i feel ignored when you don't answer my messages", "you feel ignored when i don't reply to your messages"),
+        ("i feel lonely when i can't talk to you about work", "you feel lonely when you can't open up to me about work"),
+        ("i feel hurt when you walk in and don't say hello", "you feel hurt when i come home and don't say hello"),
+    ])
+    func everydayWordsSaidBack(original: String, mirror: String) {
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful, "\(judged.seen)")
+    }
+
+    /// Whether `mirror` is judged faithful to `original`, with what the check saw, for the
+    /// message of a failing expectation.
+    private func faithfulness(_ mirror: String, of original: String) -> (faithful: Bool, seen: String) {
+        let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
+        return (verdict.verdict == .faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
     }
 
     /// A mirror that keeps the feeling alone is not faithful, however few words the original has.
