@@ -254,6 +254,12 @@ import TranscriptFormat
         ("i feel ignored when you don't answer my messages", "you feel ignored when i don't reply to your messages"),
         ("i feel lonely when i can't talk to you about work", "you feel lonely when you can't open up to me about work"),
         ("i feel hurt when you walk in and don't say hello", "you feel hurt when i come home and don't say hello"),
+        // Blind set 17's classes, in lines of my own: takeout as takeaway, feeling small as
+        // belittled, a promise as "said i would", collecting the kids as picking them up.
+        ("i feel guilty when we order takeout every night", "you feel guilty when we get takeaway every night"),
+        ("i felt small when you corrected me at dinner", "you felt belittled when i corrected you at dinner"),
+        ("i'm hurt that you didn't call like you promised", "you're hurt that i didn't call like i said i would"),
+        ("i'm stressed when you forget to pick up the kids", "you're stressed when i forget to get the kids"),
     ])
     func everydayWordsSaidBack(original: String, mirror: String) {
         let judged = faithfulness(mirror, of: original)
@@ -265,6 +271,13 @@ import TranscriptFormat
     private func faithfulness(_ mirror: String, of original: String) -> (faithful: Bool, seen: String) {
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
         return (verdict.verdict == .faithful, "\(verdict.verdict): kept \(verdict.kept), missed \(verdict.missed), added \(verdict.added)")
+    }
+
+    /// Every feeling named counts, the ones joined on with "and" too (blind set 17): a mirror
+    /// that keeps "tired" and drops "unappreciated" has lost a feeling.
+    @Test func aSecondFeelingJoinedOnIsAFeelingToKeep() {
+        #expect(!faithfulness("you feel worn out when i don't say thanks for dinner", of: "i feel worn out and unappreciated when you don't say thanks for dinner").faithful)
+        #expect(faithfulness("you feel worn out and unappreciated when i don't say thanks for dinner", of: "i feel worn out and unappreciated when you don't say thanks for dinner").faithful)
     }
 
     /// A mirror that keeps the feeling alone is not faithful, however few words the original has.
