@@ -76,6 +76,8 @@ public struct Lexicon: Sendable {
     public var negatingSuffixes: Set<String> = []
     /// Verbs a feeling follows ("felt" invisible): the word after them is a feeling.
     public var feelingVerbs: Set<String> = []
+    /// Words that join one feeling to the next ("tired and unappreciated"): each is named.
+    public var feelingJoins: Set<String> = []
     /// Words of speaking for oneself ("i", "my"), which make a feeling an "I" statement.
     public var firstPerson: Set<String> = []
     /// Each horseman → the intents whose match clears it where they meet: a warm line, someone
@@ -151,7 +153,7 @@ public struct Lexicon: Sendable {
          ("restricting_ends", .words(\.restrictingEnds)), ("negating_prefixes", .words(\.negatingPrefixes)),
          ("repeating", .phrases(\.repeating, longestFirst: true)), ("negating_verbs", .words(\.negatingVerbs)),
          ("defence_phrases", .phrases(\.defencePhrases, longestFirst: true)), ("negating_suffixes", .words(\.negatingSuffixes)),
-         ("feeling_verbs", .words(\.feelingVerbs)), ("first_person", .words(\.firstPerson)),
+         ("feeling_verbs", .words(\.feelingVerbs)), ("feeling_joins", .words(\.feelingJoins)), ("first_person", .words(\.firstPerson)),
          ("flag_clearers", .map(\.flagClearers)), ("aimed_horsemen", .words(\.aimedHorsemen)),
          ("partner_words", .words(\.partnerWords)), ("other_subjects", .words(\.otherSubjects)),
          ("aim_interjections", .phrases(\.aimInterjections, longestFirst: true)), ("clause_breaks", .words(\.clauseBreaks)),

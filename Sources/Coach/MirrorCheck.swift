@@ -212,21 +212,21 @@ public struct MirrorCheck: Sendable {
     /// The feelings a message names: the lexicon's feeling words, and whatever word follows
     /// one of `feeling_verbs` ("felt"), past little words ("so", "a bit"), so "i felt
     /// invisible" names "invisible" though no list has it; "i feel like i'm…" names none. Each
-    /// feeling joined on with "and" or "or" is named too: "i feel tired and unappreciated".
+    /// feeling joined on with one of `feeling_joins` is named too: "i feel tired and unappreciated".
     private func namedFeelings(_ words: [String], units: [Unit]) -> [String] {
         var named: Set<String> = []
         let keys = words.map(language.forms.key)
         for (index, word) in words.enumerated() where lexicon.feelingVerbs.contains(word) {
             var next = index + 1
             while true {
-                while next < words.count, lexicon.stopwords.contains(words[next]), !["and", "or"].contains(words[next]) { next += 1 }
+                while next < words.count, lexicon.stopwords.contains(words[next]), !lexicon.feelingJoins.contains(words[next]) { next += 1 }
                 guard next < words.count, !lexicon.pronouns.contains(words[next]), !lexicon.negations.contains(words[next]),
                       !lexicon.stopwords.contains(words[next]) else { break }
                 // A feeling of several words ("worn out") is named whole, as its unit is.
                 let length = conceptAt(next, keys: keys)?.1 ?? 1
                 named.insert(words[next])
                 named.insert(words[next..<(next + length)].joined(separator: " "))
-                guard next + length + 1 < words.count, ["and", "or"].contains(words[next + length]) else { break }
+                guard next + length + 1 < words.count, lexicon.feelingJoins.contains(words[next + length]) else { break }
                 next += length + 1
             }
         }
@@ -256,8 +256,9 @@ public struct MirrorCheck: Sendable {
             let clause = Array(words[start..<end])
             if lexicon.mirrorCheckBacks.contains(where: { clause.starts(with: $0) }) { continue }
             let units = contentUnits(clause)
-            let own = lexicon.firstPerson.contains(words[start]) ? 1 : 2
-            if units.count >= own, !units.contains(where: { originalKeys.contains($0.key) || $0.contentKeys.contains(where: originalKeys.contains) }) {
+            // Said of themselves, one word of their own is enough; said of anything, two.
+            let fewestOwnWords = lexicon.firstPerson.contains(words[start]) ? 1 : 2
+            if units.count >= fewestOwnWords, !units.contains(where: { originalKeys.contains($0.key) || $0.contentKeys.contains(where: originalKeys.contains) }) {
                 return words[start..<min(end, start + 3)].joined(separator: " ")
             }
         }

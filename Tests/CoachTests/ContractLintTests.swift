@@ -112,8 +112,10 @@ import Testing
     }
 
     @Test func aMissingOrEmptyLexiconListIsAnError() {
-        expectErrors(editing: "Intents/lexicon.yaml", replacing: ["  advice: [": "  advice_gone: [", "  first_person: [i, im, ive, my]": "  first_person: []"],
+        expectErrors(editing: "Intents/lexicon.yaml", replacing: ["  advice: [": "  advice_gone: [", "  first_person: [i, im, ive, my]": "  first_person: []",
+                                                                    "  feeling_joins: [and, or]": "  feeling_joins: []"],
                      include: ["Intents:1:1: error: missing or empty lexicon list 'advice'", "Intents:1:1: error: missing or empty lexicon list 'first_person'",
+                               "Intents:1:1: error: missing or empty lexicon list 'feeling_joins'",
                                "Intents/lexicon.yaml:\(Self.line(of: "  advice: [", in: "Intents/lexicon.yaml")):3: error: unknown lexicon list 'advice_gone'"])
     }
 
