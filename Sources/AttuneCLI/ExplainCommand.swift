@@ -46,11 +46,14 @@ public struct ExplainCommand: ParsableCommand {
                 }
                 return
             }
-            let script = try intentsOptions.cachedCoach()
+            // A person reading the text form wants to see how each word matched, which needs the
+            // syntax trees the start-up cache leaves out; programs reading JSON (a line at a time,
+            // from scoring tools) want speed, so JSON goes through the cache and never lists words.
+            let script = format == .text ? try intentsOptions.loadCoach().1 : try intentsOptions.cachedCoach()
             let result = script.matcher.match(text, context: MatchContext(parsing: state))
             let flags = LineFlags.horsemen(in: result, lexicon: script.lexicon, language: script.matcher.language)
             switch format {
-            case .json: print(jsonString(MatchDescription.json(result, words: script.matcher, flags: flags)))
+            case .json: print(jsonString(MatchDescription.json(result, flags: flags)))
             case .text: print(MatchDescription.text(result, words: script.matcher, flags: flags), terminator: "")
             }
         }
@@ -108,7 +111,8 @@ enum MatchDescription {
         return out
     }
 
-    static func json(_ result: MatchResult, words matcher: Matcher? = nil, flags: [RaisedFlag]? = nil) -> [String: Any] {
+    /// No word kinds here: JSON is read through the start-up cache, which keeps no syntax trees.
+    static func json(_ result: MatchResult, flags: [RaisedFlag]? = nil) -> [String: Any] {
         var json: [String: Any] = [
             "text": result.text,
             "intent": result.intent,
@@ -127,9 +131,6 @@ enum MatchDescription {
                     "priority": candidate.priority,
                     "slots": candidate.slots.map { ["name": $0.name, "value": $0.value, "text": $0.text, "start": $0.start, "end": $0.end] },
                 ]
-                if let matcher {
-                    entry["words"] = matcher.wordMatches(of: candidate, in: result).map { ["word": $0.word, "kind": $0.kind.rawValue] }
-                }
                 if let template = candidate.template {
                     entry["template"] = templateJSON(template)
                 }

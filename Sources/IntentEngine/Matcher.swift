@@ -53,6 +53,9 @@ public struct Matcher: Sendable {
     /// Rules and list values as parsed, for `explain` (empty when loaded from the cache).
     var ruleBodies: [String: TemplateNode] = [:]
     var listValues: [String: [TemplateNode]] = [:]
+    /// False for a matcher restored from the start-up cache, which keeps no syntax trees: it
+    /// cannot say how each word matched, and `wordMatches` then says nothing rather than guess.
+    public internal(set) var keepsSyntaxTrees = true
 
     init(instructions: [Instruction], templates: [CompiledTemplate], intents: [CompiledIntent],
          vocabulary: [String: Int32], words: [String], slotNames: [String], values: [String],

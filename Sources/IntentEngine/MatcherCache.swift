@@ -203,6 +203,7 @@ extension Matcher {
                        skipWords: skipWords, dispatchTables: dispatchTables, options: options,
                        morphology: morphology, language: language)
         matcher.skipPhrases = skipPhrases
+        matcher.keepsSyntaxTrees = false
         return matcher
     }
 }

@@ -14,10 +14,10 @@ public enum WordMatchKind: String, Sendable {
 
 extension Matcher {
     /// Each word of `candidate`'s stretch and how it matched, for `explain`. Works from the
-    /// template's syntax tree, so it says `other` for every word when the matcher came from
-    /// the start-up cache (which keeps no trees).
+    /// template's syntax tree, so it is empty when the matcher came from the start-up cache
+    /// (which keeps no trees): calling every word `other` there would mislead an author.
     public func wordMatches(of candidate: IntentCandidate, in result: MatchResult) -> [(word: String, kind: WordMatchKind)] {
-        guard let span = candidate.span, let template = candidate.template, candidate.tier != .keyword else { return [] }
+        guard keepsSyntaxTrees, let span = candidate.span, let template = candidate.template, candidate.tier != .keyword else { return [] }
         var written: Set<String> = []
         var conceptWords: Set<String> = []
         collectWords(template.node, written: &written, concepts: &conceptWords, depth: 0)

@@ -140,6 +140,23 @@ import TranscriptFormat
         #expect((json?["slots"] as? [String: String])?["feeling"] == "lonely")
     }
 
+    /// JSON goes through the start-up cache (and writes it), which keeps no syntax trees; the
+    /// text form must still say how each word matched rather than call every word `other`.
+    @Test func explainShowsHowEachWordMatchedEvenWithACache() throws {
+        let folder = Attune.temporaryFolder("explain-cache")
+        for run in 1...2 {
+            let json = try Attune.run(["explain", "you never listened to me", "--format", "json"], environment: ["XDG_CACHE_HOME": folder])
+            let candidates = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["candidates"] as? [[String: Any]]
+            #expect(candidates?.first?["intent"] as? String == "criticism", "run \(run)")
+            #expect(candidates?.first?["words"] == nil, "run \(run): JSON never lists word kinds, cached or not")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder + "/attune"))
+        let result = try Attune.run(["explain", "you never listened to me"], environment: ["XDG_CACHE_HOME": folder])
+        let words = result.stdout.split(separator: "\n").first { $0.contains("words:") }
+        #expect(words?.contains("listened (inflected)") == true, "\(result.stdout)")
+        #expect(words?.contains("never (exact)") == true, "\(result.stdout)")
+    }
+
     @Test func lintReportsEveryProblemWithItsPlace() throws {
         let folder = Attune.temporaryFolder("lint")
         try "intents:\n  greet:\n    templates: [\"(hi|hello\", \"[there\", \"(a;;b)\", \"{nolist}\"]\n    templets: []\n"
