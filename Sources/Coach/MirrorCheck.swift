@@ -256,9 +256,13 @@ public struct MirrorCheck: Sendable {
             let clause = Array(words[start..<end])
             if lexicon.mirrorCheckBacks.contains(where: { clause.starts(with: $0) }) { continue }
             let units = contentUnits(clause)
-            // Said of themselves, one word of their own is enough; said of anything, two.
-            let fewestOwnWords = lexicon.firstPerson.contains(words[start]) ? 1 : 2
-            if units.count >= fewestOwnWords, !units.contains(where: { originalKeys.contains($0.key) || $0.contentKeys.contains(where: originalKeys.contains) }) {
+            let keptUnits = units.count { originalKeys.contains($0.key) || $0.contentKeys.contains(where: originalKeys.contains) }
+            let ownUnits = units.count - keptUnits
+            // Said of themselves, the listener adds a clause of their own when it says more of
+            // their own than of the speaker's ("i'm wiped out from the night shifts" after
+            // "every night"); said of anything, when two words of its own stand alone.
+            let added = lexicon.firstPerson.contains(words[start]) ? ownUnits >= 1 && ownUnits > keptUnits : ownUnits >= 2 && keptUnits == 0
+            if added {
                 return words[start..<min(end, start + 3)].joined(separator: " ")
             }
         }

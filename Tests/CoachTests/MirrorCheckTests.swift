@@ -238,6 +238,11 @@ import TranscriptFormat
         ("i feel sad when we skip our walks", "you feel sad when we skip our walks, is that right?", true),
         ("i feel sad when we skip our walks", "you feel sad when we skip our walks, that must be hard", true),
         ("i get nervous when you drive fast on the motorway", "you get nervous when i drive fast on the motorway, did i get it?", true),
+        // Blind set 18: said of themselves, the listener's clause says more of their own than of
+        // the speaker's, though it repeats a word of theirs ("night" of "every night").
+        ("i feel alone when you stay late at the office every evening", "you feel alone when i stay late every evening, i'm drowning in deadlines at the office", false),
+        ("i miss you when you're on your phone all weekend", "you miss me when i'm on my phone all weekend, i had a rough week at work", false),
+        ("i feel sad when you skip our sunday walks", "you feel sad when i skip our sunday walks, i did skip them", true),
     ])
     func aClauseOfTheListenersOwn(original: String, mirror: String, faithful: Bool) {
         let judged = faithfulness(mirror, of: original)
@@ -260,6 +265,17 @@ import TranscriptFormat
         ("i felt small when you corrected me at dinner", "you felt belittled when i corrected you at dinner"),
         ("i'm hurt that you didn't call like you promised", "you're hurt that i didn't call like i said i would"),
         ("i'm stressed when you forget to pick up the kids", "you're stressed when i forget to get the kids"),
+        // Blind set 18's classes, in lines of my own: the baby as the little one, a sofa for a
+        // couch, nodding off for falling asleep, a manager for a boss, not remembering for
+        // forgetting, an operation for surgery, getting over for recovering, heading out.
+        ("i'm worried the baby isn't sleeping enough", "you're worried the little one isn't sleeping enough"),
+        ("i feel ignored when you nap on the couch all sunday", "you feel ignored when i nap on the sofa all sunday"),
+        ("i get lonely when you fall asleep during our film", "you get lonely when i nod off during our film"),
+        ("i'm anxious when your boss calls you at dinner", "you're anxious when my manager rings me at dinner"),
+        ("i feel hurt when you forget our plans", "you feel hurt when i don't remember our plans"),
+        ("i'm scared about your surgery next month", "you're scared about my operation next month"),
+        ("i feel helpless while you're recovering from the flu", "you feel helpless while i get over the flu"),
+        ("i feel left out when you go out with your mates", "you feel left out when i head out with my mates"),
     ])
     func everydayWordsSaidBack(original: String, mirror: String) {
         let judged = faithfulness(mirror, of: original)
