@@ -261,7 +261,7 @@ public struct MirrorCheck: Sendable {
             // Said of themselves, the listener adds a clause of their own when it says more of
             // their own than of the speaker's ("i'm wiped out from the night shifts" after
             // "every night"); said of anything, when two words of its own stand alone.
-            let added = lexicon.firstPerson.contains(words[start]) ? ownUnits >= 1 && ownUnits > keptUnits : ownUnits >= 2 && keptUnits == 0
+            let added = lexicon.firstPerson.contains(words[start]) ? ownUnits > keptUnits : ownUnits >= 2 && keptUnits == 0
             if added {
                 return words[start..<min(end, start + 3)].joined(separator: " ")
             }

@@ -55,7 +55,7 @@ public struct Matcher: Sendable {
     var listValues: [String: [TemplateNode]] = [:]
     /// False for a matcher restored from the start-up cache, which keeps no syntax trees: it
     /// cannot say how each word matched, and `wordMatches` then says nothing rather than guess.
-    public internal(set) var keepsSyntaxTrees = true
+    var keepsSyntaxTrees = true
 
     init(instructions: [Instruction], templates: [CompiledTemplate], intents: [CompiledIntent],
          vocabulary: [String: Int32], words: [String], slotNames: [String], values: [String],
