@@ -220,6 +220,9 @@ import TranscriptFormat
         ("i feel hurt when you make jokes about my weight", "you feel hurt when i joke about your weight, it's just banter", "just banter"),
         ("i feel jealous when you spend all evening texting your coworker", "you feel jealous when i text my coworker, she's just a friend", "just a friend"),
         ("i feel ignored when you play video games all night", "you feel ignored when i play games, i barely play anymore", "i barely"),
+        // Called just the way things are (blind set 19): "that's just how i watch games".
+        ("i feel embarrassed when you shout at the referee", "you feel embarrassed when i shout at the referee, thats just how i watch games", "thats just how"),
+        ("i feel hurt when you interrupt me", "you feel hurt when i interrupt you, its just how i am", "its just how"),
     ])
     func stillPoorInTheirOwnWords(original: String, mirror: String, what: String) {
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
@@ -276,6 +279,13 @@ import TranscriptFormat
         ("i'm scared about your surgery next month", "you're scared about my operation next month"),
         ("i feel helpless while you're recovering from the flu", "you feel helpless while i get over the flu"),
         ("i feel left out when you go out with your mates", "you feel left out when i head out with my mates"),
+        // Blind set 19's classes, in lines of my own: beginning as starting, dinnertime for
+        // supper, the food someone makes for their cooking, heading to bed, "good night" apart.
+        ("i feel sad when you begin your day without a hug", "you feel sad when i start my day without a hug"),
+        ("i feel rushed when you want supper at six", "you feel rushed when i want dinnertime at six"),
+        ("i feel proud when you cook for my friends", "you feel proud when i make food for your friends"),
+        ("i feel lonely when you go to bed before me", "you feel lonely when i head to bed before you"),
+        ("i feel hurt when you skip saying goodnight", "you feel hurt when i skip saying good night"),
     ])
     func everydayWordsSaidBack(original: String, mirror: String) {
         let judged = faithfulness(mirror, of: original)
