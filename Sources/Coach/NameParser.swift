@@ -225,8 +225,21 @@ public struct NameParser: Sendable {
     public static func tidy(_ name: String) -> String {
         let trimmed = name.trimmingWhitespace().trimmingCharacters(in: CharacterSet(charactersIn: ".,!?:;\"'()"))
         guard !trimmed.isEmpty else { return "" }
-        // Each part of a double name: "jean-luc" → "Jean-Luc"; a capital typed inside stays.
+        // Each part of a double name: "jean-luc" → "Jean-Luc"; a capital typed inside stays
+        // ("LeAnn"), but caps lock or a slip of the shift key does not ("OLUWASEUN", "mAtEo").
         return trimmed.split(separator: "-", omittingEmptySubsequences: false)
-            .map { part in part.first.map { $0.uppercased() + part.dropFirst() } ?? "" }.joined(separator: "-")
+            .map { part in
+                let cased = isOddlyCased(part) ? part.lowercased() : String(part)
+                return cased.first.map { $0.uppercased() + cased.dropFirst() } ?? ""
+            }.joined(separator: "-")
+    }
+
+    /// Whether a name was typed in capitals throughout (three letters or more: "JJ" stays) or
+    /// with capitals after a small first letter, so its case says nothing about how it is written.
+    private static func isOddlyCased(_ part: Substring) -> Bool {
+        let letters = part.filter(\.isLetter)
+        guard let first = letters.first else { return false }
+        if letters.count >= 3, letters.allSatisfy(\.isUppercase) { return true }
+        return first.isLowercase && letters.dropFirst().contains(where: \.isUppercase)
     }
 }

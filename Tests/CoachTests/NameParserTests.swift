@@ -67,6 +67,16 @@ struct NameParserTests {
         #expect(parser.read(text).names == names)
     }
 
+    /// Caps lock or a slipped shift key is no spelling of a name, so the coach does not greet
+    /// "OLUWASEUN"; a capital typed inside a name ("LeAnn", "McKenzie") or initials ("JJ") stay.
+    @Test func aNameIsWrittenAsANameNotAsItWasMistyped() {
+        #expect(parser.read("OLUWASEUN and my fiancée chidinma").names == ["Oluwaseun", "Chidinma"])
+        #expect(parser.read("mAtEo y valentina").names == ["Mateo", "Valentina"])
+        #expect(NameParser.tidy("JJ") == "JJ")
+        #expect(NameParser.tidy("McKenzie") == "McKenzie")
+        #expect(NameParser.tidy("ANNE-marie") == "Anne-Marie")
+    }
+
     /// The name someone goes by takes the place of the one said before it.
     @Test func aNameGoneByReplacesTheOneBefore() {
         #expect(parser.read("well i'm oluwaseun, people call me seun, and my partner is hannah").names == ["Seun", "Hannah"])
