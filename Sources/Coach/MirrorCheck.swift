@@ -57,7 +57,7 @@ public struct MirrorCheck: Sendable {
             // A slip of typing on either side ("embarassed", "becuase") keeps a long word too.
             if mirrorKeys.contains(unit.key) || synonymKept(unit.text, in: mirrorWords)
                 || (!content.isEmpty && content.allSatisfy(mirrorWordKeys.contains))
-                || (!unit.isConcept && unit.text.count >= 6 && mirrorWords.contains { oneSlipApart(unit.text, $0) }) {
+                || (!unit.text.contains(" ") && unit.text.count >= 6 && mirrorWords.contains { oneSlipApart(unit.text, $0) }) {
                 kept.append(unit.text)
             } else if content.isEmpty {
                 // A member made of little words only ("here" in `~here`) keeps, never misses.
@@ -318,6 +318,11 @@ public struct MirrorCheck: Sendable {
             // and so is a "keep" that repeats the verb after it ("we keep arguing").
             if let phrase = lexicon.absolutePhrases.first(where: { words[position...].starts(with: $0) }) {
                 position += phrase.count
+                continue
+            }
+            // A hedge of several words ("to be honest", "i guess") says nothing a mirror must keep.
+            if let hedge = lexicon.hedges.first(where: { $0.count > 1 && words[position...].starts(with: $0) }) {
+                position += hedge.count
                 continue
             }
             if let length = repeatingLength(words, at: position) {

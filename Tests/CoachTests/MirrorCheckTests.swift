@@ -286,6 +286,22 @@ import TranscriptFormat
         ("i feel proud when you cook for my friends", "you feel proud when i make food for your friends"),
         ("i feel lonely when you go to bed before me", "you feel lonely when i head to bed before you"),
         ("i feel hurt when you skip saying goodnight", "you feel hurt when i skip saying good night"),
+        // Blind set 20's classes, in lines of my own: humiliated for embarrassed, relatives for
+        // family, a loan, quitting, pay for a salary, daily, intimacy for sex, putting aside for
+        // saving, collecting a child, "it makes me" said back as "you're", a hedge of several
+        // words ("to be honest") and a slip inside a concept's word ("embarassed").
+        ("i felt humiliated when you laughed at my accent", "you felt embarrassed when i laughed at your accent"),
+        ("i feel judged when your relatives ask about my job", "you feel judged when my family asks about your job"),
+        ("i'm anxious when you loan your sister money", "you're anxious when i lend my sister money"),
+        ("i'm sad that you quit painting", "you're sad that i stopped painting"),
+        ("i'm worried about your salary going down", "you're worried about my pay going down"),
+        ("i feel pressured when your mum phones every single day", "you feel pressured when my mum phones daily"),
+        ("i feel lonely that we haven't had sex in weeks", "you feel lonely that we haven't been intimate in weeks"),
+        ("i'm stressed that we never save for holidays", "you're stressed that we never put aside for holidays"),
+        ("i get upset when you forget to pick up the dog", "you get upset when you forget to collect the dog"),
+        ("it makes me sad when you cancel our plans", "you're sad when i cancel our plans"),
+        ("to be honest i feel ignored when you game all night", "you feel ignored when i game all night"),
+        ("i felt embarrassed when you told that story", "you felt embarassed when i told that story"),
     ])
     func everydayWordsSaidBack(original: String, mirror: String) {
         let judged = faithfulness(mirror, of: original)
