@@ -33,7 +33,8 @@ import Testing
         var again = Conversation(partners: nil, pastCouples: before)
         #expect(again.events == [.sessionStart(partners: [], version: "", seed: 1, firstSession: false)])
         again.say("priya and JORDAN")
-        #expect(again.events == [.namesGiven(partners: ["Priya", "JORDAN"], firstSession: false)])
+        // (A name typed in capitals is written as a name: NameParser.tidy.)
+        #expect(again.events == [.namesGiven(partners: ["Priya", "Jordan"], firstSession: false)])
         #expect(again.state.pending != .firstSessionSafety)
         // Another couple at the same computer is new here, and so is one partner alone.
         for (typed, expected) in [("hi we're dana and lee", ["Dana", "Lee"]), ("just me, priya", ["Priya"])] {
