@@ -30,7 +30,7 @@ public struct MirrorCheck: Sendable {
     public func judge(mirror: String, of original: String, speaker: String?, listener: String?) -> MirrorJudgement {
         // The listener says the speaker's words back to the speaker: the speaker's "I" is the
         // listener's "you", and the speaker's "you" (the listener) is the listener's "I".
-        let originalRead = readWords(original).words
+        let originalRead = withoutNamesAddressed(readWords(original), speaker: speaker, listener: listener)
         let (mirrorRead, clauseStarts) = readWords(mirror)
         let opener = openerLength(mirrorRead)
         var mirrorWords = Array(mirrorRead.dropFirst(opener))
@@ -189,6 +189,29 @@ public struct MirrorCheck: Sendable {
             words.append(token.word == "without" ? "not" : token.word)
         }
         return (words, starts)
+    }
+
+    /// The original without the partners' names and without a name it is said to ("…, since you
+    /// started nights, fatima", "ingrid, i noticed …"): a mirror says those as "you" and "i", or
+    /// not at all. A name addressed stands alone at the line's start or end, set off by a comma,
+    /// and reads as a first name (SCOWL writes it with a capital, or no dictionary knows it).
+    private func withoutNamesAddressed(_ read: (words: [String], clauseStarts: [Bool]), speaker: String?, listener: String?) -> [String] {
+        let partners = Set([speaker, listener].compactMap { $0?.lowercased() })
+        let words = read.words
+        return words.indices.filter { index in
+            let word = words[index]
+            if partners.contains(word) { return false }
+            let alone = (index == words.count - 1 && index > 0 && read.clauseStarts[index])
+                || (index == 0 && words.count > 1 && read.clauseStarts[1])
+            return !(alone && readsAsName(word))
+        }.map { words[$0] }
+    }
+
+    private func readsAsName(_ word: String) -> Bool {
+        guard word.count >= 2, word.allSatisfy(\.isLetter), !lexicon.stopwords.contains(word), !lexicon.pronouns.contains(word) else { return false }
+        if language.properNouns?.contains(word) == true { return true }
+        if let dictionary = language.dictionary { return !dictionary.contains(word) }
+        return false
     }
 
     /// Advice said as an order at the start of a clause ("…, try some breathing exercises",

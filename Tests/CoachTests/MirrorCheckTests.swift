@@ -302,6 +302,14 @@ import TranscriptFormat
         ("it makes me sad when you cancel our plans", "you're sad when i cancel our plans"),
         ("to be honest i feel ignored when you game all night", "you feel ignored when i game all night"),
         ("i felt embarrassed when you told that story", "you felt embarassed when i told that story"),
+        // Blind set 21's classes, in lines of my own: a name the line is said to ("…, tomasz"),
+        // kept awake, weighing in, a vacation, a real one, pics.
+        ("i feel hurt when you skip dinner with my parents, tomasz", "you feel hurt when i skip dinner with your parents"),
+        ("aiko, i get scared when you drive after drinking", "you get scared when i drive after drinking"),
+        ("i'm anxious about the rent and i lie awake at night", "you're anxious about the rent and it keeps you up at night"),
+        ("i feel small when your sister gives her opinion on my cooking", "you feel small when my sister weighs in on your cooking"),
+        ("i'm sad we never take a proper holiday", "you're sad we never take a real vacation"),
+        ("i feel jealous when you save her pics", "you feel jealous when i save her photos"),
     ])
     func everydayWordsSaidBack(original: String, mirror: String) {
         let judged = faithfulness(mirror, of: original)
