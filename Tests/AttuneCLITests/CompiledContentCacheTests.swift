@@ -98,6 +98,17 @@ import IntentEngine
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["content-\(key).bin"])
     }
 
+    /// The cache is read whole and exactly, at every size around the buffer that finds its
+    /// end: empty, a byte, a page and a byte either side, and several pages.
+    @Test(arguments: [0, 1, 4095, 4096, 4097, 3 * 4096 + 7, 100_000])
+    func aFileIsReadWholeAndExactly(size: Int) throws {
+        let path = Attune.temporaryFolder("cacheread") + "/content.bin"
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(CompiledContentCache.readRegularFile(path) == bytes)
+        #expect(CompiledContentCache.readRegularFile(path + ".missing") == nil)
+    }
+
     @Test func theKeyChangesWhenContentChanges() throws {
         let folder = Attune.temporaryFolder("cachekey")
         try "intents:\n  greet: {templates: [hi]}\n".write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)
