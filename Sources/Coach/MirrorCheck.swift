@@ -208,10 +208,8 @@ public struct MirrorCheck: Sendable {
     }
 
     private func readsAsName(_ word: String) -> Bool {
-        guard word.count >= 2, word.allSatisfy(\.isLetter), !lexicon.stopwords.contains(word), !lexicon.pronouns.contains(word) else { return false }
-        if language.properNouns?.contains(word) == true { return true }
-        if let dictionary = language.dictionary { return !dictionary.contains(word) }
-        return false
+        word.count >= 2 && word.allSatisfy(\.isLetter) && !lexicon.stopwords.contains(word) && !lexicon.pronouns.contains(word)
+            && language.readsAsFirstName(word)
     }
 
     /// Advice said as an order at the start of a clause ("…, try some breathing exercises",

@@ -87,7 +87,7 @@ public struct NameParser: Sendable {
     /// chat spelling ("gonna", "rn"), which no template writes but is no name either.
     public init(words: NameWords, matcher: Matcher) {
         self.init(words: words, isOrdinaryWord: { matcher.knows($0) || matcher.language.chatSpellings[$0] != nil },
-                  isEnglishWord: { matcher.language.dictionary?.contains($0) == true && matcher.language.properNouns?.contains($0) != true })
+                  isEnglishWord: { matcher.language.dictionary != nil && !matcher.language.readsAsFirstName($0) })
     }
 
     private struct Candidate {
@@ -235,11 +235,13 @@ public struct NameParser: Sendable {
     }
 
     /// Whether a name was typed in capitals throughout (three letters or more: "JJ" stays) or
-    /// with capitals after a small first letter, so its case says nothing about how it is written.
+    /// with a small first letter and capitals scattered after it ("mAtEo"), so its case says
+    /// nothing about how it is written. One capital after a small start is the name's own
+    /// ("deShawn" is DeShawn, "d'Angelo" D'Angelo).
     private static func isOddlyCased(_ part: Substring) -> Bool {
         let letters = part.filter(\.isLetter)
         guard let first = letters.first else { return false }
         if letters.count >= 3, letters.allSatisfy(\.isUppercase) { return true }
-        return first.isLowercase && letters.dropFirst().contains(where: \.isUppercase)
+        return first.isLowercase && letters.dropFirst().filter(\.isUppercase).count >= 2
     }
 }

@@ -29,8 +29,6 @@ public struct FirstNameReading: Sendable {
         guard !known, word.utf8.count >= 2, word.allSatisfy(\.isLetter) else { return false }
         if names.contains(word) { return true }
         if token.start > 0, text.character(at: token.start)?.isUppercase == true { return true }
-        if language.properNouns?.contains(word) == true { return true }
-        if let dictionary = language.dictionary { return !dictionary.contains(word) }
-        return false
+        return language.readsAsFirstName(word)
     }
 }

@@ -69,6 +69,15 @@ public struct LanguageLayer: Sendable {
         return result
     }
 
+    /// Whether `word`, seen apart from its line, reads as a first name: one SCOWL writes only
+    /// with a capital ("jordan"), or one no dictionary knows ("mateo"). Without the word data,
+    /// nothing does.
+    public func readsAsFirstName(_ word: String) -> Bool {
+        if properNouns?.contains(word) == true { return true }
+        if let dictionary { return !dictionary.contains(word) }
+        return false
+    }
+
     /// The names of the concepts `phrase` (normalised words) is a member of, sorted.
     public func concepts(containing phrase: [String]) -> [String] {
         concepts.filter { $0.value.contains(phrase) }.map(\.key).sorted()

@@ -75,6 +75,8 @@ struct NameParserTests {
         #expect(NameParser.tidy("JJ") == "JJ")
         #expect(NameParser.tidy("McKenzie") == "McKenzie")
         #expect(NameParser.tidy("ANNE-marie") == "Anne-Marie")
+        #expect(NameParser.tidy("deShawn") == "DeShawn")
+        #expect(NameParser.tidy("d'Angelo") == "D'Angelo")
     }
 
     /// The name someone goes by takes the place of the one said before it.
