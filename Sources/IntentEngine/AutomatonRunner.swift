@@ -279,12 +279,16 @@ struct AutomatonRunner: Sendable {
                                          inflected: [Bool], program: WordProgram) {
         // A template opening with `*` matches from the line's first word, its wildcard
         // having taken every word before this one (a skip word it may let pass), as it
-        // would have had it been carried there; with no such word, the wildcard has none.
+        // would have had it been carried there; with no such word, the wildcard has none,
+        // and only a template that wrote it optional (`[*] …`) starts here.
         var origin = Int32(position), wildcard: Int32 = 0
         if program.opensWithWildcard[Int(start.template)] {
             wildcard = wordsBefore[position]
-            guard wildcard > 0 else { return }
-            origin = firstWord
+            if wildcard > 0 {
+                origin = firstWord
+            } else if !program.openingWildcardIsOptional[Int(start.template)] {
+                return
+            }
         }
         // A known first word is taken here and now (unless it is a skip word, which the
         // match may also let pass), where the next word can go on.

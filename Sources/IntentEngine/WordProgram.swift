@@ -6,13 +6,16 @@ struct WordProgram: Sendable {
     /// (see `firstWordMasks`).
     let instructions: FrozenList<Instruction>
     /// Where each template's matches start: its first instruction, or for a template that
-    /// opens with a bare `*`, the instruction after that wildcard (see `opensWithWildcard`).
+    /// opens with `*` or `[*]`, the instruction after that wildcard (see `opensWithWildcard`).
     let templateStarts: FrozenList<Int32>
-    /// Per template: it opens with a bare `*` followed by words. Such a template is started
+    /// Per template: it opens with `*` (or `[*]`) followed by words. Such a template is started
     /// where those words are, like any other, and the runner counts the words before them as
     /// the wildcard's: a thread carried through every word of every line, only to find its
     /// words near the end, cost more than the rest of the matching together.
     let opensWithWildcard: FrozenList<Bool>
+    /// Per template opening with a wildcard: it was written optional (`[*] …`), so the
+    /// template may also start at the line's first word, its wildcard taking none.
+    let openingWildcardIsOptional: FrozenList<Bool>
     /// Per template: the state rule its intent must satisfy (required and excluded
     /// states, numbered by the matcher), or -1 when it may be said in any state.
     let templateRules: FrozenList<Int32>
@@ -51,6 +54,7 @@ struct WordProgram: Sendable {
         let openings = templates.map { Self.afterOpeningWildcard($0.start, instructions, dispatchTables: dispatchTables) }
         templateStarts = FrozenList(zip(templates, openings).map { $1?.start ?? $0.start })
         opensWithWildcard = FrozenList(openings.map { $0 != nil })
+        openingWildcardIsOptional = FrozenList(openings.map { $0?.optional == true })
         self.templateRules = FrozenList(templateRules)
         var requiredBegin: [Int32] = [0]
         var requiredWords: [Int32] = []
@@ -203,15 +207,22 @@ struct WordProgram: Sendable {
         self.mentionTemplates = FrozenList(mentionTemplates)
     }
 
-    /// For a template that opens with a bare `*` (a wildcard looping on itself) followed by
+    /// For a template that opens with `*` or `[*]` (a wildcard looping on itself) followed by
     /// something that must take a word: where that something starts, and the words it can
     /// begin with. Nil for any other template, which is started as written.
     private static func afterOpeningWildcard(_ start: Int32, _ instructions: [Instruction], dispatchTables: [[Int32: [Int32]]])
-        -> (start: Int32, firstWords: Set<Int32>)? {
-        let any = instructions[Int(start)]
+        -> (start: Int32, firstWords: Set<Int32>, optional: Bool)? {
+        // `[*] …` is a split into the wildcard or straight past it, to where the wildcard's
+        // loop leads too; tried at every word as written, it cost as much as the rest of a match.
+        var anyPC = start
+        let opening = instructions[Int(start)]
+        let optional = opening.op == .split && opening.next >= 0 && instructions[Int(opening.next)].op == .any
+        if optional { anyPC = opening.next }
+        let any = instructions[Int(anyPC)]
         guard any.op == .any, any.next >= 0 else { return nil }
         let loop = instructions[Int(any.next)]
-        guard loop.op == .split, loop.next == start, loop.alternative >= 0 else { return nil }
+        guard loop.op == .split, loop.next == anyPC, loop.alternative >= 0 else { return nil }
+        if optional && loop.alternative != opening.alternative { return nil }
         var words: Set<Int32> = []
         var stack = [loop.alternative]
         var seen: Set<Int32> = []
@@ -226,7 +237,7 @@ struct WordProgram: Sendable {
             case .any, .match: return nil
             }
         }
-        return (loop.alternative, words)
+        return (loop.alternative, words, optional)
     }
 
     /// Per word, the templates whose instructions can take it (see `mentionBegin`).

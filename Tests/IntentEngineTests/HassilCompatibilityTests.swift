@@ -229,3 +229,33 @@ import Testing
         #expect(rules.match("um we fight about money, any advice").intent == "fight")
     }
 }
+
+/// A template that opens with an optional wildcard (`[*] …`) is started where its words are,
+/// as one opening with `*` is, and also reads a line that begins with them.
+@Suite struct OptionalOpeningWildcardTests {
+    let rules = matcher("""
+        skip_words: [um, so]
+        intents:
+          stumped: {templates: ["[*] neither of us knows [the answer]"]}
+          other: {templates: ["we (know|knows) the answer"]}
+        """)
+
+    @Test func itTakesEveryWordBeforeItsWords() {
+        let result = rules.match("we went back and forth and neither of us knows the answer")
+        #expect(result.intent == "stumped")
+        #expect(result.best?.wildcardWords == 6)
+        #expect(result.best?.wholeLine == true)
+    }
+
+    @Test func itNeedsNoWordBeforeThem() {
+        let result = rules.match("neither of us knows the answer")
+        #expect(result.intent == "stumped")
+        #expect(result.best?.wildcardWords == 0)
+        // Skip words before it are let pass, as for `*`.
+        #expect(rules.match("um so neither of us knows").best?.wildcardWords == 0)
+    }
+
+    @Test func itStillNeedsItsWords() {
+        #expect(rules.match("we went back and forth and we know the answer").intent == "other")
+    }
+}
