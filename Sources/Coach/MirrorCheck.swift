@@ -201,11 +201,16 @@ public struct MirrorCheck: Sendable {
         return words.indices.filter { index in
             let word = words[index]
             if partners.contains(word) { return false }
+            // At the start, a name may also run straight into the line's "i", "we" or "you"
+            // ("Amara i felt let down …"), which no first word of a sentence does.
             let alone = (index == words.count - 1 && index > 0 && read.clauseStarts[index])
-                || (index == 0 && words.count > 1 && read.clauseStarts[1])
+                || (index == 0 && words.count > 1 && (read.clauseStarts[1] || Self.addressedSubjects.contains(words[1])))
             return !(alone && readsAsName(word))
         }.map { words[$0] }
     }
+
+    /// The subjects a name said to at a line's start runs into.
+    private static let addressedSubjects: Set<String> = ["i", "we", "you", "im", "ive", "youre", "weve"]
 
     private func readsAsName(_ word: String) -> Bool {
         word.count >= 2 && word.allSatisfy(\.isLetter) && !lexicon.stopwords.contains(word) && !lexicon.pronouns.contains(word)
@@ -290,6 +295,15 @@ public struct MirrorCheck: Sendable {
         return nil
     }
 
+    /// Whether `word` says nothing a mirror must keep: a stopword, or a slip of typing of a long
+    /// one that no dictionary knows ("realy", "actualy", "honsetly"), which would otherwise be
+    /// named as missed.
+    private func isFiller(_ word: String) -> Bool {
+        if lexicon.stopwords.contains(word) { return true }
+        guard word.count >= 5, let dictionary = language.dictionary, !dictionary.contains(word) else { return false }
+        return lexicon.stopwords.contains { $0.count >= 4 && oneSlipApart(word, $0) }
+    }
+
     /// Whether `a` and `b` are one slip of typing apart (`EditDistance.isOneSlip`), both long
     /// enough for a slip to leave the word recognisable.
     private func oneSlipApart(_ a: String, _ b: String) -> Bool {
@@ -361,7 +375,7 @@ public struct MirrorCheck: Sendable {
             let word = words[position]
             // Absolutes are weighed as added judgement, not as content a mirror must keep.
             let negation = lexicon.negations.contains(word) && !lexicon.negatingVerbs.contains(word)
-            if !lexicon.stopwords.contains(word) && !lexicon.pronouns.contains(word) && !negation
+            if !isFiller(word) && !lexicon.pronouns.contains(word) && !negation
                 && !lexicon.absolutes.contains(word) {
                 units.append(Unit(text: word, key: keys[position], isConcept: false, contentKeys: [keys[position]]))
             }

@@ -223,6 +223,10 @@ import TranscriptFormat
         // Called just the way things are (blind set 19): "that's just how i watch games".
         ("i feel embarrassed when you shout at the referee", "you feel embarrassed when i shout at the referee, thats just how i watch games", "thats just how"),
         ("i feel hurt when you interrupt me", "you feel hurt when i interrupt you, its just how i am", "its just how"),
+        // A name said to, or a slip of a filler, left out (blind set 22) leaves the rest as strict.
+        ("Kwame i dont feel safe when you drive so fast", "you feel safe when i drive so fast", "not"),
+        ("i realy dont like it when you yell at the kids", "you really like it when i yell at the kids", "not"),
+        ("i feel ignored when you text all through supper", "you feel ignored when i text, which is petty", "petty"),
     ])
     func stillPoorInTheirOwnWords(original: String, mirror: String, what: String) {
         let verdict = check.judge(mirror: mirror, of: original, speaker: nil, listener: nil)
@@ -310,6 +314,16 @@ import TranscriptFormat
         ("i feel small when your sister gives her opinion on my cooking", "you feel small when my sister weighs in on your cooking"),
         ("i'm sad we never take a proper holiday", "you're sad we never take a real vacation"),
         ("i feel jealous when you save her pics", "you feel jealous when i save her photos"),
+        // Blind set 22's classes, in lines of my own: a slip of a filler word ("actualy"), a name
+        // said to at the start with no comma, "through" as a filler, a meal as eating, the
+        // bedtime routine as putting the kids to bed, first place as priority, missing an event
+        // as not being there for it.
+        ("i actualy feel hurt when you forget my birthday", "you feel hurt when i forget your birthday"),
+        ("Kwame i get nervous when you drive so fast", "you get nervous when i drive so fast"),
+        ("i feel ignored when you text all through supper", "you feel ignored when i text the whole time we eat"),
+        ("i'm worn out from doing the bedtime routine alone", "you're exhausted from putting the kids to bed on your own"),
+        ("i feel hurt that your friends always come first", "you feel hurt that my friends always take priority"),
+        ("i was sad when you missed my graduation", "you were sad that i wasn't there for your graduation"),
     ])
     func everydayWordsSaidBack(original: String, mirror: String) {
         let judged = faithfulness(mirror, of: original)
