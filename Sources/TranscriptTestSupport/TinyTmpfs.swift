@@ -6,6 +6,10 @@ import Glibc
 /// A small tmpfs, for a real full disk (ENOSPC, with short writes) and a real read-only file
 /// system (EROFS) in the fault tests. Needs root with CAP_SYS_ADMIN (CI runs as root); the
 /// tests that use it are skipped, with a message, where mounting is not allowed.
+///
+/// A test keeps it to its end (`defer { withExtendedLifetime(disk) {} }`): released after its
+/// last use, as Swift may, it is unmounted (lazily) while a session still writes to it, and
+/// space made on the path afterwards is never the session's.
 public final class TinyTmpfs {
     public let folder = TemporaryFolder()
     public var path: String { folder.path }

@@ -52,6 +52,7 @@ import Glibc
     @Test(.enabled(if: TinyTmpfs.isAvailable, "needs permission to mount a tmpfs (root with CAP_SYS_ADMIN)"))
     func aFullDiskIsSaidAtOnceAndEveryLineIsSavedOnceThereIsRoom() throws {
         let disk = try #require(TinyTmpfs(size: "64k"))
+        defer { withExtendedLifetime(disk) {} }
         let folder = disk.path + "/transcripts"
         #expect(mkdir(folder, 0o700) == 0)
         let filler = disk.fill()
@@ -74,6 +75,7 @@ import Glibc
     @Test(.enabled(if: TinyTmpfs.isAvailable, "needs permission to mount a tmpfs (root with CAP_SYS_ADMIN)"))
     func aDiskStillFullAtTheEndExits74AndSaysHowManyLinesWereLost() throws {
         let disk = try #require(TinyTmpfs(size: "64k"))
+        defer { withExtendedLifetime(disk) {} }
         let folder = disk.path + "/transcripts"
         #expect(mkdir(folder, 0o700) == 0)
         disk.fill()
@@ -90,6 +92,7 @@ import Glibc
     func aReadOnlyFolderIsSaidAtOnceAndExits74() throws {
         // As root, a folder's mode bits do not stop writes; a read-only mount does.
         let disk = try #require(TinyTmpfs(size: "64k"))
+        defer { withExtendedLifetime(disk) {} }
         let folder = disk.path + "/transcripts"
         #expect(mkdir(folder, 0o700) == 0)
         #expect(disk.remountReadOnly())

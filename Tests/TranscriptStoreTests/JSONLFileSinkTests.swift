@@ -133,6 +133,7 @@ struct JSONLFileSinkTests {
     @Test(.enabled(if: TinyTmpfs.isAvailable, "needs permission to mount a tmpfs"))
     func diskFullMidLineIsCompletedNotRepeated() throws {
         let disk = try #require(TinyTmpfs(size: "16k"))
+        defer { withExtendedLifetime(disk) {} }
         // Take one of the four pages so the transcript fills up sooner.
         let filler = disk.path + "/filler"
         _ = FileManager.default.createFile(atPath: filler, contents: Data(repeating: 0x2E, count: 4096))
@@ -174,6 +175,7 @@ struct JSONLFileSinkTests {
     @Test(.enabled(if: TinyTmpfs.isAvailable, "needs permission to mount a tmpfs"))
     func readOnlyFileSystemIsReportedAndLinesKept() throws {
         let disk = try #require(TinyTmpfs(size: "16k"))
+        defer { withExtendedLifetime(disk) {} }
         #expect(disk.remountReadOnly())
         let sink = JSONLFileSink(folder: disk.path + "/transcripts", suffix: "ro0000")
         #expect(sink.status.failure?.errno == EROFS)
