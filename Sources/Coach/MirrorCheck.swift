@@ -411,8 +411,13 @@ public struct MirrorCheck: Sendable {
         var count = 0
         var position = 0
         while position < words.count {
+            // A negation inside a concept's member ("not wanted", one of `~unloved`) is part of
+            // the word it names, when said as written: "do not want" is a negation of "want",
+            // though its forms match "not wanted".
             if let (concept, length) = conceptAt(position, keys: keys),
-               language.concepts[concept]?.contains(where: { !$0.contains(where: lexicon.negations.contains) }) == true {
+               language.concepts[concept]?.contains(where: { !$0.contains(where: lexicon.negations.contains) }) == true,
+               !words[position..<(position + length)].contains(where: lexicon.negations.contains)
+                || language.concepts[concept]?.contains(where: { $0.elementsEqual(words[position..<(position + length)]) }) == true {
                 position += length
                 continue
             }

@@ -226,6 +226,7 @@ import TranscriptFormat
         // A name said to, or a slip of a filler, left out (blind set 22) leaves the rest as strict.
         ("Kwame i dont feel safe when you drive so fast", "you feel safe when i drive so fast", "not"),
         ("i realy dont like it when you yell at the kids", "you really like it when i yell at the kids", "not"),
+        ("i do not want to move in with your parents", "you want to move in with my parents", "not"),
         ("i feel ignored when you text all through supper", "you feel ignored when i text, which is petty", "petty"),
     ])
     func stillPoorInTheirOwnWords(original: String, mirror: String, what: String) {
@@ -324,6 +325,11 @@ import TranscriptFormat
         ("i'm worn out from doing the bedtime routine alone", "you're exhausted from putting the kids to bed on your own"),
         ("i feel hurt that your friends always come first", "you feel hurt that my friends always take priority"),
         ("i was sad when you missed my graduation", "you were sad that i wasn't there for your graduation"),
+        // Blind set 23's classes, in lines of my own: "dont" said back as "do not" before a
+        // word a negated concept member has another form of ("not wanted"), a match for a game,
+        // being around for something for being home for it.
+        ("i dont want to move in with your parents", "you do not want to move in with my parents"),
+        ("i feel sad that i'm never home for your rugby games", "you feel sad that you're never around for my rugby matches"),
     ])
     func everydayWordsSaidBack(original: String, mirror: String) {
         let judged = faithfulness(mirror, of: original)
