@@ -201,16 +201,13 @@ public struct MirrorCheck: Sendable {
         return words.indices.filter { index in
             let word = words[index]
             if partners.contains(word) { return false }
-            // At the start, a name may also run straight into the line's "i", "we" or "you"
+            // At the start, a name may also run straight into one of the line's pronouns
             // ("Amara i felt let down …"), which no first word of a sentence does.
             let alone = (index == words.count - 1 && index > 0 && read.clauseStarts[index])
-                || (index == 0 && words.count > 1 && (read.clauseStarts[1] || Self.addressedSubjects.contains(words[1])))
+                || (index == 0 && words.count > 1 && (read.clauseStarts[1] || lexicon.pronouns.contains(words[1])))
             return !(alone && readsAsName(word))
         }.map { words[$0] }
     }
-
-    /// The subjects a name said to at a line's start runs into.
-    private static let addressedSubjects: Set<String> = ["i", "we", "you", "im", "ive", "youre", "weve"]
 
     private func readsAsName(_ word: String) -> Bool {
         word.count >= 2 && word.allSatisfy(\.isLetter) && !lexicon.stopwords.contains(word) && !lexicon.pronouns.contains(word)
@@ -301,7 +298,7 @@ public struct MirrorCheck: Sendable {
     private func isFiller(_ word: String) -> Bool {
         if lexicon.stopwords.contains(word) { return true }
         guard word.count >= 5, let dictionary = language.dictionary, !dictionary.contains(word) else { return false }
-        return lexicon.stopwords.contains { $0.count >= 4 && oneSlipApart(word, $0) }
+        return lexicon.stopwords.contains { oneSlipApart(word, $0) }
     }
 
     /// Whether `a` and `b` are one slip of typing apart (`EditDistance.isOneSlip`), both long
