@@ -66,6 +66,9 @@ public struct Lexicon: Sendable {
     public var negatingPrefixes: Set<String> = []
     /// Words that repeat the verb after them as "always" does ("we keep arguing"), longest first.
     public var repeating: [[String]] = []
+    /// Words that start the verb after them ("starts asking"): said back as the verb alone
+    /// ("asks"), so they are no content a mirror must keep.
+    public var onsets: Set<String> = []
     /// Negations that are verbs too ("stop", "quit"): they say "no" and carry meaning, so a
     /// mirror keeps them as words as well ("not asking you to quit your job").
     public var negatingVerbs: Set<String> = []
@@ -151,7 +154,7 @@ public struct Lexicon: Sendable {
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),
          ("negations", .words(\.negations)), ("restricting", .words(\.restricting)),
          ("restricting_ends", .words(\.restrictingEnds)), ("negating_prefixes", .words(\.negatingPrefixes)),
-         ("repeating", .phrases(\.repeating, longestFirst: true)), ("negating_verbs", .words(\.negatingVerbs)),
+         ("repeating", .phrases(\.repeating, longestFirst: true)), ("onsets", .words(\.onsets)), ("negating_verbs", .words(\.negatingVerbs)),
          ("defence_phrases", .phrases(\.defencePhrases, longestFirst: true)), ("negating_suffixes", .words(\.negatingSuffixes)),
          ("feeling_verbs", .words(\.feelingVerbs)), ("feeling_joins", .words(\.feelingJoins)), ("first_person", .words(\.firstPerson)),
          ("flag_clearers", .map(\.flagClearers)), ("aimed_horsemen", .words(\.aimedHorsemen)),

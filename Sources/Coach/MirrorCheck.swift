@@ -21,6 +21,10 @@ public struct MirrorCheck: Sendable {
         var text: String
         var key: String
         var isConcept: Bool
+        /// Every concept the member belongs to, `key` first: "pick up" is `~pick_up` and `~reply`.
+        var keys: [String] = []
+        /// One of the lexicon's `onsets` before a verb in "-ing" ("starts asking").
+        var startsVerb = false
         /// The words with content it was read from ("new city" of "this new city" for
         /// `~here`), keyed by word form.
         var contentKeys: [String] = []
@@ -45,7 +49,7 @@ public struct MirrorCheck: Sendable {
 
         let originalUnits = contentUnits(originalWords)
         let mirrorUnits = contentUnits(mirrorWords)
-        let mirrorKeys = Set(mirrorUnits.map(\.key))
+        let mirrorKeys = Set(mirrorUnits.flatMap(\.keys))
         // A concept member said back in its own words keeps it too ("this new city" said back
         // as "the new city"): every content word of it is in the mirror.
         let mirrorWordKeys = Set(mirrorUnits.flatMap { $0.isConcept ? $0.contentKeys : [$0.key] })
@@ -55,12 +59,13 @@ public struct MirrorCheck: Sendable {
             let content = unit.contentKeys
             // A word said back inside a concept's member keeps it ("laughed" in "laughed at").
             // A slip of typing on either side ("embarassed", "becuase") keeps a long word too.
-            if mirrorKeys.contains(unit.key) || synonymKept(unit.text, in: mirrorWords)
+            if unit.keys.contains(where: mirrorKeys.contains) || synonymKept(unit.text, in: mirrorWords)
                 || (!content.isEmpty && content.allSatisfy(mirrorWordKeys.contains))
                 || (!unit.text.contains(" ") && unit.text.count >= 6 && mirrorWords.contains { oneSlipApart(unit.text, $0) }) {
                 kept.append(unit.text)
-            } else if content.isEmpty {
-                // A member made of little words only ("here" in `~here`) keeps, never misses.
+            } else if content.isEmpty || unit.startsVerb {
+                // A member made of little words only ("here" in `~here`) keeps, never misses,
+                // and so does a start said back as the verb alone ("starts asking" as "asks").
                 continue
             } else {
                 missed.append(unit.text)
@@ -86,7 +91,13 @@ public struct MirrorCheck: Sendable {
             return key != word && lexicon.timeWords.contains { language.forms.key($0) == key }
         }
         let judgementKeys = Set(lexicon.judgements.map(language.forms.key))
+        // A word of the speaker's concept said back ("dumb" for their "stupid") is theirs.
+        let originalConcepts = Set(originalUnits.filter(\.isConcept).flatMap(\.keys))
+        let mirrorFormKeys = mirrorWords.map(language.forms.key)
         for (index, word) in mirrorWords.enumerated() where !originalKeys.contains(language.forms.key(word)) {
+            if let (concepts, _) = conceptAt(index, keys: mirrorFormKeys), concepts.contains(where: { originalConcepts.contains("~" + $0) }) {
+                continue
+            }
             let next = index + 1 < mirrorWords.count ? mirrorWords[index + 1] : nil
             let restates = lexicon.restatingAbsolutes.contains(word) && next.map {
                 originalKeys.contains(language.forms.key($0)) || (habitual && lexicon.timeWords.contains($0))
@@ -273,13 +284,13 @@ public struct MirrorCheck: Sendable {
     /// martyr"): a defence, advice or judgement of their own, in words no list holds. A check
     /// back (`mirror_check_backs`: "is that right?") brings in nothing. Returns its first words.
     private func addedClause(_ words: [String], clauseStarts: [Bool], original: [Unit]) -> String? {
-        let originalKeys = Set(original.flatMap { [$0.key] + $0.contentKeys })
+        let originalKeys = Set(original.flatMap { $0.keys + $0.contentKeys })
         let starts = words.indices.filter { clauseStarts[$0] } + [words.count]
         for (start, end) in zip(starts, starts.dropFirst()) where start > 0 {
             let clause = Array(words[start..<end])
             if lexicon.mirrorCheckBacks.contains(where: { clause.starts(with: $0) }) { continue }
             let units = contentUnits(clause)
-            let keptUnits = units.count { originalKeys.contains($0.key) || $0.contentKeys.contains(where: originalKeys.contains) }
+            let keptUnits = units.count { $0.keys.contains(where: originalKeys.contains) || $0.contentKeys.contains(where: originalKeys.contains) }
             let ownUnits = units.count - keptUnits
             // Said of themselves, the listener adds a clause of their own when it says more of
             // their own than of the speaker's ("i'm wiped out from the night shifts" after
@@ -292,11 +303,14 @@ public struct MirrorCheck: Sendable {
         return nil
     }
 
-    /// Whether `word` says nothing a mirror must keep: a stopword, or a slip of typing of a long
-    /// one that no dictionary knows ("realy", "actualy", "honsetly"), which would otherwise be
-    /// named as missed.
+    /// Whether `word` says nothing a mirror must keep: a stopword or another form of one, or a
+    /// slip of typing of a long one that no dictionary knows ("realy", "actualy", "honsetly"),
+    /// which would otherwise be named as missed.
     private func isFiller(_ word: String) -> Bool {
         if lexicon.stopwords.contains(word) { return true }
+        // Another form of a little word is as little: "gets", "having", "things".
+        let key = language.forms.key(word)
+        if key != word && lexicon.stopwords.contains(where: { language.forms.key($0) == key }) { return true }
         guard word.count >= 5, let dictionary = language.dictionary, !dictionary.contains(word) else { return false }
         return lexicon.stopwords.contains { oneSlipApart(word, $0) }
     }
@@ -305,6 +319,11 @@ public struct MirrorCheck: Sendable {
     /// enough for a slip to leave the word recognisable.
     private func oneSlipApart(_ a: String, _ b: String) -> Bool {
         min(a.count, b.count) >= 5 && EditDistance.isOneSlip(a, b)
+    }
+
+    /// Whether `position` holds one of the `onsets` followed by a verb in "-ing".
+    private func startsVerb(_ words: [String], at position: Int) -> Bool {
+        lexicon.onsets.contains(words[position]) && position + 1 < words.count && words[position + 1].hasSuffix("ing")
     }
 
     /// The length of a `repeating` phrase at `position` followed by a verb in "-ing".
@@ -361,8 +380,9 @@ public struct MirrorCheck: Sendable {
                 position += length
                 continue
             }
-            if let (concept, length) = conceptAt(position, keys: keys) {
-                units.append(Unit(text: words[position..<(position + length)].joined(separator: " "), key: "~" + concept, isConcept: true,
+            if let (concepts, length) = conceptAt(position, keys: keys) {
+                units.append(Unit(text: words[position..<(position + length)].joined(separator: " "), key: "~" + concepts[0], isConcept: true,
+                                  keys: concepts.map { "~" + $0 }, startsVerb: length == 1 && startsVerb(words, at: position),
                                   contentKeys: (position..<(position + length)).filter {
                                       !lexicon.stopwords.contains(words[$0]) && !lexicon.pronouns.contains(words[$0])
                                   }.map { keys[$0] }))
@@ -374,23 +394,33 @@ public struct MirrorCheck: Sendable {
             let negation = lexicon.negations.contains(word) && !lexicon.negatingVerbs.contains(word)
             if !isFiller(word) && !lexicon.pronouns.contains(word) && !negation
                 && !lexicon.absolutes.contains(word) {
-                units.append(Unit(text: word, key: keys[position], isConcept: false, contentKeys: [keys[position]]))
+                units.append(Unit(text: word, key: keys[position], isConcept: false, keys: [keys[position]],
+                                  startsVerb: startsVerb(words, at: position),
+                                  contentKeys: [keys[position]]))
             }
             position += 1
         }
         return units
     }
 
-    /// The concept whose longest member starts at `position` (compared by word form), and
-    /// the member's length.
-    private func conceptAt(_ position: Int, keys: [String]) -> (String, Int)? {
-        var best: (String, Int)?
+    /// The concepts whose longest member starts at `position` (compared by word form), and
+    /// its length: a phrase may be a member of several ("pick up" collects the kids and
+    /// answers the phone), and a mirror keeps it by saying any of them.
+    private func conceptAt(_ position: Int, keys: [String]) -> ([String], Int)? {
+        var names: [String] = []
+        var length = 0
         for (name, members) in language.concepts.sorted(by: { $0.key < $1.key }) {
-            for member in members where member.count > (best?.1 ?? 0) && position + member.count <= keys.count {
-                if zip(member, keys[position...]).allSatisfy({ language.forms.key($0) == $1 }) { best = (name, member.count) }
+            for member in members where member.count >= max(1, length) && position + member.count <= keys.count {
+                guard zip(member, keys[position...]).allSatisfy({ language.forms.key($0) == $1 }) else { continue }
+                if member.count > length {
+                    names = [name]
+                    length = member.count
+                } else if names.last != name {
+                    names.append(name)
+                }
             }
         }
-        return best
+        return names.isEmpty ? nil : (names, length)
     }
 
     private func synonymKept(_ word: String, in mirror: [String]) -> Bool {
@@ -411,10 +441,10 @@ public struct MirrorCheck: Sendable {
             // A negation inside a concept's member ("not wanted", one of `~unloved`) is part of
             // the word it names, when said as written: "do not want" is a negation of "want",
             // though its forms match "not wanted".
-            if let (concept, length) = conceptAt(position, keys: keys),
-               language.concepts[concept]?.contains(where: { !$0.contains(where: lexicon.negations.contains) }) == true,
+            if let (concepts, length) = conceptAt(position, keys: keys),
+               concepts.contains(where: { language.concepts[$0]?.contains(where: { !$0.contains(where: lexicon.negations.contains) }) == true }),
                !words[position..<(position + length)].contains(where: lexicon.negations.contains)
-                || language.concepts[concept]?.contains(where: { $0.elementsEqual(words[position..<(position + length)]) }) == true {
+                || concepts.contains(where: { language.concepts[$0]?.contains(where: { $0.elementsEqual(words[position..<(position + length)]) }) == true }) {
                 position += length
                 continue
             }

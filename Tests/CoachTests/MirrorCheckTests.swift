@@ -330,6 +330,16 @@ import TranscriptFormat
         // being around for something for being home for it.
         ("i dont want to move in with your parents", "you do not want to move in with my parents"),
         ("i feel sad that i'm never home for your rugby games", "you feel sad that you're never around for my rugby matches"),
+        // Set 24's classes: a phrase in two concepts ("pick up" answers the phone and collects
+        // the kids), the speaker's own judgement of themselves said in other words, another form
+        // of a little word ("gets", "having"), a start said back as the verb alone, and a
+        // start that is content where no verb in "-ing" follows it.
+        ("i was scared when you didnt pick up all evening", "you were frightened when i didnt answer all evening"),
+        ("i was stressed that i had to collect the kids again", "you were stressed that you had to pick up the kids again"),
+        ("i feel stupid when i forget your friends names", "you feel dumb when you forget my friends names"),
+        ("i feel left out when you're having drinks with the team", "you feel left out when i have drinks with the team"),
+        ("my neck gets stiff when your mum starts asking about grandkids", "your neck get stiff when my mum asks about grandkids"),
+        ("i feel sad since you started the new job", "you've felt sad since i began the new job"),
     ])
     func everydayWordsSaidBack(original: String, mirror: String) {
         let judged = faithfulness(mirror, of: original)
