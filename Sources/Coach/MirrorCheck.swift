@@ -8,12 +8,26 @@ import TranscriptFormat
 /// feeling words and negation ("without calling" is "not calling"), noting judgement,
 /// defence and advice that crept in.
 public struct MirrorCheck: Sendable {
-    public var lexicon: Lexicon
-    public var language: LanguageLayer
+    public let lexicon: Lexicon
+    public let language: LanguageLayer
+    /// Every concept member by the form key of its first word, as (concept, member's keys), in
+    /// concept-name order: a look-up per word instead of a walk over every concept.
+    private let membersByFirstKey: [String: [(concept: String, keys: [String])]]
+    /// The stopwords' form keys: another form of a little word is as little ("gets", "having").
+    private let stopwordKeys: Set<String>
 
     public init(lexicon: Lexicon, language: LanguageLayer) {
         self.lexicon = lexicon
         self.language = language
+        var members: [String: [(concept: String, keys: [String])]] = [:]
+        for (name, phrases) in language.concepts.sorted(by: { $0.key < $1.key }) {
+            for phrase in phrases where !phrase.isEmpty {
+                let keys = phrase.map(language.forms.key)
+                members[keys[0], default: []].append((name, keys))
+            }
+        }
+        membersByFirstKey = members
+        stopwordKeys = Set(lexicon.stopwords.map(language.forms.key))
     }
 
     /// One word of a message as compared, or a concept member phrase taken as one.
@@ -212,10 +226,12 @@ public struct MirrorCheck: Sendable {
         return words.indices.filter { index in
             let word = words[index]
             if partners.contains(word) { return false }
-            // At the start, a name may also run straight into one of the line's pronouns
-            // ("Amara i felt let down …"), which no first word of a sentence does.
+            // At the start, a name may also run straight into one of the line's pronouns or
+            // into a clause ("Amara i felt let down …", "rafa when you planned …"), which no
+            // first word of a sentence does.
             let alone = (index == words.count - 1 && index > 0 && read.clauseStarts[index])
-                || (index == 0 && words.count > 1 && (read.clauseStarts[1] || lexicon.pronouns.contains(words[1])))
+                || (index == 0 && words.count > 1 && (read.clauseStarts[1] || lexicon.pronouns.contains(words[1])
+                    || lexicon.clauseBreaks.contains(words[1])))
             return !(alone && readsAsName(word))
         }.map { words[$0] }
     }
@@ -310,7 +326,7 @@ public struct MirrorCheck: Sendable {
         if lexicon.stopwords.contains(word) { return true }
         // Another form of a little word is as little: "gets", "having", "things".
         let key = language.forms.key(word)
-        if key != word && lexicon.stopwords.contains(where: { language.forms.key($0) == key }) { return true }
+        if key != word && stopwordKeys.contains(key) { return true }
         guard word.count >= 5, let dictionary = language.dictionary, !dictionary.contains(word) else { return false }
         return lexicon.stopwords.contains { oneSlipApart(word, $0) }
     }
@@ -409,15 +425,14 @@ public struct MirrorCheck: Sendable {
     private func conceptAt(_ position: Int, keys: [String]) -> ([String], Int)? {
         var names: [String] = []
         var length = 0
-        for (name, members) in language.concepts.sorted(by: { $0.key < $1.key }) {
-            for member in members where member.count >= max(1, length) && position + member.count <= keys.count {
-                guard zip(member, keys[position...]).allSatisfy({ language.forms.key($0) == $1 }) else { continue }
-                if member.count > length {
-                    names = [name]
-                    length = member.count
-                } else if names.last != name {
-                    names.append(name)
-                }
+        for (name, member) in membersByFirstKey[keys[position]] ?? []
+        where member.count >= max(1, length) && position + member.count <= keys.count {
+            guard member.elementsEqual(keys[position..<(position + member.count)]) else { continue }
+            if member.count > length {
+                names = [name]
+                length = member.count
+            } else if names.last != name {
+                names.append(name)
             }
         }
         return names.isEmpty ? nil : (names, length)
@@ -454,7 +469,9 @@ public struct MirrorCheck: Sendable {
             }
             if lexicon.negations.contains(words[position]) { count += 1 }
             // "we only talk once the bills come" is "we don't talk until they come".
-            if lexicon.restricting.contains(words[position]), words[(position + 1)...].contains(where: lexicon.restrictingEnds.contains) {
+            // "the only one who gets up when she wakes" restricts nothing: "only" there is a word for one person.
+            if lexicon.restricting.contains(words[position]), position == 0 || words[position - 1] != "the",
+               words[(position + 1)...].contains(where: lexicon.restrictingEnds.contains) {
                 count += 1
             }
             position += 1

@@ -115,6 +115,8 @@ import TranscriptFormat
         ("I feel hurt when you forget to call", "you feel hurt but you know I'm busy", .partial),
         ("I don't want to go to the party", "you want to go to the party", .partial),
         ("I hate it when you come home late without calling", "you hate it when I come home late and call", .partial),
+        // Advice for the two of us (blind set 25): "next time we could …" is a fix put in.
+        ("I feel left out when you plan weekends without me", "you feel left out when I plan weekends without you, next time we could plan them together", .partial),
     ]
 
     @Test(arguments: faithful)
@@ -340,6 +342,14 @@ import TranscriptFormat
         ("i feel left out when you're having drinks with the team", "you feel left out when i have drinks with the team"),
         ("my neck gets stiff when your mum starts asking about grandkids", "your neck get stiff when my mum asks about grandkids"),
         ("i feel sad since you started the new job", "you've felt sad since i began the new job"),
+        // Set 25's: "the only one who … when" is one person, not a "not … until"; a name said to
+        // at the start before a clause; a single parent as raising the kids alone; "doesn't
+        // count" for "doesn't matter"; noticing as paying attention.
+        ("im worn out from being the only one who cooks dinner every night", "you're exhausted because you're the only one who cooks when we eat every night"),
+        ("noor when you cancelled our anniversary dinner i felt hurt", "you felt hurt when i cancelled our anniversary dinner"),
+        ("i feel like a single parent when you travel for work", "you feel like you're raising the kids alone when i travel for work"),
+        ("i feel like my ideas dont matter in our budget talks", "you feel like your ideas don't count in our budget talks"),
+        ("i feel cared for when you pay attention to my moods", "you feel cared for when i notice your moods"),
     ])
     func everydayWordsSaidBack(original: String, mirror: String) {
         let judged = faithfulness(mirror, of: original)
