@@ -62,6 +62,8 @@ public struct Lexicon: Sendable {
     /// "not … until" says: a negation.
     public var restricting: Set<String> = []
     public var restrictingEnds: Set<String> = []
+    /// Words after which "only" names one person or thing ("the only one"), restricting nothing.
+    public var restrictingNotAfter: Set<String> = []
     /// Prefixes that negate the rest of a word ("un"comfortable) when the other side says the rest.
     public var negatingPrefixes: Set<String> = []
     /// Words that repeat the verb after them as "always" does ("we keep arguing"), longest first.
@@ -153,7 +155,7 @@ public struct Lexicon: Sendable {
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),
          ("negations", .words(\.negations)), ("restricting", .words(\.restricting)),
-         ("restricting_ends", .words(\.restrictingEnds)), ("negating_prefixes", .words(\.negatingPrefixes)),
+         ("restricting_ends", .words(\.restrictingEnds)), ("restricting_not_after", .words(\.restrictingNotAfter)), ("negating_prefixes", .words(\.negatingPrefixes)),
          ("repeating", .phrases(\.repeating, longestFirst: true)), ("onsets", .words(\.onsets)), ("negating_verbs", .words(\.negatingVerbs)),
          ("defence_phrases", .phrases(\.defencePhrases, longestFirst: true)), ("negating_suffixes", .words(\.negatingSuffixes)),
          ("feeling_verbs", .words(\.feelingVerbs)), ("feeling_joins", .words(\.feelingJoins)), ("first_person", .words(\.firstPerson)),

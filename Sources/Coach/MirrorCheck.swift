@@ -15,6 +15,9 @@ public struct MirrorCheck: Sendable {
     private let membersByFirstKey: [String: [(concept: String, keys: [String])]]
     /// The stopwords' form keys: another form of a little word is as little ("gets", "having").
     private let stopwordKeys: Set<String>
+    /// The concepts with a member that has no negation in it: a negation inside one of their
+    /// other members ("didn't matter" of `~unimportant`) is the concept's, not a "not".
+    private let conceptsWithPlainMember: Set<String>
 
     public init(lexicon: Lexicon, language: LanguageLayer) {
         self.lexicon = lexicon
@@ -28,6 +31,7 @@ public struct MirrorCheck: Sendable {
         }
         membersByFirstKey = members
         stopwordKeys = Set(lexicon.stopwords.map(language.forms.key))
+        conceptsWithPlainMember = Set(language.concepts.filter { $0.value.contains { !$0.contains(where: lexicon.negations.contains) } }.keys)
     }
 
     /// One word of a message as compared, or a concept member phrase taken as one.
@@ -457,7 +461,7 @@ public struct MirrorCheck: Sendable {
             // the word it names, when said as written: "do not want" is a negation of "want",
             // though its forms match "not wanted".
             if let (concepts, length) = conceptAt(position, keys: keys),
-               concepts.contains(where: { language.concepts[$0]?.contains(where: { !$0.contains(where: lexicon.negations.contains) }) == true }),
+               concepts.contains(where: conceptsWithPlainMember.contains),
                !words[position..<(position + length)].contains(where: lexicon.negations.contains)
                 || concepts.contains(where: { language.concepts[$0]?.contains(where: { $0.elementsEqual(words[position..<(position + length)]) }) == true }) {
                 position += length
@@ -469,8 +473,8 @@ public struct MirrorCheck: Sendable {
             }
             if lexicon.negations.contains(words[position]) { count += 1 }
             // "we only talk once the bills come" is "we don't talk until they come".
-            // "the only one who gets up when she wakes" restricts nothing: "only" there is a word for one person.
-            if lexicon.restricting.contains(words[position]), position == 0 || words[position - 1] != "the",
+            // "the only one who gets up when she wakes" restricts nothing (`restricting_not_after`).
+            if lexicon.restricting.contains(words[position]), position == 0 || !lexicon.restrictingNotAfter.contains(words[position - 1]),
                words[(position + 1)...].contains(where: lexicon.restrictingEnds.contains) {
                 count += 1
             }
