@@ -15,7 +15,7 @@ extension CoachScript {
     /// 26: the names' short-form cues; 27: the mirror check's judgement phrases, time words, advice
     /// verbs and leads, restricting words, negating prefixes and repeating words; 28: the names' alias
     /// cues and word cues.
-    public static let cacheFormat = 28
+    public static let cacheFormat = 29
 
     /// A cache written in another layout (an older or newer Attune): refused before anything
     /// else is read.

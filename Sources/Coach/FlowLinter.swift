@@ -41,14 +41,21 @@ struct FlowLinter {
             diagnostics.append(.error(at: content, "lexicon 'conflict' has unknown setting '\(setting)'",
                                       hint: "expected one of: \(ConflictWatch.settings.joined(separator: ", "))"))
         }
-        for (horseman, clearers) in script.lexicon.flagClearers.sorted(by: { $0.key < $1.key }) {
-            if !LineFlags.horsemen.contains(horseman) {
-                diagnostics.append(.error(at: content, "flag_clearers names '\(horseman)', which is not a flag",
-                                          hint: "expected one of: \(LineFlags.horsemen.joined(separator: ", "))"))
-            }
-            for intent in clearers where !intentNames.contains(intent) {
-                diagnostics.append(.error(at: content, "flag_clearers: '\(horseman)' is cleared by unknown intent '\(intent)'",
-                                          hint: "name an intent defined under intents:"))
+        let clearerLists = [("flag_clearers", script.lexicon.flagClearers), ("clearers_where_they_meet", script.lexicon.clearersWhereTheyMeet)]
+        for (list, map) in clearerLists {
+            for (horseman, clearers) in map.sorted(by: { $0.key < $1.key }) {
+                if !LineFlags.horsemen.contains(horseman) {
+                    diagnostics.append(.error(at: content, "\(list) names '\(horseman)', which is not a flag",
+                                              hint: "expected one of: \(LineFlags.horsemen.joined(separator: ", "))"))
+                }
+                for intent in clearers where !intentNames.contains(intent) {
+                    diagnostics.append(.error(at: content, "\(list): '\(horseman)' is cleared by unknown intent '\(intent)'",
+                                              hint: "name an intent defined under intents:"))
+                }
+                for intent in clearers where list != "flag_clearers" && !(script.lexicon.flagClearers[horseman] ?? []).contains(intent) {
+                    diagnostics.append(.error(at: content, "\(list): '\(intent)' does not clear '\(horseman)' under flag_clearers",
+                                              hint: "list it under flag_clearers: \(horseman) first"))
+                }
             }
         }
         let aimed = script.lexicon.aimedHorsemen.map { ("aimed_horsemen", $0) } + script.lexicon.flagNarrowing.keys.map { ("flag_narrowing", $0) }

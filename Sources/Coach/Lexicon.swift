@@ -78,6 +78,11 @@ public struct Lexicon: Sendable {
     /// crept into a mirror, as `defence` words are.
     public var defencePhrases: [[String]] = []
     /// Words that, after a hyphen, negate the word before ("phone-free": no phone).
+    /// Words a speaker says for the listener's "only" ("you *just* said cool" said back as
+    /// "i *only* said cool" is no defence).
+    public var restrictingAlike: Set<String> = []
+    /// Negations that restate one already made ("not even", "never once"): no second "no".
+    public var restatingNegations: [[String]] = []
     public var negatingSuffixes: Set<String> = []
     /// Verbs a feeling follows ("felt" invisible): the word after them is a feeling.
     public var feelingVerbs: Set<String> = []
@@ -88,6 +93,10 @@ public struct Lexicon: Sendable {
     /// Each horseman → the intents whose match clears it where they meet: a warm line, someone
     /// else as the target, the antidote (see `LineFlags`).
     public var flagClearers: [String: [String]] = [:]
+    /// Each horseman → those of its clearers that clear it only where their stretch meets its
+    /// own: an "I" statement that outreads a blame in another clause leaves it a blame
+    /// ("you're so careless with money, i'm sick of it").
+    public var clearersWhereTheyMeet: [String: [String]] = [:]
     /// The horsemen that must be aimed at the partner (blame and sneers; see `FlagAim`).
     public var aimedHorsemen: Set<String> = []
     /// Words that aim a line at the partner ("you", "your").
@@ -155,11 +164,11 @@ public struct Lexicon: Sendable {
          ("open_question_starts", .phrases(\.openQuestionStarts, longestFirst: false)),
          ("closed_question_starts", .words(\.closedQuestionStarts)), ("pronouns", .words(\.pronouns)),
          ("negations", .words(\.negations)), ("restricting", .words(\.restricting)),
-         ("restricting_ends", .words(\.restrictingEnds)), ("restricting_not_after", .words(\.restrictingNotAfter)), ("negating_prefixes", .words(\.negatingPrefixes)),
+         ("restricting_ends", .words(\.restrictingEnds)), ("restricting_not_after", .words(\.restrictingNotAfter)), ("restricting_alike", .words(\.restrictingAlike)), ("restating_negations", .phrases(\.restatingNegations, longestFirst: true)), ("negating_prefixes", .words(\.negatingPrefixes)),
          ("repeating", .phrases(\.repeating, longestFirst: true)), ("onsets", .words(\.onsets)), ("negating_verbs", .words(\.negatingVerbs)),
          ("defence_phrases", .phrases(\.defencePhrases, longestFirst: true)), ("negating_suffixes", .words(\.negatingSuffixes)),
          ("feeling_verbs", .words(\.feelingVerbs)), ("feeling_joins", .words(\.feelingJoins)), ("first_person", .words(\.firstPerson)),
-         ("flag_clearers", .map(\.flagClearers)), ("aimed_horsemen", .words(\.aimedHorsemen)),
+         ("flag_clearers", .map(\.flagClearers)), ("clearers_where_they_meet", .map(\.clearersWhereTheyMeet)), ("aimed_horsemen", .words(\.aimedHorsemen)),
          ("partner_words", .words(\.partnerWords)), ("other_subjects", .words(\.otherSubjects)),
          ("aim_interjections", .phrases(\.aimInterjections, longestFirst: true)), ("clause_breaks", .words(\.clauseBreaks)),
          ("denials", .phrases(\.denials, longestFirst: true)), ("flag_narrowing", .map(\.flagNarrowing)), ("flag_softeners", .map(\.flagSofteners)),

@@ -15,7 +15,8 @@ public struct RaisedFlag: Sendable, Equatable {
 /// its templates must match (keywords never flag), and no intent the lexicon names as clearing
 /// it (`flag_clearers`: a warm line, someone else as the target, the antidote) may have matched
 /// the same stretch (unless the horseman's reading explains more of it: "thanks for listening
-/// as usual" is sarcasm, not thanks) or explained more of the line. So "you always make the best coffee"
+/// as usual" is sarcasm, not thanks) or explained more of the line (but for
+/// `clearers_where_they_meet`, which clear only the stretch they share). So "you always make the best coffee"
 /// (appreciation) and "my boss is such an idiot" (someone else) carry no flag, and precision
 /// comes first: a false flag tells a couple the coach is not listening.
 ///
@@ -35,11 +36,13 @@ public enum LineFlags {
         for horseman in horsemen {
             guard let pattern = templates.first(where: { $0.intent == horseman }) else { continue }
             let clearing = Set(clearers[horseman] ?? [])
+            let meetingOnly = Set(lexicon.clearersWhereTheyMeet[horseman] ?? [])
             // Another horseman clears only the stretch it shares and reads better ("sure,
             // whatever you say" is a sneer, not a withdrawal); it never clears the rest of the line.
             let cleared = templates.contains { candidate in
                 clearing.contains(candidate.intent)
-                    && ((candidate.outranks(pattern) && !horsemen.contains(candidate.intent))
+                    && ((candidate.outranks(pattern) && !horsemen.contains(candidate.intent)
+                            && !meetingOnly.contains(candidate.intent))
                         || (overlap(candidate.span, pattern.span) && !pattern.outranks(candidate)))
             }
             if !cleared, aim.holds(horseman, span: pattern.span) { raised.append(RaisedFlag(flag: horseman, template: pattern.template)) }

@@ -451,7 +451,7 @@ public struct MirrorCheck: Sendable {
     /// whose concept also has a member without one says no "no" of its own: "didn't matter"
     /// is `~unimportant`, as "unimportant" is ("nobody" and "no one" still negate). "Only"
     /// before "once", "when", "until"… negates as "not … until" does. An absolute in several
-    /// words ("non stop") says no "no".
+    /// words ("non stop") says no "no", nor does a negation restated ("…, not even once").
     private func negated(_ words: [String]) -> Bool {
         let keys = words.map(language.forms.key)
         var count = 0
@@ -471,6 +471,12 @@ public struct MirrorCheck: Sendable {
                 position += phrase.count
                 continue
             }
+            // "we haven't gone anywhere, not even for a coffee": a negation restated says no
+            // second "no" (`restating_negations`).
+            if count % 2 == 1, let phrase = lexicon.restatingNegations.first(where: { words[position...].starts(with: $0) }) {
+                position += phrase.count
+                continue
+            }
             if lexicon.negations.contains(words[position]) { count += 1 }
             // "we only talk once the bills come" is "we don't talk until they come".
             // "the only one who gets up when she wakes" restricts nothing (`restricting_not_after`).
@@ -484,11 +490,12 @@ public struct MirrorCheck: Sendable {
     }
 
     /// The speaker's own words for `phrase` as the listener says it: the phrase as it is, and
-    /// with each of its pronouns turned around ("you have to" is the speaker's "i have to").
+    /// with each of its pronouns turned around ("you have to" is the speaker's "i have to"),
+    /// and "only" as the speaker's `restricting_alike` ("i only said" is their "you just said").
     private func turnedAround(_ phrase: [String]) -> [[String]] {
         var variants: [[String]] = [[]]
         for word in phrase {
-            let turns = [word] + (Self.turns[word] ?? [])
+            let turns = [word] + (Self.turns[word] ?? []) + (lexicon.restricting.contains(word) ? lexicon.restrictingAlike.sorted() : [])
             variants = variants.flatMap { variant in turns.map { variant + [$0] } }
         }
         return variants

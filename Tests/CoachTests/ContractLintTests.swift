@@ -50,6 +50,16 @@ import Testing
         #expect(lint() == [])
     }
 
+    /// `clearers_where_they_meet` names horsemen and intents lint checks, and only clearers
+    /// `flag_clearers` gives the same horseman.
+    @Test func clearersWhereTheyMeetAreChecked() {
+        expectErrors(editing: "Intents/lexicon.yaml",
+                     replacing: ["    criticism: [express_feeling, express_need]\n": "    criticism: [express_feeling, feelings_typo, advice]\n    sulking: [express_need]\n"],
+                     include: ["clearers_where_they_meet: 'criticism' is cleared by unknown intent 'feelings_typo'",
+                               "clearers_where_they_meet: 'advice' does not clear 'criticism' under flag_clearers",
+                               "clearers_where_they_meet names 'sulking', which is not a flag"])
+    }
+
     @Test func aMissingIntentTheCoachNamesIsAnError() {
         expectErrors(editing: "Intents/social.yaml", replacing: ["\n  affirm:\n": "\n  agree_renamed:\n"],
                      include: ["Intents:1:1: error: missing intent 'affirm'"])

@@ -55,6 +55,18 @@ struct LineFlagsTests {
         #expect(LineFlags.horsemen(in: match, lexicon: lexicon, language: script.matcher.language).isEmpty)
     }
 
+    /// An "I" statement in another clause leaves a blame a blame (blind set 26): it outreads the
+    /// criticism, but `clearers_where_they_meet` lets it clear only the stretch it shares.
+    @Test func anIStatementInAnotherClauseLeavesTheBlame() {
+        let script = ShippedContent.script
+        let match = script.matcher.match("ur so careless with money, im sick of it")
+        #expect(match.intent == "express_feeling")
+        #expect(horsemen("ur so careless with money, im sick of it") == ["criticism"])
+        var lexicon = script.lexicon
+        lexicon.clearersWhereTheyMeet = [:]
+        #expect(LineFlags.horsemen(in: match, lexicon: lexicon, language: script.matcher.language).isEmpty)
+    }
+
     /// Aim, narrowing and softening are read from `lexicon:`: without them the same stretches flag.
     @Test(arguments: [
         ("the guy next door is such an idiot", "contempt"),

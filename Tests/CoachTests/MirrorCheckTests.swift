@@ -356,6 +356,27 @@ import TranscriptFormat
         #expect(judged.faithful, "\(judged.seen)")
     }
 
+    /// Blind set 26's classes, in lines of my own: "unable to" and "fail to" say "not"; a
+    /// negation restated ("…, not even once") says no second "no"; the listener's "only" for
+    /// the speaker's "just" is no defence; "insane" said back as "crazy", a visitor for a guest.
+    /// Before `restating_negations`, `restricting_alike` and those words, each was judged wrong.
+    @Test(arguments: [
+        ("i get upset when you cant make it to my games", "you get upset when i'm unable to come to your games", true),
+        ("i feel invisible when you don't notice my haircut", "you feel invisible when i fail to notice your haircut", true),
+        ("i feel hurt when you just shrug and walk off", "you feel hurt when i only shrug and walk off", true),
+        ("i'm stressed, the kids have been insane all week", "you're stressed, the kids have been crazy all week", true),
+        ("i feel like a guest when we stay at your parents", "you feel like a visitor when we stay with my parents", true),
+        // Dropped, the restated negation is still a lost "not"; added, a feeling as a label is a judgement.
+        ("i'm sad we haven't eaten together in weeks, not even once", "you're sad we've eaten together in weeks, even once", false),
+        ("i'm sad we haven't eaten together in weeks, not even once", "you're sad we haven't eaten together in weeks, not even once", true),
+        ("i get worried when you drive home late", "you get worried when i drive home late, you're so insecure", false),
+        ("i get annoyed when you take calls at dinner", "you get annoyed when i take calls at dinner, its my job", false),
+    ])
+    func setTwentySixClasses(original: String, mirror: String, faithful: Bool) {
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful == faithful, "\(judged.seen)")
+    }
+
     /// Whether `mirror` is judged faithful to `original`, with what the check saw, for the
     /// message of a failing expectation.
     private func faithfulness(_ mirror: String, of original: String) -> (faithful: Bool, seen: String) {
