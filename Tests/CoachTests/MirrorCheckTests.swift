@@ -377,6 +377,25 @@ import TranscriptFormat
         #expect(judged.faithful == faithful, "\(judged.seen)")
     }
 
+    /// Blind set 27's classes, in lines of my own: things that "sit" are things "left", "all
+    /// night" is "overnight", "concentrate" is "focus", "fed up with" is "tired of", "go over"
+    /// is "think about", "once" is "after"; "it frightens me" names a feeling a mirror must keep;
+    /// a comparison with others is a defence, a fix for a third person advice.
+    @Test(arguments: [
+        ("i get annoyed when the laundry sits in the machine overnight", "you get annoyed when the washing gets left in the machine all night", true),
+        ("i can't focus at work when we fight in the morning", "you can't concentrate at work when we argue in the morning", true),
+        ("i'm tired of reminding you about the bins", "you're fed up with reminding me about the bins", true),
+        ("i keep thinking about what your brother said", "you keep going over what my brother said", true),
+        ("i feel lonely after the kids go to bed", "you feel lonely once the kids are in bed", true),
+        ("it frightens me when you drive after a drink", "what i hear is i drive after a drink", false),
+        ("i worry when you spend so much on games", "you worry when i spend so much on games, my friends spend more than i do", false),
+        ("i feel sad when your mum cancels on the kids", "you feel sad when my mum cancels on the kids, maybe she could call them instead", false),
+    ])
+    func setTwentySevenClasses(original: String, mirror: String, faithful: Bool) {
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful == faithful, "\(judged.seen)")
+    }
+
     /// Whether `mirror` is judged faithful to `original`, with what the check saw, for the
     /// message of a failing expectation.
     private func faithfulness(_ mirror: String, of original: String) -> (faithful: Bool, seen: String) {
