@@ -14,7 +14,8 @@ extension CoachScript {
     /// 24: the mirror check's absolute phrases and restating absolutes, and the names' place cues;
     /// 26: the names' short-form cues; 27: the mirror check's judgement phrases, time words, advice
     /// verbs and leads, restricting words, negating prefixes and repeating words; 28: the names' alias
-    /// cues and word cues.
+    /// cues and word cues; 29: the mirror check's restating negations and words alike to "only",
+    /// and the flags' clearers where they meet.
     public static let cacheFormat = 29
 
     /// A cache written in another layout (an older or newer Attune): refused before anything

@@ -77,12 +77,12 @@ public struct Lexicon: Sendable {
     /// Phrases of a listener justifying themselves ("i only", "to be fair"): a defence that
     /// crept into a mirror, as `defence` words are.
     public var defencePhrases: [[String]] = []
-    /// Words that, after a hyphen, negate the word before ("phone-free": no phone).
     /// Words a speaker says for the listener's "only" ("you *just* said cool" said back as
     /// "i *only* said cool" is no defence).
     public var restrictingAlike: Set<String> = []
     /// Negations that restate one already made ("not even", "never once"): no second "no".
     public var restatingNegations: [[String]] = []
+    /// Words that, after a hyphen, negate the word before ("phone-free": no phone).
     public var negatingSuffixes: Set<String> = []
     /// Verbs a feeling follows ("felt" invisible): the word after them is a feeling.
     public var feelingVerbs: Set<String> = []
