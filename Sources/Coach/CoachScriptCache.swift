@@ -15,7 +15,7 @@ extension CoachScript {
     /// 26: the names' short-form cues; 27: the mirror check's judgement phrases, time words, advice
     /// verbs and leads, restricting words, negating prefixes and repeating words; 28: the names' alias
     /// cues and word cues; 29: the mirror check's restating negations and words alike to "only",
-    /// and the flags' clearers where they meet.
+    /// the flags' clearers where they meet, and the feelings' objects.
     public static let cacheFormat = 29
 
     /// A cache written in another layout (an older or newer Attune): refused before anything

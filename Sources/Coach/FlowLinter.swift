@@ -52,10 +52,12 @@ struct FlowLinter {
                     diagnostics.append(.error(at: content, "\(list): '\(horseman)' is cleared by unknown intent '\(intent)'",
                                               hint: "name an intent defined under intents:"))
                 }
-                for intent in clearers where list != "flag_clearers" && !(script.lexicon.flagClearers[horseman] ?? []).contains(intent) {
-                    diagnostics.append(.error(at: content, "\(list): '\(intent)' does not clear '\(horseman)' under flag_clearers",
-                                              hint: "list it under flag_clearers: \(horseman) first"))
-                }
+            }
+        }
+        for (horseman, clearers) in script.lexicon.clearersWhereTheyMeet.sorted(by: { $0.key < $1.key }) {
+            for intent in clearers where !(script.lexicon.flagClearers[horseman] ?? []).contains(intent) {
+                diagnostics.append(.error(at: content, "clearers_where_they_meet: '\(intent)' does not clear '\(horseman)' under flag_clearers",
+                                          hint: "list it under flag_clearers: \(horseman) first"))
             }
         }
         let aimed = script.lexicon.aimedHorsemen.map { ("aimed_horsemen", $0) } + script.lexicon.flagNarrowing.keys.map { ("flag_narrowing", $0) }

@@ -88,6 +88,8 @@ public struct Lexicon: Sendable {
     public var feelingVerbs: Set<String> = []
     /// Words that join one feeling to the next ("tired and unappreciated"): each is named.
     public var feelingJoins: Set<String> = []
+    /// The speaker as the object of a feeling ("it scares *me*"): the word before names it.
+    public var feelingObjects: Set<String> = []
     /// Words of speaking for oneself ("i", "my"), which make a feeling an "I" statement.
     public var firstPerson: Set<String> = []
     /// Each horseman → the intents whose match clears it where they meet: a warm line, someone
@@ -167,7 +169,7 @@ public struct Lexicon: Sendable {
          ("restricting_ends", .words(\.restrictingEnds)), ("restricting_not_after", .words(\.restrictingNotAfter)), ("restricting_alike", .words(\.restrictingAlike)), ("restating_negations", .phrases(\.restatingNegations, longestFirst: true)), ("negating_prefixes", .words(\.negatingPrefixes)),
          ("repeating", .phrases(\.repeating, longestFirst: true)), ("onsets", .words(\.onsets)), ("negating_verbs", .words(\.negatingVerbs)),
          ("defence_phrases", .phrases(\.defencePhrases, longestFirst: true)), ("negating_suffixes", .words(\.negatingSuffixes)),
-         ("feeling_verbs", .words(\.feelingVerbs)), ("feeling_joins", .words(\.feelingJoins)), ("first_person", .words(\.firstPerson)),
+         ("feeling_verbs", .words(\.feelingVerbs)), ("feeling_joins", .words(\.feelingJoins)), ("feeling_objects", .words(\.feelingObjects)), ("first_person", .words(\.firstPerson)),
          ("flag_clearers", .map(\.flagClearers)), ("clearers_where_they_meet", .map(\.clearersWhereTheyMeet)), ("aimed_horsemen", .words(\.aimedHorsemen)),
          ("partner_words", .words(\.partnerWords)), ("other_subjects", .words(\.otherSubjects)),
          ("aim_interjections", .phrases(\.aimInterjections, longestFirst: true)), ("clause_breaks", .words(\.clauseBreaks)),

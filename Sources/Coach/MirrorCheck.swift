@@ -18,6 +18,8 @@ public struct MirrorCheck: Sendable {
     /// The concepts with a member that has no negation in it: a negation inside one of their
     /// other members ("didn't matter" of `~unimportant`) is the concept's, not a "not".
     private let conceptsWithPlainMember: Set<String>
+    /// The feeling words' form keys: "scares" before "me" is the feeling "scared" is.
+    private let feelingKeys: Set<String>
 
     public init(lexicon: Lexicon, language: LanguageLayer) {
         self.lexicon = lexicon
@@ -32,6 +34,7 @@ public struct MirrorCheck: Sendable {
         membersByFirstKey = members
         stopwordKeys = Set(lexicon.stopwords.map(language.forms.key))
         conceptsWithPlainMember = Set(language.concepts.filter { $0.value.contains { !$0.contains(where: lexicon.negations.contains) } }.keys)
+        feelingKeys = Set(lexicon.feelings.map(language.forms.key))
     }
 
     /// One word of a message as compared, or a concept member phrase taken as one.
@@ -267,9 +270,14 @@ public struct MirrorCheck: Sendable {
     /// one of `feeling_verbs` ("felt"), past little words ("so", "a bit"), so "i felt
     /// invisible" names "invisible" though no list has it; "i feel like i'm…" names none. Each
     /// feeling joined on with one of `feeling_joins` is named too: "i feel tired and unappreciated".
+    /// A feeling done to the speaker is named as well: another form of a feeling word before one
+    /// of `feeling_objects` ("it *scares* me", "it *worries* us").
     private func namedFeelings(_ words: [String], units: [Unit]) -> [String] {
         var named: Set<String> = []
         let keys = words.map(language.forms.key)
+        for index in words.indices.dropLast() where lexicon.feelingObjects.contains(words[index + 1]) && feelingKeys.contains(keys[index]) {
+            named.insert(words[index])
+        }
         for (index, word) in words.enumerated() where lexicon.feelingVerbs.contains(word) {
             var next = index + 1
             while true {

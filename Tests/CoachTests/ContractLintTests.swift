@@ -60,6 +60,24 @@ import Testing
                                "clearers_where_they_meet names 'sulking', which is not a flag"])
     }
 
+    /// The new lexicon lists written in the wrong shape are refused at their own line, by name.
+    @Test func theNewLexiconListsInTheWrongShapeSayWhere() {
+        let file = "Intents/lexicon.yaml"
+        let clearers = Self.line(of: "  clearers_where_they_meet:", in: file)
+        let restating = Self.line(of: "  restating_negations:", in: file)
+        let objects = Self.line(of: "  feeling_objects:", in: file)
+        #expect(clearers > 0 && restating > 0 && objects > 0)
+        let errors = lint(editing: file) { text in
+            text.replacingOccurrences(of: "  clearers_where_they_meet:\n", with: "  clearers_where_they_meet: [express_feeling]\n  clearers_old:\n")
+                .replacingOccurrences(of: "  restating_negations: [", with: "  restating_negations: {not even: once}\n  restating_old: [")
+                .replacingOccurrences(of: "  feeling_objects: [me, us]", with: "  feeling_objects: {me: us}")
+        }
+        // The restating_negations edit adds a line above the other two.
+        #expect(errors.contains { $0.hasPrefix("\(file):\(clearers + 1):") && $0.contains("'clearers_where_they_meet' must map a word to a list") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("\(file):\(restating):") && $0.contains("'restating_negations' must be text or a list of text") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("\(file):\(objects + 1):") && $0.contains("'feeling_objects' must be text or a list of text") }, "\(errors)")
+    }
+
     @Test func aMissingIntentTheCoachNamesIsAnError() {
         expectErrors(editing: "Intents/social.yaml", replacing: ["\n  affirm:\n": "\n  agree_renamed:\n"],
                      include: ["Intents:1:1: error: missing intent 'affirm'"])

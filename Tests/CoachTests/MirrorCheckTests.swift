@@ -379,7 +379,8 @@ import TranscriptFormat
 
     /// Blind set 27's classes, in lines of my own: things that "sit" are things "left", "all
     /// night" is "overnight", "concentrate" is "focus", "fed up with" is "tired of", "go over"
-    /// is "think about", "once" is "after"; "it frightens me" names a feeling a mirror must keep;
+    /// is "think about", "once" is "after"; "it frightens me" names a feeling a mirror must keep
+    /// (another form of a feeling word before `feeling_objects`), "i worry about" none;
     /// a comparison with others is a defence, a fix for a third person advice.
     @Test(arguments: [
         ("i get annoyed when the laundry sits in the machine overnight", "you get annoyed when the washing gets left in the machine all night", true),
@@ -388,6 +389,9 @@ import TranscriptFormat
         ("i keep thinking about what your brother said", "you keep going over what my brother said", true),
         ("i feel lonely after the kids go to bed", "you feel lonely once the kids are in bed", true),
         ("it frightens me when you drive after a drink", "what i hear is i drive after a drink", false),
+        ("it worries me when you cycle home in the dark", "so i cycle home in the dark", false),
+        ("it worries me when you cycle home in the dark", "you get worried when i cycle home in the dark", true),
+        ("i worry about your health", "you're concerned about my health", true),
         ("i worry when you spend so much on games", "you worry when i spend so much on games, my friends spend more than i do", false),
         ("i feel sad when your mum cancels on the kids", "you feel sad when my mum cancels on the kids, maybe she could call them instead", false),
     ])
