@@ -225,8 +225,9 @@ public struct MirrorCheck: Sendable {
 
     /// The original without the partners' names and without a name it is said to ("…, since you
     /// started nights, fatima", "ingrid, i noticed …"): a mirror says those as "you" and "i", or
-    /// not at all. A name addressed stands alone at the line's start or end, set off by a comma,
-    /// and reads as a first name (SCOWL writes it with a capital, or no dictionary knows it).
+    /// not at all. A name addressed stands alone, set off by a comma at the line's start or end
+    /// or by two in its middle, and reads as a first name (SCOWL writes it with a capital, or
+    /// no dictionary knows it).
     private func withoutNamesAddressed(_ read: (words: [String], clauseStarts: [Bool]), speaker: String?, listener: String?) -> [String] {
         let partners = Set([speaker, listener].compactMap { $0?.lowercased() })
         let words = read.words
@@ -236,7 +237,9 @@ public struct MirrorCheck: Sendable {
             // At the start, a name may also run straight into one of the line's pronouns or
             // into a clause ("Amara i felt let down …", "rafa when you planned …"), which no
             // first word of a sentence does.
+            // In the middle, it is set off by a comma on each side ("…, jun, i need you to …").
             let alone = (index == words.count - 1 && index > 0 && read.clauseStarts[index])
+                || (index > 0 && index < words.count - 1 && read.clauseStarts[index] && read.clauseStarts[index + 1])
                 || (index == 0 && words.count > 1 && (read.clauseStarts[1] || lexicon.pronouns.contains(words[1])
                     || lexicon.clauseBreaks.contains(words[1])))
             return !(alone && readsAsName(word))

@@ -400,6 +400,25 @@ import TranscriptFormat
         #expect(judged.faithful == faithful, "\(judged.seen)")
     }
 
+    /// Blind set 28's classes, in lines of my own: a name said to the partner between two commas
+    /// is not a point to keep; "having" says as little
+    /// as "have"; "nobody's" says no as "no one" does; "let's" leads advice; and new concepts
+    /// (flatmates as roommates, the washing up as the dishes, one more time as again).
+    @Test(arguments: [
+        ("i'm tired of cooking every night, femi, and i need a break from it", "you're tired of cooking every night and you need a break from it", true),
+        ("i'm sad, femi, that we never go out anymore", "you're sad that we never go out anymore", true),
+        ("we keep having the same row about money", "we have the same argument about money", true),
+        ("nobody's ever asked me that", "no one has ever asked you that", true),
+        ("i feel stressed when the bills pile up", "you feel stressed when the bills pile up, lets make a spreadsheet tonight", false),
+        ("i feel like we're just roommates lately", "you feel like we're just flatmates lately", true),
+        ("i get cross when the dishes sit there all weekend", "you get cross when the washing up is left all weekend", true),
+        ("i'm upset you were late again", "you're upset i was late one more time", true),
+    ])
+    func setTwentyEightClasses(original: String, mirror: String, faithful: Bool) {
+        let judged = faithfulness(mirror, of: original)
+        #expect(judged.faithful == faithful, "\(judged.seen)")
+    }
+
     /// Whether `mirror` is judged faithful to `original`, with what the check saw, for the
     /// message of a failing expectation.
     private func faithfulness(_ mirror: String, of original: String) -> (faithful: Bool, seen: String) {
