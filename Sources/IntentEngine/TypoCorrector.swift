@@ -3,7 +3,8 @@
 /// looked up, never the whole vocabulary scanned); real English words one likely slip away
 /// come from the dictionary. A real word is never corrected, and among candidates the
 /// likelier slip wins: a letter of a double left out ("realy" → really) before a
-/// neighbouring key or a swap, before any other letter ("ready").
+/// neighbouring key or a swap, before any other letter ("ready"). A double letter typed on
+/// the wrong letter of a long word ("dissapointed") is the one slip of two edits it mends.
 import Synchronization
 
 /// Builds the deletion index the first time a correction is asked for: most sessions begin
@@ -129,6 +130,32 @@ struct TypoCorrector: Sendable {
         } else {
             for variant in Self.variants(of: word) { consider(variant) }
         }
-        return best?.word
+        return best?.word ?? movedDouble(word)
+    }
+
+    /// Words at least this long may have their double letter moved ("dissapointed").
+    static let movedDoubleMinimumLength = 8
+
+    /// The template word `word` is when its double letter was typed on the wrong letter:
+    /// "dissapointed" for disappointed, "tommorow" for tomorrow. That is two edits, which
+    /// the one-slip search never reaches, but one of the commonest misspellings there is;
+    /// only long words, and only when exactly one template word answers.
+    private func movedDouble(_ word: String) -> String? {
+        let letters = Array(word)
+        guard letters.count >= Self.movedDoubleMinimumLength else { return nil }
+        var found: Set<String> = []
+        for double in 0..<(letters.count - 1) where letters[double] == letters[double + 1] {
+            var single = letters
+            single.remove(at: double)
+            for other in single.indices where other != double && single[other].isLetter
+                && (other + 1 == single.count || single[other + 1] != single[other])
+                && (other == 0 || single[other - 1] != single[other]) {
+                var candidate = single
+                candidate.insert(single[other], at: other)
+                let text = String(candidate)
+                if deletions[text]?.contains(where: { words[Int($0)] == text }) == true { found.insert(text) }
+            }
+        }
+        return found.count == 1 ? found.first : nil
     }
 }

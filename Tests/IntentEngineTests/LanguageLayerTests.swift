@@ -137,6 +137,19 @@ private func languageMatcher(_ yaml: String, irregular: [String: [String]] = ["f
         #expect(result.corrections.map(\.known) == ["really"])
     }
 
+    /// A double letter typed on the wrong letter of a long word is mended (blind safety sets
+    /// 7 and 8: "dissapointed"); a short word, or one two words could be, is left alone.
+    @Test func aDoubleOnTheWrongLetterOfALongWordIsMended() {
+        let (matcher, _) = languageMatcher("""
+        intents:
+          feeling:
+            templates: ["i was disappointed", "see you tomorrow", "im bitter", "im better"]
+        """, dictionary: ["i", "was", "disappointed", "see", "you", "tomorrow", "im", "bitter", "better"])
+        #expect(matcher.match("i was dissapointed").corrections.map(\.known) == ["disappointed"])
+        #expect(matcher.match("see you tommorow").corrections.map(\.known) == ["tomorrow"])
+        #expect(matcher.match("im bbiter").corrections.isEmpty)
+    }
+
     @Test func slipCostsFollowTheKeyboard() {
         #expect(SlipCost.of("realy", "really") == 0)
         #expect(SlipCost.of("teh", "the") == 1)
